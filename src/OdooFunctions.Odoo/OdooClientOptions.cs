@@ -1,0 +1,34 @@
+namespace OdooFunctions.Odoo;
+
+/// <summary>
+/// Where and how to reach Odoo. The API key is deliberately not here: it comes from an
+/// <see cref="IOdooApiKeyProvider"/>, so printing or logging the options can never leak it.
+/// </summary>
+public sealed class OdooClientOptions
+{
+    /// <summary>Base address of the Odoo server, e.g. <c>https://mycompany.odoo.com</c>.</summary>
+    public Uri? Url { get; set; }
+
+    /// <summary>The database name (JSON-RPC argument, JSON-2 <c>X-Odoo-Database</c> header).</summary>
+    public string Database { get; set; } = "";
+
+    /// <summary>The API user's login (JSON-RPC <c>common.authenticate</c>).</summary>
+    public string Username { get; set; } = "";
+
+    public OdooProtocol Protocol { get; set; } = OdooProtocol.Auto;
+
+    /// <summary>Bound on one attempt of one call.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Bound on a whole call, retries included.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Retries of reads on transient failures (connection errors, 502/503/504, timeouts). Writes are never retried.</summary>
+    public int MaxReadRetries { get; set; } = 2;
+
+    /// <summary>First backoff delay between read retries (exponential with jitter after that).</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public override string ToString() =>
+        $"OdooClientOptions {{ Url = {Url}, Database = {Database}, Username = {Username}, Protocol = {Protocol} }}";
+}

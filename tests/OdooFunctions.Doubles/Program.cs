@@ -1,0 +1,1 @@
+Console.WriteLine("demo Odoo: not yet");
