@@ -1,0 +1,7 @@
+namespace OdooFunctions.Functions.Auth;
+
+/// <summary>The dashboard user behind a validated token.</summary>
+public sealed record DashboardCaller(string Subject, IReadOnlySet<string> Roles)
+{
+    public bool HasAnyRole(IReadOnlySet<string> allowed) => Roles.Any(allowed.Contains);
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace OdooFunctions.Functions.Http;
+
+/// <summary>A JSON answer in the guide's envelope. Written directly, so it needs no MVC formatters.</summary>
+public sealed class ApiResult(int statusCode, JsonObject body) : IActionResult
+{
+    public int StatusCode { get; } = statusCode;
+
+    public JsonObject Body { get; } = body;
+
+    /// <summary>Extra headers, e.g. <c>Retry-After</c> or <c>Location</c>.</summary>
+    public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext);
+
+    public async Task WriteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = StatusCode;
+        response.ContentType = "application/json; charset=utf-8";
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        await using var writer = new Utf8JsonWriter(response.Body);
+        Body.WriteTo(writer);
+        await writer.FlushAsync(httpContext.RequestAborted);
+    }
+}

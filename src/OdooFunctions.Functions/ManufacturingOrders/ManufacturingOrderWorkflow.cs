@@ -1,0 +1,201 @@
+using System.Text.Json.Nodes;
+using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Odoo;
+using OdooFunctions.Odoo;
+
+namespace OdooFunctions.Functions.ManufacturingOrders;
+
+/// <summary>
+/// Applies a dashboard update to a manufacturing order the way Odoo's own UI would: fields are written first, states
+/// change only through Odoo's actions (never a write of <c>state</c>), and the answer is what Odoo then holds, read back.
+/// </summary>
+public sealed class ManufacturingOrderWorkflow(OdooClient odoo, OdooSchema schema, ManufacturingOrderService orders)
+{
+    private const string Model = ManufacturingOrderShape.Model;
+
+    /// <summary>The states each target may be reached from.</summary>
+    private static readonly Dictionary<string, string[]> ReachableFrom = new()
+    {
+        ["confirmed"] = ["draft", "confirmed"],
+        ["progress"] = ["draft", "confirmed", "progress", "to_close"],
+        ["to_close"] = ["draft", "confirmed", "progress", "to_close"],
+        ["done"] = ["draft", "confirmed", "progress", "to_close", "done"],
+        // Cancelling a done order is left to Odoo to refuse, so the caller gets Odoo's reason.
+        ["cancel"] = ["draft", "confirmed", "progress", "to_close", "cancel", "done"],
+    };
+
+    /// <summary>The states that count as having reached each target once Odoo is done computing.</summary>
+    private static readonly Dictionary<string, string[]> Reached = new()
+    {
+        ["confirmed"] = ["confirmed"],
+        ["progress"] = ["progress", "to_close"],
+        ["to_close"] = ["to_close"],
+        ["done"] = ["done"],
+        ["cancel"] = ["cancel"],
+    };
+
+    public async Task<UpdateOutcome> UpdateAsync(long id, ManufacturingOrderUpdate update, CancellationToken cancellationToken)
+    {
+        var serverFields = await schema.FieldsAsync(Model, cancellationToken);
+        var before = await orders.GetRequiredAsync(id, cancellationToken);
+        var current = before["state"]?.GetValue<string>() ?? "draft";
+        var plannedQty = update.ProductQty ?? (decimal)(before["product_qty"]?.GetValue<double>() ?? 0);
+        var produce = update.QtyProducing ?? (update.State is "done" or "to_close" ? plannedQty : null);
+
+        // Everything that can be refused is refused before Odoo is changed.
+        await CheckTransitionAsync(current, update, produce, plannedQty, cancellationToken);
+
+        var values = FieldValues(update, serverFields);
+        if (values.Count > 0)
+        {
+            await odoo.WriteAsync(Model, [id], values, cancellationToken);
+        }
+
+        if (current == "draft" && update.State is "confirmed" or "progress" or "to_close" or "done")
+        {
+            await ActionAsync(id, "action_confirm", null, cancellationToken);
+        }
+
+        if (produce is { } quantity && update.State is not "cancel")
+        {
+            // A bare write leaves the components behind; set_qty_producing makes Odoo update them.
+            await odoo.WriteAsync(Model, [id], new JsonObject { ["qty_producing"] = quantity }, cancellationToken);
+            await ActionAsync(id, "set_qty_producing", null, cancellationToken);
+        }
+
+        switch (update.State)
+        {
+            case "progress" when update.QtyProducing is null && current is "draft" or "confirmed":
+                await StartAsync(id, cancellationToken);
+                break;
+            case "done" when current != "done":
+                await MarkDoneAsync(id, update.Backorder, cancellationToken);
+                break;
+            case "cancel" when current != "cancel":
+                await ActionAsync(id, "action_cancel", null, cancellationToken);
+                break;
+        }
+
+        var after = await orders.GetRequiredAsync(id, CancellationToken.None);
+        var now = after["state"]?.GetValue<string>();
+        if (update.State is { } target && !Reached[target].Contains(now))
+        {
+            throw new ApiException(409, "STATE_NOT_CHANGED",
+                $"Odoo accepted the request but manufacturing order {id} is '{now}', not '{target}'.");
+        }
+
+        return new UpdateOutcome(after, NotKept(update, after));
+    }
+
+    private async Task CheckTransitionAsync(string current, ManufacturingOrderUpdate update, decimal? produce, decimal plannedQty, CancellationToken cancellationToken)
+    {
+        if (update.State is not { } target)
+        {
+            return;
+        }
+
+        if (!ReachableFrom[target].Contains(current))
+        {
+            throw new ApiException(409, "INVALID_TRANSITION", $"A manufacturing order that is '{current}' cannot become '{target}'.");
+        }
+
+        if (target == "progress" && update.QtyProducing is null && current is "draft" or "confirmed"
+            && await odoo.GetServerVersionAsync(cancellationToken) is { Major: < 18 } version)
+        {
+            // action_start arrived with Odoo 18; before it, production starts by recording a quantity.
+            throw ApiException.Unprocessable(
+                $"Odoo {version.ServerVersion} has no 'start' action: send 'qty_producing' with \"state\": \"progress\" to start production.");
+        }
+
+        if (target == "done" && current != "done" && produce < plannedQty && update.Backorder is null)
+        {
+            throw new ApiException(409, "BACKORDER_DECISION_NEEDED",
+                $"Producing {produce} of {plannedQty}: Odoo asks whether to make a backorder for the rest (wizard mrp.production.backorder). "
+                + "Send \"backorder\": true to create one, or false to close the order without it.");
+        }
+    }
+
+    private static JsonObject FieldValues(ManufacturingOrderUpdate update, IReadOnlyDictionary<string, OdooField> serverFields)
+    {
+        var values = new JsonObject();
+        if (update.ProductQty is { } qty) values["product_qty"] = qty;
+        if (update.DatePlannedStart is { } start) values[ManufacturingOrderService.PlannedStartField(serverFields)] = start;
+        if (update.DateDeadline is { } deadline) values["date_deadline"] = deadline;
+        if (update.Priority is { } priority) values["priority"] = priority;
+        if (update.Origin is { } origin) values["origin"] = origin;
+        return values;
+    }
+
+    private async Task StartAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ActionAsync(id, "action_start", null, cancellationToken);
+        }
+        catch (OdooNotFoundException)
+        {
+            throw ApiException.Unprocessable("This Odoo has no 'start' action: send 'qty_producing' with \"state\": \"progress\" to start production.");
+        }
+    }
+
+    private async Task MarkDoneAsync(long id, bool? backorder, CancellationToken cancellationToken)
+    {
+        var arguments = backorder is { } makeBackorder
+            ? new JsonObject
+            {
+                ["context"] = new JsonObject
+                {
+                    ["skip_backorder"] = true,
+                    ["mo_ids_to_backorder"] = makeBackorder ? new JsonArray(id) : new JsonArray(),
+                },
+            }
+            : null;
+        var result = await ActionAsync(id, "button_mark_done", arguments, cancellationToken);
+        if (result is JsonObject { } action && action["res_model"]?.GetValue<string>() is { } wizard)
+        {
+            var title = action["name"]?.GetValue<string>() ?? wizard;
+            throw new ApiException(409, "ODOO_WIZARD",
+                $"Odoo did not finish manufacturing order {id}: it asks for a decision in the wizard '{title}' ({wizard}).");
+        }
+    }
+
+    /// <summary>Runs an Odoo action; Odoo refusing it (a user error) is an impossible transition, with Odoo's reason.</summary>
+    private async Task<JsonNode?> ActionAsync(long id, string action, JsonObject? arguments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await odoo.CallAsync(Model, action, [id], arguments, cancellationToken);
+        }
+        catch (OdooValidationException refused)
+        {
+            throw new ApiException(409, "INVALID_TRANSITION", refused.Error?.Message ?? refused.Message);
+        }
+    }
+
+    private static List<NotApplied> NotKept(ManufacturingOrderUpdate update, JsonObject after)
+    {
+        var notKept = new List<NotApplied>();
+        void Check(string field, JsonNode? requested, bool same)
+        {
+            if (!same) notKept.Add(new NotApplied(field, requested, after[field]?.DeepClone()));
+        }
+
+        if (update.ProductQty is { } qty) Check("product_qty", qty, SameNumber(after["product_qty"], qty));
+        if (update.QtyProducing is { } producing && update.State is null or "progress" or "to_close")
+        {
+            Check("qty_producing", producing, SameNumber(after["qty_producing"], producing));
+        }
+
+        if (update.DatePlannedStart is { } start) Check("date_planned_start", start, SameText(after["date_planned_start"], start));
+        if (update.DateDeadline is { } deadline) Check("date_deadline", deadline, SameText(after["date_deadline"], deadline));
+        if (update.Priority is { } priority) Check("priority", priority, SameText(after["priority"], priority));
+        if (update.Origin is { } origin) Check("origin", origin, SameText(after["origin"], origin));
+        return notKept;
+    }
+
+    private static bool SameNumber(JsonNode? actual, decimal requested) =>
+        actual is JsonValue value && value.TryGetValue<double>(out var number) && Math.Abs(number - (double)requested) < 1e-6;
+
+    private static bool SameText(JsonNode? actual, string requested) =>
+        actual is JsonValue value && value.TryGetValue<string>(out var text) && text == requested;
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Nodes;
+
+namespace OdooFunctions.Functions.ManufacturingOrders;
+
+/// <summary>The order as Odoo now has it, and the requested field values Odoo did not keep.</summary>
+public sealed record UpdateOutcome(JsonObject Order, IReadOnlyList<NotApplied> NotApplied);
+
+/// <summary>A requested value that Odoo did not keep (e.g. Odoo 17 silently keeps its computed <c>date_deadline</c>).</summary>
+public sealed record NotApplied(string Field, JsonNode? Requested, JsonNode? Actual);

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OdooFunctions.Functions.Connection;
+using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Functions.Partners;
+using OdooFunctions.Functions.Products;
+using OdooFunctions.Functions.Settings;
+using OdooFunctions.Functions.Stock;
+using OdooFunctions.Odoo;
+
+namespace OdooFunctions.Functions.Odoo;
+
+public static class OdooAppServiceCollectionExtensions
+{
+    /// <summary>The one shared Odoo client and the services that read and change Odoo records for the dashboard.</summary>
+    public static IServiceCollection AddOdooServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOdooClient(options =>
+        {
+            var settings = AppSettings.From(configuration);
+            options.Url = Uri.TryCreate(settings.OdooUrl, UriKind.Absolute, out var url) ? url : null;
+            options.Database = settings.OdooDatabase ?? "";
+            options.Username = settings.OdooUsername ?? "";
+            options.Protocol = settings.OdooProtocol;
+        });
+        services.AddSingleton<OdooSchema>();
+        services.AddSingleton<ShapedRecords>();
+        services.AddSingleton<ProductCatalog>();
+        services.AddSingleton<PartnerDirectory>();
+        services.AddSingleton<StockLevels>();
+        services.AddSingleton<IdempotencyKeys>();
+        services.AddSingleton<ManufacturingOrderService>();
+        services.AddSingleton<ManufacturingOrderWorkflow>();
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OdooFunctions.Functions.Auth;
+using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Odoo;
+using OdooFunctions.Functions.Settings;
+using OdooFunctions.Functions.Storage;
+
+namespace OdooFunctions.Functions;
+
+/// <summary>
+/// The app's parts, in one place: Program.cs and the in-process tests compose the same container from here.
+/// </summary>
+public static class OdooFunctionsApp
+{
+    /// <summary>Middleware in the order it runs: failures become envelopes, then the caller is checked.</summary>
+    public static IReadOnlyList<Type> Middleware { get; } = [typeof(ApiErrorMiddleware), typeof(DashboardAuthMiddleware)];
+
+    public static IServiceCollection AddOdooFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAppSettings(configuration);
+        services.AddDashboardAuth(configuration);
+        services.AddTableStorage(configuration);
+        services.AddOdooServices(configuration);
+        services.AddSingleton<ApiErrorMiddleware>();
+        return services;
+    }
+
+    public static IFunctionsWorkerApplicationBuilder UseOdooFunctionsMiddleware(this IFunctionsWorkerApplicationBuilder builder)
+    {
+        builder.UseMiddleware<ApiErrorMiddleware>();
+        builder.UseMiddleware<DashboardAuthMiddleware>();
+        return builder;
+    }
+}

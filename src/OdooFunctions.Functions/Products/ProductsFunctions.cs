@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using OdooFunctions.Functions.Http;
+
+namespace OdooFunctions.Functions.Products;
+
+public sealed class ProductsFunctions(ProductCatalog catalog)
+{
+    [Function("ListProducts")]
+    public async Task<IActionResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "odoo/products")] HttpRequest request)
+    {
+        var limit = RequestReader.Limit(request);
+        var offset = RequestReader.Offset(request);
+        return ApiResponses.List(await catalog.ListAsync(limit, offset, request.HttpContext.RequestAborted));
+    }
+
+    [Function("GetProduct")]
+    public async Task<IActionResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "odoo/products/{id}")] HttpRequest request, string id)
+    {
+        var productId = RequestReader.Id(id);
+        var product = await catalog.GetAsync(productId, request.HttpContext.RequestAborted)
+            ?? throw ApiException.NotFound($"Product {productId} was not found in Odoo.");
+        return ApiResponses.Item(product);
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+
+namespace OdooFunctions.Functions.Settings;
+
+/// <summary>
+/// Checks the settings at start-up, so that a bad configuration stops the host with one clear message
+/// (the guide's "Missing required environment variables: ...") instead of failing a request later.
+/// </summary>
+public static class AppSettingsValidator
+{
+    /// <summary>The problems with the configuration; empty when it is usable.</summary>
+    public static IReadOnlyList<string> Validate(IConfiguration configuration)
+    {
+        var settings = AppSettings.From(configuration);
+        var missing = new List<string>();
+        if (settings.OdooUrl is null) missing.Add("ODOO_URL");
+        if (settings.OdooDatabase is null) missing.Add("ODOO_DB");
+        if (settings.OdooUsername is null) missing.Add("ODOO_USERNAME");
+        if (!settings.HasOdooApiKey && settings.KeyVaultUri is null) missing.Add("ODOO_API_KEY (or KEY_VAULT_URI)");
+        if (!settings.HasJwtSecret && settings.JwtAuthority is null && settings.KeyVaultUri is null)
+        {
+            missing.Add("AUTH_JWT_SECRET (or AUTH_JWT_AUTHORITY, or KEY_VAULT_URI)");
+        }
+
+        var problems = new List<string>();
+        if (missing.Count > 0)
+        {
+            problems.Add("Missing required environment variables: " + string.Join(", ", missing));
+        }
+
+        if (settings.OdooUrl is not null && !IsHttpUri(settings.OdooUrl))
+        {
+            problems.Add("ODOO_URL must be an absolute http(s) URL, e.g. https://your-instance.odoo.com");
+        }
+
+        if (settings.KeyVaultUri is not null && !(Uri.TryCreate(settings.KeyVaultUri, UriKind.Absolute, out var vault) && vault.Scheme == Uri.UriSchemeHttps))
+        {
+            problems.Add("KEY_VAULT_URI must be an https URL, e.g. https://my-vault.vault.azure.net/");
+        }
+
+        if (AppSettings.ParseProtocol(configuration["ODOO_PROTOCOL"]) is null)
+        {
+            problems.Add("ODOO_PROTOCOL must be auto, jsonrpc or json2");
+        }
+
+        foreach (var name in new[] { "RATE_LIMIT_PER_MINUTE", "SYNC_BATCH_SIZE" })
+        {
+            var value = configuration[name];
+            if (!string.IsNullOrWhiteSpace(value) && !(int.TryParse(value, out var number) && number > 0))
+            {
+                problems.Add($"{name} must be a positive whole number");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>True when Odoo would be reached without TLS on a non-loopback host (the guide's warning).</summary>
+    public static bool IsInsecureOdooUrl(string? odooUrl) =>
+        Uri.TryCreate(odooUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback;
+
+    private static bool IsHttpUri(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}
