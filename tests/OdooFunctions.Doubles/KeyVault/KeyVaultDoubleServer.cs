@@ -30,6 +30,8 @@ public sealed partial class KeyVaultDoubleServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte> _denied = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<KeyVaultFault> _faults = new();
     private int _challenges;
+    private TaskCompletionSource? _readGate;
+    private TaskCompletionSource _readHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private KeyVaultDoubleServer(WebApplication app, X509Certificate2 certificate)
     {
@@ -97,8 +99,25 @@ public sealed partial class KeyVaultDoubleServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Authenticated GETs wait (after being counted) until <see cref="ReleaseReads"/>: lets a test line up
+    /// concurrent callers behind one read in flight. <see cref="WhenReadHeld"/> completes when the first one waits.
+    /// </summary>
+    public void HoldReads()
+    {
+        Interlocked.Exchange(ref _readHeld, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Interlocked.Exchange(ref _readGate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    }
+
+    /// <summary>Completes when a read is being held by <see cref="HoldReads"/>.</summary>
+    public Task WhenReadHeld => Volatile.Read(ref _readHeld).Task;
+
+    /// <summary>Lets held reads (and later ones) through.</summary>
+    public void ReleaseReads() => Interlocked.Exchange(ref _readGate, null)?.TrySetResult();
+
     public async ValueTask DisposeAsync()
     {
+        ReleaseReads();
         await _app.StopAsync();
         await _app.DisposeAsync();
         Certificate.Dispose();
@@ -143,6 +162,11 @@ public sealed partial class KeyVaultDoubleServer : IAsyncDisposable
         if (HttpMethods.IsGet(request.Method))
         {
             _reads.AddOrUpdate(name, 1, static (_, count) => count + 1);
+            if (Volatile.Read(ref _readGate) is { } gate)
+            {
+                Volatile.Read(ref _readHeld).TrySetResult();
+                await gate.Task.WaitAsync(context.RequestAborted);
+            }
         }
 
         if (_faults.TryDequeue(out var fault))
