@@ -80,13 +80,18 @@ internal static partial class OdooErrorMap
         return create($"Odoo {call.Model}.{call.Method} failed: {name}: {error.Message ?? "(no message)"}", error, call, null);
     }
 
-    /// <summary>An HTTP status with no Odoo error in the body (not JSON, or a gateway page).</summary>
+    /// <summary>
+    /// An HTTP status with no Odoo error in the body (not JSON, or a gateway page). Server-side statuses keep
+    /// their meaning (500 failed, 502/503/504 unavailable); anything else that is not JSON is unexpected
+    /// (e.g. the HTML 404 page real Odoo sends for an unknown database on JSON-2).
+    /// </summary>
     public static OdooException FromStatus(int status, string? contentType, OdooCall call)
     {
         var error = new OdooError(null, null, status);
-        if (IsUnavailableStatus(status))
+        if (status >= 500)
         {
-            return Unavailable($"Odoo {call.Model}.{call.Method} failed: Odoo is unavailable (HTTP {status}).", error, call, null);
+            var create = ByStatus.GetValueOrDefault(status) ?? Server;
+            return create($"Odoo {call.Model}.{call.Method} failed: the server answered HTTP {status}.", error, call, null);
         }
 
         return Unexpected(
