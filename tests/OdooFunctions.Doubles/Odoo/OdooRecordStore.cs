@@ -102,7 +102,7 @@ public sealed class OdooRecordStore
             records = [];
             _models[model] = records;
         }
-        long id = values["id"]?.GetValue<long>() ?? (records.Count == 0 ? 1 : records.Keys.Max() + 1);
+        long id = values["id"]?.AsLong() ?? (records.Count == 0 ? 1 : records.Keys.Max() + 1);
         values.Remove("id");
         var record = new JsonObject { ["id"] = id };
         foreach (var (key, value) in values.ToList())
@@ -148,7 +148,7 @@ public sealed class OdooRecordStore
     {
         var now = Now();
         var id = NextId("mrp.production");
-        var productId = values["product_id"]!.GetValue<long>();
+        var productId = values["product_id"]!.AsLong();
         var product = Find("product.product", productId);
         var start = values["date_start"]?.GetValue<string>() ?? now;
         var finished = DateTime.ParseExact(start, DateTimeFormat, CultureInfo.InvariantCulture).AddHours(1)

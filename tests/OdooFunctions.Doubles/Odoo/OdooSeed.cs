@@ -154,10 +154,10 @@ internal sealed class OdooSeed
         string stamp = seeded["write_date"]!.GetValue<string>(), start = seeded["date_start"]!.GetValue<string>(), end = seeded["date_finished"]!.GetValue<string>();
         var demoStamp = store.Find("mrp.production", 1)!["write_date"]!.GetValue<string>();
         var demoStart = store.Find("mrp.production", 1)!["date_start"]!.GetValue<string>();
-        var gearPump = seeded["product_id"]!.AsArray()[0]!.GetValue<long>();
-        var bracket = store.Find("mrp.production", 9)!["product_id"]!.AsArray()[0]!.GetValue<long>();
-        var tableTop = store.Find("mrp.production", 3)!["product_id"]!.AsArray()[0]!.GetValue<long>();
-        var desk = store.Find("mrp.production", 1)!["product_id"]!.AsArray()[0]!.GetValue<long>();
+        var gearPump = seeded["product_id"]!.AsArray()[0]!.AsLong();
+        var bracket = store.Find("mrp.production", 9)!["product_id"]!.AsArray()[0]!.AsLong();
+        var tableTop = store.Find("mrp.production", 3)!["product_id"]!.AsArray()[0]!.AsLong();
+        var desk = store.Find("mrp.production", 1)!["product_id"]!.AsArray()[0]!.AsLong();
 
         JsonObject Mo(long id, long product, double qty, string state, double producing, string? origin, bool demo) => new()
         {
