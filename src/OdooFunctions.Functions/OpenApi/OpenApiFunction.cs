@@ -6,11 +6,11 @@ using OdooFunctions.Functions.Http;
 
 namespace OdooFunctions.Functions.OpenApi;
 
-public sealed class OpenApiFunction
+public static class OpenApiFunction
 {
     /// <summary>Anonymous: documentation only, nothing from Odoo.</summary>
     [Function(AnonymousFunctions.OpenApiDocument)]
-    public Task<IActionResult> GetAsync(
+    public static Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
         Task.FromResult<IActionResult>(new ApiResult(200, OpenApiDocument.Build()));
 }

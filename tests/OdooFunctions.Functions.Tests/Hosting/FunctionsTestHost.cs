@@ -99,8 +99,8 @@ public sealed class FunctionsTestHost : IAsyncDisposable
     {
         var split = function.EntryPoint.LastIndexOf('.');
         var type = typeof(OdooFunctionsApp).Assembly.GetType(function.EntryPoint[..split], throwOnError: true)!;
-        var method = type.GetMethod(function.EntryPoint[(split + 1)..], BindingFlags.Public | BindingFlags.Instance)!;
-        var instance = ActivatorUtilities.CreateInstance(context.InstanceServices, type);
+        var method = type.GetMethod(function.EntryPoint[(split + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)!;
+        var instance = method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.InstanceServices, type);
         var arguments = method.GetParameters().Select(parameter => parameter.ParameterType switch
         {
             var t when t == typeof(HttpRequest) => httpContext.Request,
