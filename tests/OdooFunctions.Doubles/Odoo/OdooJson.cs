@@ -15,6 +15,17 @@ internal static class OdooJson
         _ => throw new InvalidOperationException($"Not a number: {node.ToJsonString()}"),
     };
 
+    /// <summary>A float as Python's json writes it: whole numbers keep ".0" (7.0), others the shortest repr (14.2).</summary>
+    public static JsonNode PythonFloat(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (!text.Contains('.', StringComparison.Ordinal) && !text.Contains('E', StringComparison.Ordinal))
+        {
+            text += ".0";
+        }
+        return JsonNode.Parse(text)!;
+    }
+
     public static double AsDouble(this JsonNode node) => node.GetValue<object>() switch
     {
         JsonElement e => e.GetDouble(),

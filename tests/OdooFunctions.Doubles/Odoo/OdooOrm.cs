@@ -431,12 +431,12 @@ internal sealed class OdooOrm
     {
         if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
         {
-            return v.DeepClone();
+            return OdooJson.PythonFloat(v.AsDouble());
         }
         var text = value is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : value.ToJsonString();
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            return number;
+            return OdooJson.PythonFloat(number);
         }
         if (value is JsonValue str && str.GetValueKind() == JsonValueKind.String)
         {
@@ -650,9 +650,9 @@ internal sealed class OdooOrm
         var backorder = (JsonObject)original.DeepClone();
         backorder.Remove("id");
         backorder["name"] = $"{baseName}-{siblings + 1:000}";
-        backorder["product_qty"] = remaining;
-        backorder["qty_producing"] = 0;
-        backorder["qty_produced"] = 0;
+        backorder["product_qty"] = OdooJson.PythonFloat(remaining);
+        backorder["qty_producing"] = OdooJson.PythonFloat(0);
+        backorder["qty_produced"] = OdooJson.PythonFloat(0);
         backorder["state"] = "confirmed";
         backorder["write_date"] = now;
         backorder["create_date"] = now;

@@ -84,11 +84,11 @@ public sealed class OdooRecordStore
             values["state"] = state;
             if (state is "to_close" or "done")
             {
-                values["qty_producing"] = qty;
+                values["qty_producing"] = OdooJson.PythonFloat(qty);
             }
             if (state == "done")
             {
-                values["qty_produced"] = qty;
+                values["qty_produced"] = OdooJson.PythonFloat(qty);
                 values["date_finished"] = Now();
             }
             return AddUnlocked("mrp.production", values);
@@ -158,7 +158,7 @@ public sealed class OdooRecordStore
             ["id"] = id,
             ["name"] = $"WH/MO/{id:00000}",
             ["product_id"] = Many2One("product.product", productId),
-            ["product_qty"] = values["product_qty"]?.DeepClone() ?? 1,
+            ["product_qty"] = OdooJson.PythonFloat(values["product_qty"] is JsonValue qtyValue && qtyValue.GetValueKind() == System.Text.Json.JsonValueKind.Number ? qtyValue.AsDouble() : 1),
             ["product_uom_id"] = product?["uom_id"]?.DeepClone() ?? new JsonArray(1, "Units"),
             ["state"] = "draft",
             ["date_start"] = start,
@@ -168,8 +168,8 @@ public sealed class OdooRecordStore
             ["user_id"] = new JsonArray(_uid, _userName),
             ["company_id"] = new JsonArray(1, "My Company (San Francisco)"),
             ["origin"] = false,
-            ["qty_produced"] = 0,
-            ["qty_producing"] = 0,
+            ["qty_produced"] = OdooJson.PythonFloat(0),
+            ["qty_producing"] = OdooJson.PythonFloat(0),
             ["write_date"] = now,
             ["create_date"] = now,
         };
