@@ -227,7 +227,7 @@ public sealed class ManufacturingOrderWritesOnOdoo19(Odoo19AppFixture fixture) :
     [Fact]
     public async Task A_bare_progress_starts_production_with_action_start()
     {
-        var product = fixture.Odoo.Store.All("product.product").First()["id"]!.GetValue<long>();
+        var product = fixture.Odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
         var id = fixture.Odoo.Store.AddManufacturingOrder(product, 3, "confirmed");
         using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "progress" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -237,7 +237,7 @@ public sealed class ManufacturingOrderWritesOnOdoo19(Odoo19AppFixture fixture) :
     [Fact]
     public async Task Cancelling_a_done_order_carries_Odoos_reason()
     {
-        var product = fixture.Odoo.Store.All("product.product").First()["id"]!.GetValue<long>();
+        var product = fixture.Odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
         var id = fixture.Odoo.Store.AddManufacturingOrder(product, 3, "done");
         using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "cancel" });
         var body = await BodyAsync(response);
@@ -251,7 +251,7 @@ public sealed class ManufacturingOrderWritesOnOdoo17(Odoo17AppFixture fixture) :
     [Fact]
     public async Task A_bare_progress_is_422_asking_for_qty_producing_because_Odoo_17_has_no_start_action()
     {
-        var product = fixture.Odoo.Store.All("product.product").First()["id"]!.GetValue<long>();
+        var product = fixture.Odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
         var id = fixture.Odoo.Store.AddManufacturingOrder(product, 3, "confirmed");
         using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "progress" });
         var body = await BodyAsync(response);
@@ -263,7 +263,7 @@ public sealed class ManufacturingOrderWritesOnOdoo17(Odoo17AppFixture fixture) :
     [Fact]
     public async Task A_deadline_that_Odoo_17_silently_keeps_is_named_as_not_applied()
     {
-        var product = fixture.Odoo.Store.All("product.product").First()["id"]!.GetValue<long>();
+        var product = fixture.Odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
         var id = fixture.Odoo.Store.AddManufacturingOrder(product, 3, "draft");
         using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { product_qty = 9, date_deadline = "2030-01-01 12:00:00" });
         var body = await BodyAsync(response);

@@ -74,7 +74,7 @@ public sealed class FunctionsTestHost : IAsyncDisposable
         }
 
         await web.StartAsync();
-        var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new FunctionsTestHost(web, provider, new Uri(address + "/"));
     }
 
@@ -101,7 +101,7 @@ public sealed class FunctionsTestHost : IAsyncDisposable
         var type = typeof(OdooFunctionsApp).Assembly.GetType(function.EntryPoint[..split], throwOnError: true)!;
         var method = type.GetMethod(function.EntryPoint[(split + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)!;
         var instance = method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.InstanceServices, type);
-        var arguments = method.GetParameters().Select(parameter => parameter.ParameterType switch
+        var arguments = method.GetParameters().Select(object? (parameter) => parameter.ParameterType switch
         {
             var t when t == typeof(HttpRequest) => httpContext.Request,
             var t when t == typeof(FunctionContext) => context,

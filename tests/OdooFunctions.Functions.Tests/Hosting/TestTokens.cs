@@ -33,7 +33,7 @@ public static class TestTokens
     }
 
     /// <summary>A token with <c>alg: none</c> and no signature.</summary>
-    public static string Unsigned(string subject = "user-1", string role = "Admin")
+    public static string WithAlgNone(string subject = "user-1", string role = "Admin")
     {
         static string B64(string json) => Base64UrlEncoder.Encode(json);
         var exp = DateTimeOffset.UtcNow.AddMinutes(30).ToUnixTimeSeconds();
