@@ -47,18 +47,24 @@ die() { printf '\033[31mERROR: %s\033[0m\n' "$1" >&2; exit "${2:-1}"; }
 # ---------- children: started here, stopped here ----------
 azurite_pid=""
 demo_pid=""
+func_pid=""
+stop_child() { # pid signal: that signal, then TERM, then KILL, 5 s apart
+  local pid=$1 sig signals="$2 TERM KILL"
+  [ "$2" = TERM ] && signals="TERM KILL"
+  for sig in $signals; do
+    kill -0 "$pid" 2>/dev/null || break
+    kill "-$sig" "$pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  done
+  { wait "$pid"; } 2>/dev/null || true
+}
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  for pid in "$demo_pid" "$azurite_pid"; do
-    [ -n "$pid" ] || continue
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pid" 2>/dev/null || break; sleep 0.3; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-  done
+  # func first (Ctrl+C is how it likes to be stopped), then what it used.
+  [ -n "$func_pid" ] && stop_child "$func_pid" INT
+  [ -n "$demo_pid" ] && stop_child "$demo_pid" TERM
+  [ -n "$azurite_pid" ] && stop_child "$azurite_pid" TERM
   [ -n "$demo_pid$azurite_pid" ] && echo "Stopped what this script started (demo Odoo / Azurite)."
   rm -rf "$run_dir"
   exit "$status"
@@ -115,6 +121,7 @@ else
   node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location .azurite \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.log 2>&1 &
   azurite_pid=$!
+  disown "$azurite_pid" # stopped by the trap; no job notices from bash
   waited=0
   until listening 10000 && listening 10001 && listening 10002; do
     kill -0 "$azurite_pid" 2>/dev/null || { tail -n 20 .azurite/azurite.log >&2; die "Azurite exited before it listened."; }
@@ -170,6 +177,7 @@ else
   # the pid here is the server's own and stopping it stops the server.
   dotnet "$demo_dll" odoo --port "$demo_port" --api-key "$demo_key" >"$demo_log" 2>&1 &
   demo_pid=$!
+  disown "$demo_pid"
   waited=0
   listening_line=""
   until [ -n "$listening_line" ]; do
@@ -215,14 +223,19 @@ if [ "$check_only" = 1 ]; then
   if [ -n "$demo_pid" ]; then
     # One real call, so --check proves the demo answers the protocol the app speaks.
     node -e '
-      fetch(process.argv[1] + "/jsonrpc", { method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { service: "common", method: "version", args: [] }, id: 1 }),
-        signal: AbortSignal.timeout(10000) })
-        .then(r => r.json()).then(j => {
-          if (!j.result || !j.result.server_version) throw new Error(JSON.stringify(j).slice(0, 200));
-          console.log(`Demo Odoo answered common.version: ${j.result.server_version}`);
-        })
-        .catch(e => { console.error(`Demo Odoo did not answer: ${e.message}`); process.exit(1); });' "$ODOO_URL" ||
+      const [url, db, login, key] = process.argv.slice(1);
+      const call = (method, args) => fetch(url + "/jsonrpc", {
+          method: "POST", headers: { "Content-Type": "application/json" }, signal: AbortSignal.timeout(10000),
+          body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { service: "common", method, args }, id: 1 }) })
+        .then(r => r.json());
+      (async () => {
+        const version = await call("version", []);
+        if (!version.result || !version.result.server_version) throw new Error("common.version: " + JSON.stringify(version).slice(0, 200));
+        const uid = await call("authenticate", [db, login, key, {}]);
+        if (typeof uid.result !== "number") throw new Error("common.authenticate refused the demo settings: " + JSON.stringify(uid).slice(0, 200));
+        console.log(`Demo Odoo ${version.result.server_version} answered; ODOO_DB/ODOO_USERNAME/ODOO_API_KEY log in as uid ${uid.result}.`);
+      })().catch(e => { console.error(`Demo Odoo check failed: ${e.message}`); process.exit(1); });' \
+      "$ODOO_URL" "$ODOO_DB" "$ODOO_USERNAME" "$ODOO_API_KEY" ||
       die "The demo Odoo is not answering JSON-RPC."
   fi
   say "Check passed. \`npm start\` would now run: (cd $functions_project && func start)${func_version:+ with Core Tools $func_version}"
@@ -233,7 +246,12 @@ http_port="$(node -e '
   const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   process.stdout.write(String((s.Host && s.Host.LocalHttpPort) || 7071));' "$settings")"
 say "Starting the Functions host (Core Tools $func_version): http://localhost:$http_port/api/odoo/test  (Ctrl+C stops everything)"
-# Not exec: the trap must outlive func to stop Azurite and the demo Odoo.
+# In the background and waited for, so that a signal to this script runs the trap at once (bash
+# defers traps while a foreground child runs) and the trap stops func, the demo Odoo and Azurite.
+# `trap -` gives func back the Ctrl+C that bash takes from background commands.
+(trap - INT QUIT; cd "$functions_project" && exec func start) &
+func_pid=$!
 status=0
-(cd "$functions_project" && func start) || status=$?
+wait "$func_pid" || status=$?
+func_pid=""
 exit "$status"
