@@ -1,0 +1,267 @@
+// OdooFunctions on Azure: a Flex Consumption function app (.NET 10 isolated) that runs as a
+// user-assigned managed identity, with its host storage, Key Vault and Application Insights.
+// Deployed by `azd up` (azure.yaml at the top level); secret VALUES are set by the operator
+// afterwards (README, "Deploy to Azure with azd"), never here.
+targetScope = 'subscription'
+
+metadata description = 'OdooFunctions: Flex Consumption function app, managed identity, identity-only storage, Key Vault (RBAC), Application Insights.'
+
+// ---------- Environment (azd fills these) ----------
+
+@description('azd environment name: names the resource group and seeds the resource names.')
+@minLength(1)
+@maxLength(64)
+param environmentName string
+
+@description('Region for every resource; it must offer the Flex Consumption plan.')
+@minLength(1)
+@metadata({ azd: { type: 'location' } })
+param location string
+
+@description('Resource group to create; empty: rg-<environmentName>.')
+param resourceGroupName string = ''
+
+@description('Object id of the person running azd (AZURE_PRINCIPAL_ID): given Key Vault Secrets Officer so they can set the secrets. Empty: nobody.')
+param principalId string = ''
+
+@description('Kind of principal principalId is.')
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
+// ---------- Odoo ----------
+
+@description('ODOO_URL: base address of the Odoo server, https://... (the app warns about plain http).')
+@minLength(1)
+param odooUrl string
+
+@description('ODOO_DB: the Odoo database name.')
+@minLength(1)
+param odooDatabase string
+
+@description('ODOO_USERNAME: login of the dedicated Odoo API user (not the admin).')
+@minLength(1)
+param odooUsername string
+
+@description('ODOO_PROTOCOL: auto (JSON-2 on Odoo 19+, JSON-RPC before), json2 or jsonrpc.')
+@allowed([
+  'auto'
+  'json2'
+  'jsonrpc'
+])
+param odooProtocol string = 'auto'
+
+@description('ODOO_API_KEY_SECRET_NAME: the Key Vault secret that holds the Odoo API key.')
+param odooApiKeySecretName string = 'odoo-api-key'
+
+// ---------- Dashboard callers (JWT) ----------
+
+@description('AUTH_JWT_ISSUER: required issuer of dashboard tokens; empty: not checked.')
+param authJwtIssuer string = ''
+
+@description('AUTH_JWT_AUDIENCE: required audience of dashboard tokens; empty: not checked.')
+param authJwtAudience string = ''
+
+@description('AUTH_JWT_AUTHORITY: OpenID Connect authority whose signing keys validate tokens, instead of the shared secret (Key Vault secret dashboard-jwt-secret). Empty: shared secret.')
+param authJwtAuthority string = ''
+
+@description('AUTH_READ_ROLES: comma-separated roles allowed to read.')
+param authReadRoles string = 'Admin,Manager'
+
+@description('AUTH_WRITE_ROLES: comma-separated roles allowed to create and update.')
+param authWriteRoles string = 'Admin,Manager'
+
+@description('RATE_LIMIT_PER_MINUTE: requests per caller per minute.')
+@minValue(1)
+param rateLimitPerMinute int = 120
+
+@description('Browser origins allowed by CORS (the dashboard\'s, when it calls from a browser).')
+param corsAllowedOrigins string[] = []
+
+// ---------- Status sync ----------
+
+@description('DASHBOARD_API_URL: base address of the dashboard REST API the sync reads and patches.')
+@minLength(1)
+param dashboardApiUrl string
+
+@description('SYNC_SCHEDULE: NCRONTAB schedule of the status sync (six fields, seconds first).')
+param syncSchedule string = '0 */5 * * * *'
+
+@description('SYNC_BATCH_SIZE: manufacturing-order ids per Odoo read.')
+@minValue(1)
+@maxValue(5000)
+param syncBatchSize int = 500
+
+// ---------- Hosting ----------
+
+@description('Most instances the app scales out to (Flex Consumption: 40-1000).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory per instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Key Vault purge protection (cannot be turned off once on). Off suits throwaway environments.')
+param keyVaultPurgeProtection bool = true
+
+var tags = {
+  'azd-env-name': environmentName
+}
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var functionAppName = 'func-${resourceToken}'
+var deploymentContainerName = 'app-package-${resourceToken}'
+
+// Built-in roles (GUIDs are the same in every tenant).
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+}
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
+  location: location
+  tags: tags
+}
+
+module identity 'modules/managed-identity.bicep' = {
+  scope: rg
+  params: {
+    name: 'id-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+    metricsPublisherPrincipalIds: [identity.outputs.principalId]
+  }
+}
+
+module storage 'modules/storage-account.bicep' = {
+  scope: rg
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+    tableNames: ['syncruns']
+    roleAssignments: [
+      // The Functions host: deployment package, leases and timer locks (blob), its queues, and the
+      // sync's run records (table syncruns).
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: roles.storageBlobDataOwner
+        principalType: 'ServicePrincipal'
+      }
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: roles.storageQueueDataContributor
+        principalType: 'ServicePrincipal'
+      }
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: roles.storageTableDataContributor
+        principalType: 'ServicePrincipal'
+      }
+    ]
+  }
+}
+
+module keyVault 'modules/key-vault.bicep' = {
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    enablePurgeProtection: keyVaultPurgeProtection
+    roleAssignments: concat(
+      [
+        {
+          principalId: identity.outputs.principalId
+          roleDefinitionId: roles.keyVaultSecretsUser
+          principalType: 'ServicePrincipal'
+        }
+      ],
+      empty(principalId)
+        ? []
+        : [
+            {
+              principalId: principalId
+              roleDefinitionId: roles.keyVaultSecretsOfficer
+              principalType: principalType
+            }
+          ]
+    )
+  }
+}
+
+module functionApp 'modules/function-app.bicep' = {
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'api'
+    identityResourceId: identity.outputs.resourceId
+    identityClientId: identity.outputs.clientId
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    storageQueueEndpoint: storage.outputs.queueEndpoint
+    storageTableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    corsAllowedOrigins: corsAllowedOrigins
+    // Every setting the app reads. Secrets are not here: the app reads them from KEY_VAULT_URI
+    // (odoo-api-key, dashboard-jwt-secret, dashboard-api-token).
+    appSettings: {
+      ODOO_URL: odooUrl
+      ODOO_DB: odooDatabase
+      ODOO_USERNAME: odooUsername
+      ODOO_PROTOCOL: odooProtocol
+      KEY_VAULT_URI: keyVault.outputs.uri
+      ODOO_API_KEY_SECRET_NAME: odooApiKeySecretName
+      AUTH_JWT_ISSUER: authJwtIssuer
+      AUTH_JWT_AUDIENCE: authJwtAudience
+      AUTH_JWT_AUTHORITY: authJwtAuthority
+      AUTH_READ_ROLES: authReadRoles
+      AUTH_WRITE_ROLES: authWriteRoles
+      RATE_LIMIT_PER_MINUTE: string(rateLimitPerMinute)
+      SYNC_SCHEDULE: syncSchedule
+      SYNC_BATCH_SIZE: string(syncBatchSize)
+      DASHBOARD_API_URL: dashboardApiUrl
+    }
+  }
+  // No dependsOn needed: using the storage, vault and monitoring outputs already makes the app wait
+  // for those modules, role assignments included, so its identity holds its roles when it starts.
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}'
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output KEY_VAULT_NAME string = keyVault.outputs.name
+output KEY_VAULT_URI string = keyVault.outputs.uri
