@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace OdooFunctions.Doubles.Odoo;
 
@@ -37,12 +38,15 @@ public static class OdooDemoCommand
         }
 
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        // The double's own web host also listens for these signals (to stop itself only); this program must stop too.
+        void Stop(PosixSignalContext context)
         {
-            e.Cancel = true;
+            context.Cancel = true;
             stop.Cancel();
-        };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+        }
+
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         await using var server = await OdooDoubleServer.StartAsync(options, stop.Token);
         var url = server.BaseAddress.ToString().TrimEnd('/');
