@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OdooFunctions.Odoo.Wire;
 
 namespace OdooFunctions.Odoo;
 
@@ -11,38 +14,224 @@ namespace OdooFunctions.Odoo;
 /// </summary>
 public class OdooClient
 {
+    /// <summary>The name of the HttpClient that <c>AddOdooClient</c> registers.</summary>
+    public const string HttpClientName = "Odoo";
+
+    /// <summary>The logging category of every call.</summary>
+    public const string LoggerCategory = "Odoo";
+
+    private static readonly JsonObject EmptyArguments = [];
+
+    private readonly OdooRpcChannel _channel = null!;
+    private readonly OdooClientOptions _options = null!;
+    private readonly IOdooApiKeyProvider _keyProvider = null!;
+    private readonly Lock _gate = new();
+
+    // The current login, read lock-free on every call; replaced as a whole on key rotation.
+    private volatile OdooSession? _session;
+    private Task<OdooSession>? _pendingLogin;
+    private Task<OdooServerVersion>? _version;
+
     /// <summary>For mocking only.</summary>
     protected OdooClient() { }
 
-    /// <summary>The server version, asked once and cached.</summary>
-    public virtual Task<OdooServerVersion> GetServerVersionAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <param name="httpClient">Normally the named client <see cref="HttpClientName"/> from <c>AddOdooClient</c>, which carries the timeouts and read retries.</param>
+    public OdooClient(HttpClient httpClient, OdooClientOptions options, IOdooApiKeyProvider keyProvider, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(keyProvider);
+        _options = options;
+        _keyProvider = keyProvider;
+        _channel = new OdooRpcChannel(httpClient, options, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LoggerCategory));
+    }
+
+    /// <summary>The server version, asked once (<c>common.version</c>, present on every version) and cached.</summary>
+    public virtual Task<OdooServerVersion> GetServerVersionAsync(CancellationToken cancellationToken = default)
+    {
+        var version = _version;
+        if (version is null || version.IsFaulted || version.IsCanceled)
+        {
+            lock (_gate)
+            {
+                version = _version;
+                if (version is null || version.IsFaulted || version.IsCanceled)
+                {
+                    // Shared by every waiter, so one caller's cancellation must not cancel it.
+                    _version = version = Task.Run(DetectVersionAsync, CancellationToken.None);
+                }
+            }
+        }
+
+        return version.WaitAsync(cancellationToken);
+    }
 
     /// <summary>Logs in (once; shared by every caller) and reports the uid, protocol and version.</summary>
-    public virtual Task<OdooConnection> ConnectAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public virtual async Task<OdooConnection> ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        var version = await GetServerVersionAsync(cancellationToken);
+        var session = _session ?? await LoginAsync(rejected: null, cancellationToken);
+        if (session.Protocol == OdooProtocol.JsonRpc)
+        {
+            return new OdooConnection(session.Uid, session.Protocol, version);
+        }
 
-    public virtual Task<IReadOnlyList<JsonObject>> SearchReadAsync(
+        // JSON-2 has no login: an authenticated call tells who the key belongs to.
+        var context = await ExecuteAsync(OdooCall.Action("res.users", "context_get", ids: null, arguments: null, retryable: true), cancellationToken);
+        var uid = context is JsonObject o && o["uid"] is JsonValue v && v.TryGetValue<long>(out var id)
+            ? id
+            : throw Unexpected("res.users", "context_get", "an object with a uid", context);
+        return new OdooConnection(uid, OdooProtocol.Json2, version);
+    }
+
+    public virtual async Task<IReadOnlyList<JsonObject>> SearchReadAsync(
         string model, OdooDomain domain, IReadOnlyCollection<string> fields,
         int? limit = null, int offset = 0, string? order = null,
-        CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentNullException.ThrowIfNull(domain);
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var result = await ExecuteAsync(new OdooCall
+        {
+            Operation = OdooOperation.SearchRead,
+            Model = model,
+            Method = "search_read",
+            Retryable = true,
+            Domain = domain,
+            Fields = fields,
+            Limit = limit,
+            Offset = offset,
+            Order = order,
+        }, cancellationToken);
+        return ToRecords(model, "search_read", result);
+    }
 
     /// <summary>Reads records by id; ids that do not exist are simply absent (Odoo answers <c>[]</c> for them).</summary>
-    public virtual Task<IReadOnlyList<JsonObject>> ReadAsync(
+    public virtual async Task<IReadOnlyList<JsonObject>> ReadAsync(
         string model, IReadOnlyCollection<long> ids, IReadOnlyCollection<string> fields,
-        CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(fields);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
 
-    public virtual Task<long> SearchCountAsync(string model, OdooDomain domain, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        var result = await ExecuteAsync(new OdooCall
+        {
+            Operation = OdooOperation.Read,
+            Model = model,
+            Method = "read",
+            Retryable = true,
+            Ids = ids,
+            Fields = fields,
+        }, cancellationToken);
+        return ToRecords(model, "read", result);
+    }
+
+    public virtual async Task<long> SearchCountAsync(string model, OdooDomain domain, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentNullException.ThrowIfNull(domain);
+        var result = await ExecuteAsync(new OdooCall
+        {
+            Operation = OdooOperation.SearchCount,
+            Model = model,
+            Method = "search_count",
+            Retryable = true,
+            Domain = domain,
+        }, cancellationToken);
+        return result is JsonValue value && value.TryGetValue<long>(out var count)
+            ? count
+            : throw Unexpected(model, "search_count", "a number", result);
+    }
 
     /// <summary>Creates one record and returns its id. Never retried.</summary>
-    public virtual Task<long> CreateAsync(string model, JsonObject values, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public virtual async Task<long> CreateAsync(string model, JsonObject values, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentNullException.ThrowIfNull(values);
+        var result = await ExecuteAsync(new OdooCall
+        {
+            Operation = OdooOperation.Create,
+            Model = model,
+            Method = "create",
+            Retryable = false,
+            Values = values,
+        }, cancellationToken);
+
+        // JSON-RPC create of one dict answers the id; JSON-2 create of a vals_list answers [id].
+        var idNode = result is JsonArray { Count: 1 } list ? list[0] : result;
+        return idNode is JsonValue value && value.TryGetValue<long>(out var id)
+            ? id
+            : throw Unexpected(model, "create", "a record id", result);
+    }
 
     /// <summary>Writes values on records. Never retried.</summary>
-    public virtual Task<bool> WriteAsync(string model, IReadOnlyCollection<long> ids, JsonObject values, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public virtual async Task<bool> WriteAsync(string model, IReadOnlyCollection<long> ids, JsonObject values, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(values);
+        var result = await ExecuteAsync(new OdooCall
+        {
+            Operation = OdooOperation.Write,
+            Model = model,
+            Method = "write",
+            Retryable = false,
+            Ids = ids,
+            Values = values,
+        }, cancellationToken);
+        return ToBool(model, "write", result);
+    }
 
     /// <summary>Deletes records. Never retried.</summary>
-    public virtual Task<bool> UnlinkAsync(string model, IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public virtual async Task<bool> UnlinkAsync(string model, IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentNullException.ThrowIfNull(ids);
+        var result = await ExecuteAsync(new OdooCall
+        {
+            Operation = OdooOperation.Unlink,
+            Model = model,
+            Method = "unlink",
+            Retryable = false,
+            Ids = ids,
+        }, cancellationToken);
+        return ToBool(model, "unlink", result);
+    }
 
     /// <summary>Describes the model's fields (<c>type</c>, <c>string</c>, <c>readonly</c>, <c>required</c>, <c>selection</c>, <c>relation</c>).</summary>
-    public virtual Task<IReadOnlyDictionary<string, OdooField>> FieldsGetAsync(string model, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public virtual async Task<IReadOnlyDictionary<string, OdooField>> FieldsGetAsync(string model, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        var result = await ExecuteAsync(new OdooCall
+        {
+            Operation = OdooOperation.FieldsGet,
+            Model = model,
+            Method = "fields_get",
+            Retryable = true,
+        }, cancellationToken);
+        if (result is not JsonObject described)
+        {
+            throw Unexpected(model, "fields_get", "an object", result);
+        }
+
+        var fields = new Dictionary<string, OdooField>(described.Count, StringComparer.Ordinal);
+        foreach (var (name, node) in described)
+        {
+            if (node is JsonObject attributes)
+            {
+                fields[name] = ToField(name, attributes);
+            }
+        }
+
+        return fields;
+    }
 
     /// <summary>
     /// Calls a method on records, such as <c>action_confirm</c> or <c>button_mark_done</c>, with optional named
@@ -50,5 +239,200 @@ public class OdooClient
     /// </summary>
     public virtual Task<JsonNode?> CallAsync(
         string model, string method, IReadOnlyCollection<long> ids, JsonObject? arguments = null,
-        CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        ArgumentNullException.ThrowIfNull(ids);
+        return ExecuteAsync(OdooCall.Action(model, method, ids, arguments ?? EmptyArguments, retryable: false), cancellationToken);
+    }
+
+    /// <summary>Sends a call with the current login; when Odoo rejects the key, logs in again with a fresh key once and resends once.</summary>
+    private async Task<JsonNode?> ExecuteAsync(OdooCall call, CancellationToken cancellationToken)
+    {
+        var session = _session ?? await LoginAsync(rejected: null, cancellationToken);
+        try
+        {
+            return await _channel.SendAsync(call, session.Protocol, session, apiKey: null, cancellationToken);
+        }
+        catch (OdooAuthenticationException)
+        {
+            // Rejected keys are refused before Odoo runs anything, so resending even a write is safe.
+            var renewed = await LoginAsync(rejected: session, cancellationToken);
+            return await _channel.SendAsync(call, renewed.Protocol, renewed, apiKey: null, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Single flight: the first caller starts the login, every concurrent caller awaits the same one.
+    /// <paramref name="rejected"/> is the session whose key Odoo refused (null for the first login).
+    /// </summary>
+    private Task<OdooSession> LoginAsync(OdooSession? rejected, CancellationToken cancellationToken)
+    {
+        Task<OdooSession> login;
+        lock (_gate)
+        {
+            var current = _session;
+            if (current is not null && !ReferenceEquals(current, rejected))
+            {
+                return Task.FromResult(current);
+            }
+
+            if (_pendingLogin is not { IsCompleted: false })
+            {
+                _pendingLogin = Task.Run(() => CreateSessionAsync(rejected), CancellationToken.None);
+            }
+
+            login = _pendingLogin;
+        }
+
+        return login.WaitAsync(cancellationToken);
+    }
+
+    private async Task<OdooSession> CreateSessionAsync(OdooSession? rejected)
+    {
+        var protocol = _options.Protocol;
+        if (protocol == OdooProtocol.Auto)
+        {
+            protocol = (await GetServerVersionAsync(CancellationToken.None)).HasJson2 ? OdooProtocol.Json2 : OdooProtocol.JsonRpc;
+        }
+
+        if (rejected is not null)
+        {
+            _keyProvider.Invalidate();
+        }
+
+        var key = await _keyProvider.GetApiKeyAsync(CancellationToken.None);
+        OdooSession session;
+        if (protocol == OdooProtocol.Json2)
+        {
+            // JSON-2 has no login; a rejected key shows as 401 on the first call and is renewed there.
+            session = new OdooSession(OdooProtocol.Json2, key, uid: 0);
+        }
+        else
+        {
+            var uid = await AuthenticateAsync(key);
+            if (uid is null && rejected is null)
+            {
+                // The cached key may be an old one: read it again once before giving up.
+                _keyProvider.Invalidate();
+                key = await _keyProvider.GetApiKeyAsync(CancellationToken.None);
+                uid = await AuthenticateAsync(key);
+            }
+
+            session = uid is null
+                ? throw OdooErrorMap.Rejected(AuthenticateCall,
+                    $"Odoo rejected the API key of '{_options.Username}' on database '{_options.Database}' (authenticate answered false).")
+                : new OdooSession(OdooProtocol.JsonRpc, key, uid.Value);
+        }
+
+        lock (_gate)
+        {
+            _session = session;
+        }
+
+        return session;
+    }
+
+    private OdooCall AuthenticateCall => new()
+    {
+        Operation = OdooOperation.Authenticate,
+        Model = "common",
+        Method = "authenticate",
+        Retryable = true,
+        Login = _options.Username,
+    };
+
+    private async Task<long?> AuthenticateAsync(string key)
+    {
+        var result = await _channel.SendAsync(AuthenticateCall, OdooProtocol.JsonRpc, session: null, apiKey: key, CancellationToken.None);
+        return result is JsonValue value && value.TryGetValue<long>(out var uid) ? uid : null;
+    }
+
+    private async Task<OdooServerVersion> DetectVersionAsync()
+    {
+        var call = new OdooCall { Operation = OdooOperation.Version, Model = "common", Method = "version", Retryable = true };
+        var result = await _channel.SendAsync(call, OdooProtocol.JsonRpc, session: null, apiKey: null, CancellationToken.None);
+        if (result is JsonObject info && info["server_version"] is JsonValue text && text.TryGetValue<string>(out var serverVersion))
+        {
+            try
+            {
+                return OdooServerVersion.Parse(serverVersion, info);
+            }
+            catch (FormatException ex)
+            {
+                throw new OdooUnexpectedResponseException($"Odoo common.version failed: '{serverVersion}' is not a version this client understands.", null, ex)
+                {
+                    Model = "common",
+                    Method = "version",
+                };
+            }
+        }
+
+        throw Unexpected("common", "version", "an object with server_version", result);
+    }
+
+    private static List<JsonObject> ToRecords(string model, string method, JsonNode? result)
+    {
+        if (result is not JsonArray array)
+        {
+            throw Unexpected(model, method, "a list of records", result);
+        }
+
+        var records = new List<JsonObject>(array.Count);
+        foreach (var item in array)
+        {
+            records.Add(item as JsonObject ?? throw Unexpected(model, method, "a list of records", result));
+        }
+
+        // Detach the records from the parsed list so callers can put them into their own JSON.
+        array.Clear();
+        return records;
+    }
+
+    private static bool ToBool(string model, string method, JsonNode? result) =>
+        result is JsonValue value && value.TryGetValue<bool>(out var ok)
+            ? ok
+            : throw Unexpected(model, method, "true or false", result);
+
+    private static OdooField ToField(string name, JsonObject attributes)
+    {
+        var selection = new List<KeyValuePair<string, string>>();
+        if (attributes["selection"] is JsonArray options)
+        {
+            foreach (var option in options)
+            {
+                if (option is JsonArray { Count: >= 2 } pair)
+                {
+                    selection.Add(new(Text(pair[0]) ?? "", Text(pair[1]) ?? ""));
+                }
+            }
+        }
+
+        return new OdooField(
+            name,
+            Text(attributes["type"]) ?? "",
+            Text(attributes["string"]) ?? name,
+            Flag(attributes["readonly"]),
+            Flag(attributes["required"]),
+            Text(attributes["relation"]),
+            selection);
+
+        static string? Text(JsonNode? node) => node is JsonValue v
+            ? v.TryGetValue<string>(out var s) ? s : v.ToJsonString()
+            : null;
+
+        static bool Flag(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+    }
+
+    private static OdooUnexpectedResponseException Unexpected(string model, string method, string expected, JsonNode? result) =>
+        new($"Odoo {model}.{method} answered {Describe(result)} where {expected} was expected.") { Model = model, Method = method };
+
+    private static string Describe(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonArray a => $"a list of {a.Count}",
+        JsonObject => "an object",
+        _ => $"the value {node.GetValueKind()}",
+    };
 }

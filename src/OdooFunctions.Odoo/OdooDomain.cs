@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace OdooFunctions.Odoo;
@@ -36,6 +37,30 @@ public sealed class OdooDomain
         }
 
         return array;
+    }
+
+    /// <summary>Writes the wire form without building a <see cref="JsonArray"/> (the client's hot path).</summary>
+    internal void WriteTo(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray();
+        foreach (var (field, op, value) in _conditions)
+        {
+            writer.WriteStartArray();
+            writer.WriteStringValue(field);
+            writer.WriteStringValue(op);
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                value.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
     }
 
     public override string ToString() => ToJson().ToJsonString();

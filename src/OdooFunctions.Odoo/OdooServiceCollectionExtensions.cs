@@ -1,13 +1,48 @@
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OdooFunctions.Odoo;
+using OdooFunctions.Odoo.Wire;
 
-namespace OdooFunctions.Odoo;
+namespace Microsoft.Extensions.DependencyInjection;
 
-// Placeholder until the client implementation lands (branch `client`): it replaces this file.
 public static class OdooServiceCollectionExtensions
 {
+    /// <summary>
+    /// Registers <see cref="OdooClient"/> as a singleton over a named HttpClient with pooled connections and the
+    /// Odoo resilience pipeline, and the validated <see cref="OdooClientOptions"/>. The app registers the
+    /// <see cref="IOdooApiKeyProvider"/> itself.
+    /// </summary>
     public static IServiceCollection AddOdooClient(this IServiceCollection services, Action<OdooClientOptions> configure)
     {
-        services.Configure(configure);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<OdooClientOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OdooClientOptions>, OdooClientOptionsValidator>());
+
+        services.AddHttpClient(OdooClient.HttpClientName, static (sp, http) =>
+            {
+                // Also bounds reading the body, which happens after the resilience handlers have returned.
+                http.Timeout = sp.GetRequiredService<IOptions<OdooClientOptions>>().Value.TotalTimeout;
+            })
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+            {
+                // The client is a singleton: the handler recycles connections itself so DNS changes are seen.
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RedactLoggedHeaders(static _ => true)
+            .AddResilienceHandler("odoo", static (builder, context) =>
+                OdooResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<OdooClientOptions>>().Value));
+
+        services.TryAddSingleton(static sp => new OdooClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(OdooClient.HttpClientName),
+            sp.GetRequiredService<IOptions<OdooClientOptions>>().Value,
+            sp.GetRequiredService<IOdooApiKeyProvider>(),
+            sp.GetService<ILoggerFactory>()));
         return services;
     }
 }

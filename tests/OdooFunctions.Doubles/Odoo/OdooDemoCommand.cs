@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace OdooFunctions.Doubles.Odoo;
+
+/// <summary>`odoo` subcommand: runs the demo Odoo (the seeded double) until Ctrl+C.</summary>
+public static class OdooDemoCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new OdooDoubleOptions { Port = 8069 };
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--port" when int.TryParse(value, CultureInfo.InvariantCulture, out var port):
+                    options.Port = port;
+                    i++;
+                    break;
+                case "--version" when value is "19.0" or "17.0":
+                    options.Version = value;
+                    i++;
+                    break;
+                case "--api-key" when !string.IsNullOrEmpty(value):
+                    options.ApiKey = value;
+                    i++;
+                    break;
+                case "--latency-ms" when int.TryParse(value, CultureInfo.InvariantCulture, out var ms) && ms >= 0:
+                    options.Latency = TimeSpan.FromMilliseconds(ms);
+                    i++;
+                    break;
+                default:
+                    await Console.Error.WriteLineAsync($"odoo: unknown or incomplete option '{args[i]}'. Options: --port N, --version 19.0|17.0, --api-key KEY, --latency-ms N");
+                    return 2;
+            }
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+        await using var server = await OdooDoubleServer.StartAsync(options, stop.Token);
+        var url = server.BaseAddress.ToString().TrimEnd('/');
+        Console.WriteLine($"Demo Odoo listening on {url} (database {options.Database}, login {options.Login}, version {options.Version})");
+        // Only the well-known demo key is printed; a key given on the command line stays secret.
+        Console.WriteLine(options.ApiKey == OdooDoubleOptions.DemoApiKey
+            ? $"API key: {OdooDoubleOptions.DemoApiKey} (the public demo key; it opens nothing but this demo)"
+            : "API key: the one given with --api-key (not shown)");
+        Console.WriteLine("Press Ctrl+C to stop.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return 0;
+    }
+}

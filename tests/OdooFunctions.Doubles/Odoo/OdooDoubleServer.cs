@@ -1,0 +1,212 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OdooFunctions.Doubles.Odoo;
+
+/// <summary>
+/// A loopback Odoo server (Kestrel on 127.0.0.1) that speaks JSON-RPC and, as 19.0, JSON-2 over an in-memory
+/// store, faithful to the recordings of real Odoo 19.0 and 17.0 servers. Counts calls and injects faults.
+/// </summary>
+public sealed class OdooDoubleServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly OdooJsonRpcEndpoint _jsonRpc;
+    private readonly OdooJson2Endpoint _json2;
+    private byte[] _apiKey;
+    private long _latencyTicks;
+
+    private OdooDoubleServer(WebApplication app, OdooDoubleOptions options)
+    {
+        _app = app;
+        Options = options;
+        _apiKey = Encoding.UTF8.GetBytes(options.ApiKey);
+        Latency = options.Latency;
+        Uid = options.Uid ?? (IsVersion19 ? 7 : 8);
+        Store = new OdooRecordStore(Uid, "API Integration (C#)");
+        var seed = OdooSeed.Load(options.Version);
+        if (options.Seed)
+        {
+            lock (Store.Gate)
+            {
+                seed.Fill(Store, Uid, options.Login);
+            }
+        }
+        else
+        {
+            lock (Store.Gate)
+            {
+                Store.AddUnlocked("res.users", new() { ["id"] = Uid, ["name"] = "API Integration (C#)", ["login"] = options.Login });
+            }
+        }
+        Wire = new OdooWire(options.Version);
+        Orm = new OdooOrm(seed, Store, Uid);
+        _jsonRpc = new OdooJsonRpcEndpoint(this);
+        _json2 = new OdooJson2Endpoint(this);
+    }
+
+    /// <summary>http://127.0.0.1:PORT/</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public OdooDoubleOptions Options { get; }
+
+    public OdooRecordStore Store { get; }
+
+    public OdooCallLog Calls { get; } = new();
+
+    public OdooFaults Faults { get; } = new();
+
+    /// <summary>Delay added to every call; can change while the server runs.</summary>
+    public TimeSpan Latency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+        set => Interlocked.Exchange(ref _latencyTicks, value.Ticks);
+    }
+
+    internal long Uid { get; }
+
+    internal OdooWire Wire { get; }
+
+    internal OdooOrm Orm { get; }
+
+    internal bool IsVersion19 => Options.Version == "19.0";
+
+    public static async Task<OdooDoubleServer> StartAsync(OdooDoubleOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new OdooDoubleOptions();
+        if (options.Version is not ("19.0" or "17.0"))
+        {
+            throw new ArgumentException($"Unsupported Odoo version '{options.Version}': use \"19.0\" or \"17.0\".", nameof(options));
+        }
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.AddServerHeader = false;
+        });
+        var app = builder.Build();
+        var server = new OdooDoubleServer(app, options);
+        app.Run(server.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseAddress = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
+        return server;
+    }
+
+    /// <summary>Replaces the accepted API key; the old one is rejected from now on, as Odoo rejects a revoked key.</summary>
+    public void RotateApiKey(string newKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(newKey);
+        Volatile.Write(ref _apiKey, Encoding.UTF8.GetBytes(newKey));
+    }
+
+    internal bool IsValidKey(string? key) =>
+        key is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Volatile.Read(ref _apiKey));
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var latency = Latency;
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, context.RequestAborted);
+        }
+        var path = context.Request.Path.Value ?? "/";
+        if (path == "/jsonrpc")
+        {
+            await _jsonRpc.HandleAsync(context);
+        }
+        else if (path.StartsWith("/json/2/", StringComparison.Ordinal))
+        {
+            await _json2.HandleAsync(context, path["/json/2/".Length..]);
+        }
+        else if (path is "/web/version" or "/json/version")
+        {
+            Calls.Record("http", "", path.TrimStart('/').Replace('/', '.'));
+            if (await TryInjectFaultAsync(context, path.TrimStart('/').Replace('/', '.')))
+            {
+                return;
+            }
+            if (!IsVersion19)
+            {
+                await Wire.NotFoundPage(context);
+                return;
+            }
+            await OdooWire.Json(context, 200, new System.Text.Json.Nodes.JsonObject
+            {
+                ["version_info"] = OdooJsonRpcEndpoint.VersionInfo(Options.Version),
+                ["version"] = Options.Version,
+            });
+        }
+        else
+        {
+            await Wire.NotFoundPage(context);
+        }
+    }
+
+    /// <summary>Applies a queued fault for <paramref name="method"/>; true when the call was answered by the fault.</summary>
+    internal async Task<bool> TryInjectFaultAsync(HttpContext context, string method)
+    {
+        if (Faults.TakeFor(method) is not { } fault)
+        {
+            return false;
+        }
+        switch (fault)
+        {
+            case OdooFault.DropConnection:
+                context.Abort();
+                break;
+            case OdooFault.Hang:
+                using (var hang = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
+                {
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, hang.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        context.Abort();
+                    }
+                }
+                break;
+            case OdooFault.HtmlPage:
+                await OdooWire.Text(context, 200, "text/html; charset=utf-8",
+                    "<!DOCTYPE html>\n<html><head><title>Odoo is under maintenance</title></head>\n<body><h1>Service temporarily unavailable</h1><p>This database is being upgraded. Please try again later.</p></body></html>\n");
+                break;
+            case OdooFault.Status500:
+                await OdooWire.Text(context, 500, "text/html; charset=utf-8",
+                    "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n");
+                break;
+            default:
+                var status = fault switch { OdooFault.Status502 => 502, OdooFault.Status503 => 503, _ => 504 };
+                var title = status switch { 502 => "502 Bad Gateway", 503 => "503 Service Temporarily Unavailable", _ => "504 Gateway Time-out" };
+                await OdooWire.Text(context, status, "text/html",
+                    $"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
+                break;
+        }
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _app.StopAsync(grace.Token);
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+            _stopping.Dispose();
+        }
+    }
+}

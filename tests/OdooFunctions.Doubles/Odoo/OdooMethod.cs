@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+
+namespace OdooFunctions.Doubles.Odoo;
+
+/// <summary>
+/// A public model method and its Python signature (parameters after self), so that wrong arguments fail with
+/// the TypeError (JSON-RPC) or UnprocessableEntity (JSON-2) that Odoo gives.
+/// </summary>
+internal sealed record OdooMethod(
+    string Name,
+    string? PythonClass,
+    bool ModelLevel,
+    string[] Parameters,
+    int Required,
+    bool AcceptsExtraKeywords,
+    Func<OdooInvocation, JsonNode?> Run);
+
+/// <summary>One bound call: the records (ids), the bound arguments and the context.</summary>
+internal sealed record OdooInvocation(OdooModelSchema Schema, IReadOnlyList<long> Ids, IReadOnlyDictionary<string, JsonNode?> Arguments, JsonObject Context, bool Json2)
+{
+    public JsonNode? Arg(string name) => Arguments.TryGetValue(name, out var value) ? value : null;
+}

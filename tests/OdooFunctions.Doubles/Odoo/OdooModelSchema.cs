@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+
+namespace OdooFunctions.Doubles.Odoo;
+
+/// <summary>What the double knows about one Odoo model in one server version: its fields and ordering.</summary>
+internal sealed class OdooModelSchema(string name, string description, string pythonClass, string defaultOrder, JsonObject fields, IReadOnlyList<string> allFields)
+{
+    // Fields every Odoo model has; readable even when the trimmed fields_get does not list them.
+    private static readonly string[] MagicFields = ["id", "display_name", "create_date", "write_date"];
+
+    public string Name { get; } = name;
+
+    /// <summary>The model's _description, used in validation messages ("Manufacturing Order").</summary>
+    public string Description { get; } = description;
+
+    /// <summary>The Python class name that TypeErrors name ("MrpProduction").</summary>
+    public string PythonClass { get; } = pythonClass;
+
+    public string DefaultOrder { get; } = defaultOrder;
+
+    /// <summary>fields_get attributes per field, in the server's order.</summary>
+    public JsonObject Fields { get; } = fields;
+
+    /// <summary>The fields a read without a field list returns, in the server's order.</summary>
+    public IReadOnlyList<string> AllFields { get; } = allFields;
+
+    /// <summary>Fields the server accepts in a write but silently leaves unchanged (17.0 date_deadline).</summary>
+    public ISet<string> WriteIgnored { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Fields a create must set (required, no default).</summary>
+    public IList<string> CreateRequired { get; } = [];
+
+    public bool HasField(string field) =>
+        Fields.ContainsKey(field) || MagicFields.Contains(field) || AllFields.Contains(field);
+
+    public string FieldType(string field) => field switch
+    {
+        "id" => "integer",
+        "create_date" or "write_date" => "datetime",
+        _ => Fields[field]?["type"]?.GetValue<string>() ?? "char",
+    };
+
+    public string FieldLabel(string field) => Fields[field]?["string"]?.GetValue<string>() ?? field;
+
+    public string? Relation(string field) => Fields[field]?["relation"]?.GetValue<string>();
+}

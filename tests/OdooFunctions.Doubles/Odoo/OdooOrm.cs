@@ -1,0 +1,678 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace OdooFunctions.Doubles.Odoo;
+
+/// <summary>
+/// The double's ORM: runs a model method over the record store with Odoo's semantics and errors for the
+/// server version it imitates. Every call runs under the store's lock, like a transaction.
+/// </summary>
+internal sealed class OdooOrm
+{
+    private const string AllFieldsAccessError =
+        "Failed to read field mrp.production.wip_move_ids\nYou are not allowed to access 'Journal Entry' (account.move) records.\n\n"
+        + "This operation is allowed for the following groups:\n\t- Accounting/Administrator\n\t- Accounting/Invoicing\n\t- Sales/User: Own Documents Only\n"
+        + "\t- Role / Portal\n\t- Show Accounting Features - Readonly\n\nContact your administrator to request access if necessary.";
+
+    private readonly OdooSeed _seed;
+    private readonly OdooRecordStore _store;
+    private readonly long _uid;
+    private readonly Dictionary<string, OdooMethod> _common;
+    private readonly Dictionary<string, OdooMethod> _production;
+
+    public OdooOrm(OdooSeed seed, OdooRecordStore store, long uid)
+    {
+        _seed = seed;
+        _store = store;
+        _uid = uid;
+        _common = new OdooMethod[]
+        {
+            new("search_read", null, true, ["domain", "fields", "offset", "limit", "order"], 0, true, SearchRead),
+            new("search", null, true, ["domain", "offset", "limit", "order"], 1, false, i => new JsonArray([.. Search(i.Schema, i.Arg("domain"), i.Arg("offset"), i.Arg("limit"), i.Arg("order")).Select(r => (JsonNode?)r["id"]!.DeepClone())])),
+            new("search_count", null, true, ["domain", "limit"], 1, false, i => Search(i.Schema, i.Arg("domain"), null, i.Arg("limit"), null).Count),
+            new("read", null, false, ["fields", "load"], 0, false, i => Read(i.Schema, i.Ids, i.Arg("fields"))),
+            new("write", null, false, ["vals"], 1, false, Write),
+            new("create", null, true, ["vals_list"], 1, false, Create),
+            new("unlink", null, false, [], 0, false, Unlink),
+            new("fields_get", null, true, ["allfields", "attributes"], 0, false, FieldsGet),
+        }.ToDictionary(m => m.Name, StringComparer.Ordinal);
+        var actions = new List<OdooMethod>
+        {
+            new("action_confirm", "MrpProduction", false, [], 0, false, ActionConfirm),
+            new("set_qty_producing", "MrpProduction", false, [], 0, false, SetQtyProducing),
+            new("button_mark_done", "MrpProduction", false, [], 0, false, ButtonMarkDone),
+            new("action_cancel", "MrpProduction", false, [], 0, false, ActionCancel),
+        };
+        if (Is19)
+        {
+            actions.Add(new("action_start", "MrpProduction", false, [], 0, false, ActionStart));
+        }
+        _production = actions.ToDictionary(m => m.Name, StringComparer.Ordinal);
+    }
+
+    private bool Is19 => _seed.Version == "19.0";
+
+    public OdooModelSchema? Schema(string model) => _seed.Schemas.GetValueOrDefault(model);
+
+    /// <summary>Finds a public method, or throws what Odoo throws for a private or unknown one.</summary>
+    public OdooMethod Method(OdooModelSchema schema, string method, bool json2)
+    {
+        if (method.StartsWith('_'))
+        {
+            throw OdooServerError.AccessError(Is19 || json2
+                ? $"Private methods (such as '{schema.Name}.{method}') cannot be called remotely."
+                : $"Private methods (such as {method}) cannot be called remotely.");
+        }
+        if (_common.TryGetValue(method, out var found)
+            || (schema.Name == "mrp.production" && _production.TryGetValue(method, out found)))
+        {
+            return found;
+        }
+        if (schema.Name == "res.users" && method == "context_get")
+        {
+            return new OdooMethod("context_get", Is19 ? "ResUsers" : "Users", true, [], 0, false,
+                _ => new JsonObject { ["lang"] = "en_US", ["tz"] = "Europe/Brussels", ["uid"] = _uid });
+        }
+        if (json2)
+        {
+            throw OdooServerError.Werkzeug("NotFound", $"The method '{schema.Name}.{method}' does not exist", 404);
+        }
+        throw new OdooServerError("builtins.AttributeError", Is19
+            ? $"The method '{schema.Name}.{method}' does not exist"
+            : $"The method '{method}' does not exist on the model '{schema.Name}'");
+    }
+
+    /// <summary>execute_kw: args are positional (ids first for record methods), kwargs named.</summary>
+    public static JsonNode? ExecuteKw(OdooModelSchema schema, OdooMethod method, JsonArray args, JsonObject kwargs)
+    {
+        var className = method.PythonClass ?? "BaseModel";
+        var positional = args.ToList();
+        IReadOnlyList<long> ids = [];
+        if (!method.ModelLevel)
+        {
+            if (positional.Count == 0)
+            {
+                throw OdooServerError.TypeError($"{className}.{method.Name}() missing 1 required positional argument: 'self'");
+            }
+            ids = ToIds(positional[0]);
+            positional.RemoveAt(0);
+        }
+        if (positional.Count > method.Parameters.Length)
+        {
+            int min = method.Required + 1, max = method.Parameters.Length + 1, given = positional.Count + 1;
+            var takes = min == max ? $"takes {min} positional argument{(min == 1 ? "" : "s")}" : $"takes from {min} to {max} positional arguments";
+            throw OdooServerError.TypeError($"{className}.{method.Name}() {takes} but {given} {(given == 1 ? "was" : "were")} given");
+        }
+        var bound = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        for (var i = 0; i < positional.Count; i++)
+        {
+            bound[method.Parameters[i]] = positional[i];
+        }
+        var context = kwargs["context"] as JsonObject ?? [];
+        foreach (var (key, value) in kwargs)
+        {
+            if (key == "context")
+            {
+                continue;
+            }
+            if (method.Parameters.Contains(key))
+            {
+                if (!bound.TryAdd(key, value))
+                {
+                    throw OdooServerError.TypeError($"{className}.{method.Name}() got multiple values for argument '{key}'");
+                }
+            }
+            else if (!method.AcceptsExtraKeywords)
+            {
+                throw OdooServerError.TypeError($"{className}.{method.Name}() got an unexpected keyword argument '{key}'");
+            }
+        }
+        var missing = method.Parameters.Take(method.Required).Where(p => !bound.ContainsKey(p)).ToList();
+        if (missing.Count > 0)
+        {
+            throw OdooServerError.TypeError($"{className}.{method.Name}() missing {missing.Count} required positional argument{(missing.Count == 1 ? "" : "s")}: {PythonList(missing)}");
+        }
+        return method.Run(new OdooInvocation(schema, ids, bound, context, Json2: false));
+    }
+
+    /// <summary>JSON-2: every argument is named; "ids" selects the records and "context" is the context.</summary>
+    public static JsonNode? ExecuteNamed(OdooModelSchema schema, OdooMethod method, JsonObject body)
+    {
+        IReadOnlyList<long> ids = [];
+        if (body["ids"] is JsonNode idsNode)
+        {
+            if (method.ModelLevel)
+            {
+                throw OdooServerError.Werkzeug("UnprocessableEntity", $"cannot call {schema.Name}.{method.Name} with ids", 422);
+            }
+            ids = ToIds(idsNode);
+        }
+        var context = body["context"] as JsonObject ?? [];
+        var bound = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (key, value) in body)
+        {
+            if (key is "ids" or "context")
+            {
+                continue;
+            }
+            bound[key] = value;
+        }
+        // inspect.Signature.bind checks the parameters in order first, then the extra keywords.
+        foreach (var required in method.Parameters.Take(method.Required))
+        {
+            if (!bound.ContainsKey(required))
+            {
+                throw OdooServerError.Werkzeug("UnprocessableEntity", $"missing a required argument: '{required}'", 422);
+            }
+        }
+        var extra = bound.Keys.FirstOrDefault(k => !method.Parameters.Contains(k));
+        if (extra is not null && !method.AcceptsExtraKeywords)
+        {
+            throw OdooServerError.Werkzeug("UnprocessableEntity", $"got an unexpected keyword argument '{extra}'", 422);
+        }
+        return method.Run(new OdooInvocation(schema, ids, bound, context, Json2: true));
+    }
+
+    private static string PythonList(List<string> names) => names.Count switch
+    {
+        1 => $"'{names[0]}'",
+        2 => $"'{names[0]}' and '{names[1]}'",
+        _ => string.Join(", ", names.Take(names.Count - 1).Select(n => $"'{n}'")) + $", and '{names[^1]}'",
+    };
+
+    private static List<long> ToIds(JsonNode? node) => node switch
+    {
+        JsonArray array => [.. array.Select(n => ToLong(n))],
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number => [value.GetValue<long>()],
+        _ => [],
+    };
+
+    private static long ToLong(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var id)
+            ? id
+            : throw OdooServerError.ValueError($"Invalid id: {OdooPython.Repr(node)}");
+
+    private string InvalidField(string field, string model) =>
+        Is19 ? $"Invalid field '{field}' on '{model}'" : $"Invalid field '{field}' on model '{model}'";
+
+    // ---- search / read ----
+
+    private JsonArray SearchRead(OdooInvocation call)
+    {
+        var fields = FieldList(call.Schema, call.Arg("fields"));
+        var records = Search(call.Schema, call.Arg("domain"), call.Arg("offset"), call.Arg("limit"), call.Arg("order"));
+        return new JsonArray([.. records.Select(r => (JsonNode?)Project(call.Schema, r, fields))]);
+    }
+
+    private JsonArray Read(OdooModelSchema schema, IReadOnlyList<long> ids, JsonNode? fieldsArg)
+    {
+        var fields = FieldList(schema, fieldsArg);
+        var result = new JsonArray();
+        foreach (var id in ids.Distinct())
+        {
+            if (_store.Find(schema.Name, id) is { } record)
+            {
+                result.Add(Project(schema, record, fields));
+            }
+        }
+        return result;
+    }
+
+    private List<string> FieldList(OdooModelSchema schema, JsonNode? fieldsArg)
+    {
+        var requested = fieldsArg is JsonArray list ? list.Select(f => f?.ToString() ?? "").ToList() : [];
+        if (requested.Count == 0)
+        {
+            // The API user may not read wip_move_ids (account.move) that a full read of an MO includes on 19.0.
+            if (Is19 && schema.Name == "mrp.production")
+            {
+                throw OdooServerError.AccessError(AllFieldsAccessError);
+            }
+            return [.. schema.AllFields.Where(f => f != "id")];
+        }
+        foreach (var field in requested)
+        {
+            if (!schema.HasField(field))
+            {
+                throw OdooServerError.ValueError(InvalidField(field, schema.Name));
+            }
+        }
+        return [.. requested.Where(f => f != "id").Distinct()];
+    }
+
+    private static JsonObject Project(OdooModelSchema schema, JsonObject record, List<string> fields)
+    {
+        var result = new JsonObject { ["id"] = record["id"]!.DeepClone() };
+        foreach (var field in fields)
+        {
+            result[field] = field == "display_name" && record["display_name"] is null
+                ? OdooRecordStore.DisplayName(schema.Name, record)
+                : record[field]?.DeepClone() ?? false;
+        }
+        return result;
+    }
+
+    private List<JsonObject> Search(OdooModelSchema schema, JsonNode? domain, JsonNode? offsetArg, JsonNode? limitArg, JsonNode? orderArg)
+    {
+        var filter = OdooDomainFilter.Parse(domain, schema, _store, Schema, _seed.Version);
+        IEnumerable<JsonObject> matches = _store.Records(schema.Name).Where(filter.Matches);
+        // Archived records are hidden unless the domain asks about "active".
+        if (schema.HasField("active") && !(domain?.ToJsonString().Contains("\"active\"", StringComparison.Ordinal) ?? false))
+        {
+            matches = matches.Where(r => r["active"] is not JsonValue a || a.GetValueKind() != JsonValueKind.False);
+        }
+        var order = orderArg is JsonValue o && o.GetValueKind() == JsonValueKind.String ? o.GetValue<string>() : schema.DefaultOrder;
+        var sorted = matches.ToList();
+        var keys = ParseOrder(schema, order);
+        sorted.Sort((a, b) =>
+        {
+            foreach (var (field, descending) in keys)
+            {
+                var c = CompareForOrder(a[field], b[field], descending);
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+            return 0;
+        });
+        var offset = offsetArg is JsonValue off && off.GetValueKind() == JsonValueKind.Number ? off.GetValue<int>() : 0;
+        var limit = limitArg is JsonValue lim && lim.GetValueKind() == JsonValueKind.Number ? lim.GetValue<int>() : 0;
+        IEnumerable<JsonObject> page = sorted.Skip(offset);
+        if (limit > 0)
+        {
+            page = page.Take(limit);
+        }
+        return [.. page];
+    }
+
+    private List<(string Field, bool Descending)> ParseOrder(OdooModelSchema schema, string order)
+    {
+        var keys = new List<(string, bool)>();
+        foreach (var part in order.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var field = words[0];
+            if (!schema.HasField(field))
+            {
+                throw OdooServerError.ValueError(InvalidField(field, schema.Name));
+            }
+            keys.Add((field, words.Length > 1 && words[1].Equals("desc", StringComparison.OrdinalIgnoreCase)));
+        }
+        return keys;
+    }
+
+    // PostgreSQL puts NULL (false) last when ascending and first when descending.
+    private static int CompareForOrder(JsonNode? a, JsonNode? b, bool descending)
+    {
+        bool emptyA = OdooDomainFilter.IsEmpty(a), emptyB = OdooDomainFilter.IsEmpty(b);
+        int c = emptyA && emptyB ? 0 : emptyA ? 1 : emptyB ? -1 : OdooDomainFilter.CompareValues(a, b);
+        return descending ? -c : c;
+    }
+
+    // ---- create / write / unlink ----
+
+    private JsonNode Create(OdooInvocation call)
+    {
+        var valsList = call.Arg("vals_list");
+        var single = valsList is JsonObject;
+        var list = single ? [valsList!.AsObject()] : valsList is JsonArray array ? array.Select(v => v as JsonObject ?? throw OdooServerError.ValueError($"Invalid create values: {OdooPython.Repr(v)}")).ToList() : throw OdooServerError.ValueError($"Invalid create values: {OdooPython.Repr(valsList)}");
+        var created = new List<long>();
+        foreach (var vals in list)
+        {
+            foreach (var required in call.Schema.CreateRequired)
+            {
+                if (OdooDomainFilter.IsEmpty(vals[required]))
+                {
+                    throw new OdooServerError("odoo.exceptions.ValidationError", MissingRequired(call.Schema, required));
+                }
+            }
+            var converted = Convert(call.Schema, vals, forCreate: true);
+            if (call.Schema.Name == "mrp.production")
+            {
+                var productId = converted["product_id"]!.AsArray()[0]!.GetValue<long>();
+                converted["product_id"] = productId;
+                created.Add(_store.AddUnlocked("mrp.production", _store.NewManufacturingOrder(converted)));
+            }
+            else
+            {
+                converted.Remove("id");
+                created.Add(_store.AddUnlocked(call.Schema.Name, converted));
+            }
+        }
+        return single && !call.Json2 ? created[0] : new JsonArray([.. created.Select(id => (JsonNode?)id)]);
+    }
+
+    private string MissingRequired(OdooModelSchema schema, string field) => Is19
+        ? $"The operation cannot be completed: Missing required value for the field '{schema.FieldLabel(field)}' ({field}).\nModel: '{schema.Description}' ({schema.Name})\n"
+          + "- create/update: a mandatory field is not set\n- delete: another model requires the record being deleted, you can archive it instead\n"
+        : "The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n"
+          + $"Model: {schema.Description} ({schema.Name})\nField: {schema.FieldLabel(field)} ({field})\n";
+
+    private JsonNode Write(OdooInvocation call)
+    {
+        if (call.Arg("vals") is not JsonObject vals)
+        {
+            throw OdooServerError.ValueError($"Invalid write values: {OdooPython.Repr(call.Arg("vals"))}");
+        }
+        var records = Existing(call.Schema, call.Ids);
+        var converted = Convert(call.Schema, vals, forCreate: false);
+        var now = OdooRecordStore.Now();
+        foreach (var record in records)
+        {
+            foreach (var (key, value) in converted)
+            {
+                if (!call.Schema.WriteIgnored.Contains(key))
+                {
+                    record[key] = value?.DeepClone();
+                }
+            }
+            record["write_date"] = now;
+            if (call.Schema.Name == "mrp.production")
+            {
+                ComputeState(record);
+            }
+        }
+        return true;
+    }
+
+    private JsonNode Unlink(OdooInvocation call)
+    {
+        var records = Existing(call.Schema, call.Ids);
+        if (call.Schema.Name == "mrp.production" && records.Any(r => State(r) is not ("draft" or "cancel")))
+        {
+            throw OdooServerError.UserError("In order to delete a manufacturing order, you must cancel it first.");
+        }
+        foreach (var record in records)
+        {
+            _store.Remove(call.Schema.Name, record["id"]!.GetValue<long>());
+        }
+        return true;
+    }
+
+    private List<JsonObject> Existing(OdooModelSchema schema, IReadOnlyList<long> ids)
+    {
+        var records = new List<JsonObject>();
+        foreach (var id in ids.Distinct())
+        {
+            records.Add(_store.Find(schema.Name, id) ?? throw new OdooServerError("odoo.exceptions.MissingError",
+                $"Record does not exist or has been deleted.\n(Record: {schema.Name}({id},), User: {_uid})"));
+        }
+        return records;
+    }
+
+    /// <summary>Turns client values into stored values by field type, failing as Odoo's field converters fail.</summary>
+    private JsonObject Convert(OdooModelSchema schema, JsonObject vals, bool forCreate)
+    {
+        var result = new JsonObject();
+        foreach (var (field, value) in vals)
+        {
+            if (!schema.HasField(field))
+            {
+                throw OdooServerError.ValueError(InvalidField(field, schema.Name));
+            }
+            result[field] = OdooDomainFilter.IsEmpty(value) ? false : schema.FieldType(field) switch
+            {
+                "float" or "monetary" => ToFloat(value!),
+                "integer" => ToInteger(value!),
+                "many2one" => ToMany2One(schema, field, value!),
+                "datetime" => ToDateTime(value!),
+                "selection" => ToSelection(schema, field, value!),
+                "boolean" => value is JsonValue b && b.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? b.DeepClone() : JsonValue.Create(true),
+                _ => value!.DeepClone(),
+            };
+        }
+        _ = forCreate;
+        return result;
+    }
+
+    private static JsonNode ToFloat(JsonNode value)
+    {
+        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
+        {
+            return v.DeepClone();
+        }
+        var text = value is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : value.ToJsonString();
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+        if (value is JsonValue str && str.GetValueKind() == JsonValueKind.String)
+        {
+            throw OdooServerError.ValueError($"could not convert string to float: {OdooPython.Str(text)}");
+        }
+        throw OdooServerError.TypeError($"float() argument must be a string or a real number, not '{PythonType(value)}'");
+    }
+
+    private static JsonNode ToInteger(JsonNode value)
+    {
+        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
+        {
+            return (long)v.GetValue<double>();
+        }
+        var text = value is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : value.ToJsonString();
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw OdooServerError.ValueError($"invalid literal for int() with base 10: {OdooPython.Str(text)}");
+    }
+
+    private JsonNode ToMany2One(OdooModelSchema schema, string field, JsonNode value)
+    {
+        var id = value switch
+        {
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<long>(),
+            JsonArray { Count: > 0 } a => ToLong(a[0]),
+            _ => throw OdooServerError.ValueError($"Wrong value for {schema.Name}.{field}: {OdooPython.Repr(value)}"),
+        };
+        var relation = schema.Relation(field) ?? schema.Name;
+        return _store.Find(relation, id) is not null || Schema(relation) is null
+            ? _store.Many2One(relation, id)
+            : throw new OdooServerError("odoo.exceptions.MissingError", $"Record does not exist or has been deleted.\n(Record: {relation}({id},), User: {_uid})");
+    }
+
+    private static JsonNode ToDateTime(JsonNode value)
+    {
+        var text = value is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : value.ToJsonString();
+        if (DateTime.TryParseExact(text, OdooRecordStore.DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return text;
+        }
+        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date.ToString(OdooRecordStore.DateTimeFormat, CultureInfo.InvariantCulture);
+        }
+        throw OdooServerError.ValueError($"time data {OdooPython.Str(text)} does not match format '%Y-%m-%d %H:%M:%S'");
+    }
+
+    private static JsonNode ToSelection(OdooModelSchema schema, string field, JsonNode value)
+    {
+        var allowed = schema.Fields[field]?["selection"] as JsonArray;
+        var text = value is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : null;
+        if (text is null || (allowed is not null && !allowed.Any(o => o is JsonArray pair && pair[0]?.ToString() == text)))
+        {
+            throw OdooServerError.ValueError($"Wrong value for {schema.Name}.{field}: {OdooPython.Repr(value)}");
+        }
+        return text;
+    }
+
+    private static string PythonType(JsonNode value) => value switch
+    {
+        JsonArray => "list",
+        JsonObject => "dict",
+        _ => "bool",
+    };
+
+    private JsonObject FieldsGet(OdooInvocation call)
+    {
+        var only = call.Arg("allfields") is JsonArray a && a.Count > 0 ? a.Select(f => f?.ToString()).ToHashSet() : null;
+        var attributes = call.Arg("attributes") is JsonArray at && at.Count > 0 ? at.Select(f => f?.ToString()).ToHashSet() : null;
+        var result = new JsonObject();
+        foreach (var (field, definition) in call.Schema.Fields)
+        {
+            if (only is not null && !only.Contains(field))
+            {
+                continue;
+            }
+            var description = new JsonObject();
+            foreach (var (attribute, value) in definition!.AsObject())
+            {
+                if (attributes is null || attributes.Contains(attribute))
+                {
+                    description[attribute] = value?.DeepClone();
+                }
+            }
+            result[field] = description;
+        }
+        return result;
+    }
+
+    // ---- manufacturing order actions (Odoo's state machine) ----
+
+    private static string State(JsonObject record) => record["state"]?.GetValue<string>() ?? "draft";
+
+    /// <summary>Odoo's _compute_state for the states driven by the produced quantity.</summary>
+    private static void ComputeState(JsonObject record)
+    {
+        var state = State(record);
+        if (state is not ("confirmed" or "progress" or "to_close"))
+        {
+            return;
+        }
+        double producing = OdooDomainFilter.ToDouble(record["qty_producing"]), qty = OdooDomainFilter.ToDouble(record["product_qty"]);
+        if (producing > 0 && producing >= qty)
+        {
+            record["state"] = "to_close";
+        }
+        else if (producing > 0 || state == "to_close")
+        {
+            record["state"] = "progress";
+        }
+    }
+
+    private JsonNode ActionConfirm(OdooInvocation call)
+    {
+        var now = OdooRecordStore.Now();
+        foreach (var record in Existing(call.Schema, call.Ids).Where(r => State(r) == "draft"))
+        {
+            record["state"] = "confirmed";
+            record["write_date"] = now;
+            ComputeState(record);
+        }
+        return true;
+    }
+
+    private JsonNode? ActionStart(OdooInvocation call)
+    {
+        var now = OdooRecordStore.Now();
+        foreach (var record in Existing(call.Schema, call.Ids).Where(r => State(r) == "confirmed"))
+        {
+            record["state"] = "progress";
+            record["write_date"] = now;
+        }
+        return null;
+    }
+
+    private JsonNode? SetQtyProducing(OdooInvocation call)
+    {
+        // Propagates qty_producing to the stock moves in Odoo; the MO itself only gets stamped.
+        var now = OdooRecordStore.Now();
+        foreach (var record in Existing(call.Schema, call.Ids))
+        {
+            record["write_date"] = now;
+            ComputeState(record);
+        }
+        return null;
+    }
+
+    private JsonNode ButtonMarkDone(OdooInvocation call)
+    {
+        var records = Existing(call.Schema, call.Ids);
+        foreach (var record in records)
+        {
+            if (State(record) is "draft" or "done" or "cancel")
+            {
+                throw OdooServerError.UserError(State(record) == "draft"
+                    ? "You need to confirm the manufacturing order before marking it as done."
+                    : "The manufacturing order is already done or cancelled.");
+            }
+        }
+        var skipBackorder = call.Context["skip_backorder"] is JsonValue skip && skip.GetValueKind() == JsonValueKind.True;
+        var toBackorder = call.Context["mo_ids_to_backorder"] is JsonArray list ? ToIds(list) : [];
+        // Nothing recorded as produced means "produce everything" (Odoo sets qty_producing to the demand).
+        foreach (var record in records.Where(r => OdooDomainFilter.ToDouble(r["qty_producing"]) <= 0))
+        {
+            record["qty_producing"] = record["product_qty"]!.DeepClone();
+        }
+        var partial = records.Where(r => OdooDomainFilter.ToDouble(r["qty_producing"]) < OdooDomainFilter.ToDouble(r["product_qty"])).ToList();
+        if (partial.Count > 0 && !skipBackorder)
+        {
+            return BackorderWizard(partial);
+        }
+        var now = OdooRecordStore.Now();
+        foreach (var record in records)
+        {
+            double producing = OdooDomainFilter.ToDouble(record["qty_producing"]), qty = OdooDomainFilter.ToDouble(record["product_qty"]);
+            var id = record["id"]!.GetValue<long>();
+            if (producing < qty && toBackorder.Contains(id))
+            {
+                CreateBackorder(record, qty - producing, now);
+                record["product_qty"] = record["qty_producing"]!.DeepClone();
+            }
+            record["state"] = "done";
+            record["qty_produced"] = record["qty_producing"]!.DeepClone();
+            record["date_finished"] = now;
+            record["write_date"] = now;
+        }
+        return true;
+    }
+
+    private JsonObject BackorderWizard(List<JsonObject> partial)
+    {
+        var action = (JsonObject)_seed.BackorderAction.DeepClone();
+        var ids = partial.Select(r => (JsonNode?)r["id"]!.DeepClone()).ToArray();
+        var context = action["context"]!.AsObject();
+        context["default_mrp_production_ids"] = new JsonArray(ids);
+        context["default_mrp_production_backorder_line_ids"] = new JsonArray([.. partial.Select(r => (JsonNode?)new JsonArray(0, 0,
+            new JsonObject { ["mrp_production_id"] = r["id"]!.DeepClone(), ["to_backorder"] = true }))]);
+        return action;
+    }
+
+    private void CreateBackorder(JsonObject original, double remaining, string now)
+    {
+        var name = original["name"]!.GetValue<string>();
+        var baseName = name.Contains('-', StringComparison.Ordinal) ? name[..name.LastIndexOf('-')] : name;
+        var siblings = _store.Records("mrp.production").Count(r => r["name"]?.GetValue<string>().StartsWith(baseName, StringComparison.Ordinal) ?? false);
+        if (!name.Contains('-', StringComparison.Ordinal))
+        {
+            original["name"] = $"{baseName}-001";
+        }
+        var backorder = (JsonObject)original.DeepClone();
+        backorder.Remove("id");
+        backorder["name"] = $"{baseName}-{siblings + 1:000}";
+        backorder["product_qty"] = remaining;
+        backorder["qty_producing"] = 0;
+        backorder["qty_produced"] = 0;
+        backorder["state"] = "confirmed";
+        backorder["write_date"] = now;
+        backorder["create_date"] = now;
+        _store.AddUnlocked("mrp.production", backorder);
+    }
+
+    private JsonNode ActionCancel(OdooInvocation call)
+    {
+        var records = Existing(call.Schema, call.Ids);
+        if (Is19 && records.Any(r => State(r) == "done"))
+        {
+            throw OdooServerError.UserError("You cannot cancel a manufacturing order that is already done.");
+        }
+        var now = OdooRecordStore.Now();
+        // 17.0 answers true for a done MO and leaves it done.
+        foreach (var record in records.Where(r => State(r) != "done"))
+        {
+            record["state"] = "cancel";
+            record["write_date"] = now;
+        }
+        return true;
+    }
+}
