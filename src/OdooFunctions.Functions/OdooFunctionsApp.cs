@@ -7,6 +7,7 @@ using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Odoo;
 using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Storage;
+using OdooFunctions.Functions.Sync;
 
 namespace OdooFunctions.Functions;
 
@@ -24,6 +25,7 @@ public static class OdooFunctionsApp
         services.AddDashboardAuth(configuration);
         services.AddTableStorage(configuration);
         services.AddOdooServices(configuration);
+        services.AddStatusSync(configuration);
         services.AddSingleton<ApiErrorMiddleware>();
         return services;
     }
