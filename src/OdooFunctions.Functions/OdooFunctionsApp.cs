@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using OdooFunctions.Functions.Auth;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Odoo;
+using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Storage;
 using OdooFunctions.Functions.Sync;
@@ -25,6 +26,7 @@ public static class OdooFunctionsApp
         services.AddDashboardAuth(configuration);
         services.AddTableStorage(configuration);
         services.AddOdooServices(configuration);
+        services.AddSecrets(configuration);
         services.AddStatusSync(configuration);
         services.AddSingleton<ApiErrorMiddleware>();
         return services;

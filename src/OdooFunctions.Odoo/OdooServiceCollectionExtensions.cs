@@ -34,7 +34,9 @@ public static class OdooServiceCollectionExtensions
                 PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(static _ => true)
+            // The factory's own request logging is replaced by the client's "Odoo" log: its header redaction only
+            // covers the formatted message, while the structured state still enumerates the raw bearer header.
+            .RemoveAllLoggers()
             .AddResilienceHandler("odoo", static (builder, context) =>
                 OdooResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<OdooClientOptions>>().Value));
 

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 // `dotnet run -c Release --project tests/OdooFunctions.Benchmarks -- <name>`; no name lists them.
 return args.FirstOrDefault() switch
 {
+    "client" => BenchmarkRunner.Run<OdooFunctions.Benchmarks.ClientOverheadBenchmark>(args: [.. args.Skip(1)]).HasCriticalValidationErrors ? 1 : 0,
     _ => Usage(),
 };
 

@@ -13,7 +13,7 @@ public static class AuthServiceCollectionExtensions
     {
         var options = DashboardAuthOptions.From(configuration);
         services.AddSingleton(options);
-        services.TryAddSingleton<IDashboardSigningSecret>(new ConfiguredSigningSecret(configuration));
+        services.TryAddSingleton<IDashboardSigningSecret, StoredSigningSecret>();
         services.AddSingleton(provider =>
         {
             IConfigurationManager<OpenIdConnectConfiguration>? metadata = options.Authority is null
@@ -27,12 +27,5 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<CallerRateLimiter>();
         services.AddSingleton<DashboardAuthMiddleware>();
         return services;
-    }
-
-    /// <summary>The secret from the AUTH_JWT_SECRET setting (local runs); Key Vault replaces it when configured.</summary>
-    private sealed class ConfiguredSigningSecret(IConfiguration configuration) : IDashboardSigningSecret
-    {
-        public ValueTask<string?> GetAsync(CancellationToken cancellationToken) =>
-            ValueTask.FromResult(string.IsNullOrWhiteSpace(configuration["AUTH_JWT_SECRET"]) ? null : configuration["AUTH_JWT_SECRET"]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Functions.Http;
@@ -24,6 +25,8 @@ public static class ApiErrorMap
         new(typeof(OdooUnavailableException), 503, "ODOO_UNAVAILABLE", _ => "No response from Odoo server. Check ODOO_URL and that Odoo is up."),
         new(typeof(OdooTimeoutException), 504, "ODOO_TIMEOUT", _ => "Odoo did not answer in time."),
         new(typeof(OdooUnexpectedResponseException), 502, "ODOO_BAD_RESPONSE", _ => "Odoo answered with something that is not its API (check ODOO_URL and ODOO_DB)."),
+        new(typeof(SecretUnavailableException), 503, "SECRET_UNAVAILABLE",
+            ex => $"A secret the app needs ('{((SecretUnavailableException)ex).SecretName}') could not be read. Check Key Vault access and settings."),
         new(typeof(OdooException), 502, "ODOO_ERROR", ex => OdooMessage(ex, "Odoo failed to process the request.")),
         new(typeof(JsonException), 400, "INVALID_JSON", _ => "The request body is not valid JSON."),
         new(typeof(OperationCanceledException), 499, "CANCELLED", _ => "The request was cancelled."),

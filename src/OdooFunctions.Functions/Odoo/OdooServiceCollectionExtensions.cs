@@ -22,6 +22,11 @@ public static class OdooAppServiceCollectionExtensions
             options.Database = settings.OdooDatabase ?? "";
             options.Username = settings.OdooUsername ?? "";
             options.Protocol = settings.OdooProtocol;
+            if (int.TryParse(configuration["ODOO_TIMEOUT_SECONDS"], out var seconds) && seconds > 0)
+            {
+                options.AttemptTimeout = TimeSpan.FromSeconds(seconds);
+                options.TotalTimeout = TimeSpan.FromSeconds(seconds * 3);
+            }
         });
         services.AddSingleton<OdooSchema>();
         services.AddSingleton<ShapedRecords>();

@@ -1,8 +1,8 @@
 namespace OdooFunctions.Functions.Sync;
 
 /// <summary>
-/// The bearer token for the dashboard REST API. The default reads the <c>DASHBOARD_API_TOKEN</c> setting;
-/// a Key Vault implementation (secret <c>dashboard-api-token</c>) can replace it.
+/// The bearer token for the dashboard REST API. The default (<see cref="StoredDashboardApiToken"/>) reads it from
+/// the secret store: Key Vault secret <c>dashboard-api-token</c>, or the <c>DASHBOARD_API_TOKEN</c> setting.
 /// </summary>
 public interface IDashboardApiToken
 {

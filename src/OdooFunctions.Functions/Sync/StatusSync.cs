@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Functions.Sync;
@@ -103,6 +104,7 @@ public partial class StatusSync
                 OperationCanceledException when cancellationToken.IsCancellationRequested => "Run cancelled (host shutting down or request aborted).",
                 DashboardApiException => e.Message,
                 OdooException => "Odoo: " + Short(e.Message),
+                SecretUnavailableException => "Dashboard API token unavailable: " + Short(e.Message),
                 _ => $"Unexpected {e.GetType().Name}.",
             };
             tally.Error(message);

@@ -39,7 +39,7 @@ public static class SyncServiceCollectionExtensions
             .Validate(o => o.BatchSize is > 0 and <= 5000, "SYNC_BATCH_SIZE must be from 1 to 5000")
             .ValidateOnStart();
 
-        services.TryAddSingleton<IDashboardApiToken, SettingsDashboardApiToken>();
+        services.TryAddSingleton<IDashboardApiToken, StoredDashboardApiToken>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(DashboardOrdersClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler

@@ -101,7 +101,7 @@ internal sealed class OdooDomainFilter
             {
                 return null;
             }
-            var related = store.Find(relation, m2o[0]!.GetValue<long>());
+            var related = store.Find(relation, m2o[0]!.AsLong());
             current = schemas(relation) ?? current;
             value = related?[path[i]];
         }
@@ -164,7 +164,7 @@ internal sealed class OdooDomainFilter
         {
             if (a.GetValueKind() == JsonValueKind.Number && o.GetValueKind() == JsonValueKind.Number)
             {
-                return a.GetValue<double>() == o.GetValue<double>();
+                return a.AsDouble() == o.AsDouble();
             }
             if (a.GetValueKind() is JsonValueKind.True && o.GetValueKind() is JsonValueKind.True)
             {
@@ -190,7 +190,7 @@ internal sealed class OdooDomainFilter
         {
             if (x.GetValueKind() == JsonValueKind.Number && y.GetValueKind() == JsonValueKind.Number)
             {
-                return x.GetValue<double>().CompareTo(y.GetValue<double>());
+                return x.AsDouble().CompareTo(y.AsDouble());
             }
             if (x.GetValueKind() == JsonValueKind.String && y.GetValueKind() == JsonValueKind.String)
             {
@@ -202,7 +202,7 @@ internal sealed class OdooDomainFilter
     }
 
     internal static double ToDouble(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : 0;
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.AsDouble() : 0;
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -102,7 +102,7 @@ internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
             throw OdooServerError.TypeError($"dispatch() missing arguments: expected db, uid and password, got {args.Count}");
         }
         CheckDatabase(args[0]?.ToString());
-        var uid = args[1] is JsonValue u && u.GetValueKind() == JsonValueKind.Number ? u.GetValue<long>() : -1;
+        var uid = args[1] is JsonValue u && u.GetValueKind() == JsonValueKind.Number ? u.AsLong() : -1;
         if (uid != server.Uid || args[2] is not JsonValue key || key.GetValueKind() != JsonValueKind.String || !server.IsValidKey(key.GetValue<string>()))
         {
             throw new OdooServerError("odoo.exceptions.AccessDenied", "Access Denied");

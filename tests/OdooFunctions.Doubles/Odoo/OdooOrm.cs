@@ -184,13 +184,13 @@ internal sealed class OdooOrm
     private static List<long> ToIds(JsonNode? node) => node switch
     {
         JsonArray array => [.. array.Select(n => ToLong(n))],
-        JsonValue value when value.GetValueKind() == JsonValueKind.Number => [value.GetValue<long>()],
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number => [value.AsLong()],
         _ => [],
     };
 
     private static long ToLong(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var id)
-            ? id
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            ? v.AsLong()
             : throw OdooServerError.ValueError($"Invalid id: {OdooPython.Repr(node)}");
 
     private string InvalidField(string field, string model) =>
@@ -277,8 +277,8 @@ internal sealed class OdooOrm
             }
             return 0;
         });
-        var offset = offsetArg is JsonValue off && off.GetValueKind() == JsonValueKind.Number ? off.GetValue<int>() : 0;
-        var limit = limitArg is JsonValue lim && lim.GetValueKind() == JsonValueKind.Number ? lim.GetValue<int>() : 0;
+        var offset = offsetArg is JsonValue off && off.GetValueKind() == JsonValueKind.Number ? (int)off.AsLong() : 0;
+        var limit = limitArg is JsonValue lim && lim.GetValueKind() == JsonValueKind.Number ? (int)lim.AsLong() : 0;
         IEnumerable<JsonObject> page = sorted.Skip(offset);
         if (limit > 0)
         {
@@ -331,7 +331,7 @@ internal sealed class OdooOrm
             var converted = Convert(call.Schema, vals, forCreate: true);
             if (call.Schema.Name == "mrp.production")
             {
-                var productId = converted["product_id"]!.AsArray()[0]!.GetValue<long>();
+                var productId = converted["product_id"]!.AsArray()[0]!.AsLong();
                 converted["product_id"] = productId;
                 created.Add(_store.AddUnlocked("mrp.production", _store.NewManufacturingOrder(converted)));
             }
@@ -386,7 +386,7 @@ internal sealed class OdooOrm
         }
         foreach (var record in records)
         {
-            _store.Remove(call.Schema.Name, record["id"]!.GetValue<long>());
+            _store.Remove(call.Schema.Name, record["id"]!.AsLong());
         }
         return true;
     }
@@ -431,12 +431,12 @@ internal sealed class OdooOrm
     {
         if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
         {
-            return v.DeepClone();
+            return OdooJson.PythonFloat(v.AsDouble());
         }
         var text = value is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : value.ToJsonString();
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            return number;
+            return OdooJson.PythonFloat(number);
         }
         if (value is JsonValue str && str.GetValueKind() == JsonValueKind.String)
         {
@@ -449,7 +449,7 @@ internal sealed class OdooOrm
     {
         if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
         {
-            return (long)v.GetValue<double>();
+            return (long)v.AsDouble();
         }
         var text = value is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : value.ToJsonString();
         return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
@@ -461,7 +461,7 @@ internal sealed class OdooOrm
     {
         var id = value switch
         {
-            JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<long>(),
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.AsLong(),
             JsonArray { Count: > 0 } a => ToLong(a[0]),
             _ => throw OdooServerError.ValueError($"Wrong value for {schema.Name}.{field}: {OdooPython.Repr(value)}"),
         };
@@ -613,7 +613,7 @@ internal sealed class OdooOrm
         foreach (var record in records)
         {
             double producing = OdooDomainFilter.ToDouble(record["qty_producing"]), qty = OdooDomainFilter.ToDouble(record["product_qty"]);
-            var id = record["id"]!.GetValue<long>();
+            var id = record["id"]!.AsLong();
             if (producing < qty && toBackorder.Contains(id))
             {
                 CreateBackorder(record, qty - producing, now);
@@ -650,9 +650,9 @@ internal sealed class OdooOrm
         var backorder = (JsonObject)original.DeepClone();
         backorder.Remove("id");
         backorder["name"] = $"{baseName}-{siblings + 1:000}";
-        backorder["product_qty"] = remaining;
-        backorder["qty_producing"] = 0;
-        backorder["qty_produced"] = 0;
+        backorder["product_qty"] = OdooJson.PythonFloat(remaining);
+        backorder["qty_producing"] = OdooJson.PythonFloat(0);
+        backorder["qty_produced"] = OdooJson.PythonFloat(0);
         backorder["state"] = "confirmed";
         backorder["write_date"] = now;
         backorder["create_date"] = now;

@@ -84,11 +84,11 @@ public sealed class OdooRecordStore
             values["state"] = state;
             if (state is "to_close" or "done")
             {
-                values["qty_producing"] = qty;
+                values["qty_producing"] = OdooJson.PythonFloat(qty);
             }
             if (state == "done")
             {
-                values["qty_produced"] = qty;
+                values["qty_produced"] = OdooJson.PythonFloat(qty);
                 values["date_finished"] = Now();
             }
             return AddUnlocked("mrp.production", values);
@@ -102,7 +102,7 @@ public sealed class OdooRecordStore
             records = [];
             _models[model] = records;
         }
-        long id = values["id"]?.GetValue<long>() ?? (records.Count == 0 ? 1 : records.Keys.Max() + 1);
+        long id = values["id"]?.AsLong() ?? (records.Count == 0 ? 1 : records.Keys.Max() + 1);
         values.Remove("id");
         var record = new JsonObject { ["id"] = id };
         foreach (var (key, value) in values.ToList())
@@ -148,7 +148,7 @@ public sealed class OdooRecordStore
     {
         var now = Now();
         var id = NextId("mrp.production");
-        var productId = values["product_id"]!.GetValue<long>();
+        var productId = values["product_id"]!.AsLong();
         var product = Find("product.product", productId);
         var start = values["date_start"]?.GetValue<string>() ?? now;
         var finished = DateTime.ParseExact(start, DateTimeFormat, CultureInfo.InvariantCulture).AddHours(1)
@@ -158,7 +158,7 @@ public sealed class OdooRecordStore
             ["id"] = id,
             ["name"] = $"WH/MO/{id:00000}",
             ["product_id"] = Many2One("product.product", productId),
-            ["product_qty"] = values["product_qty"]?.DeepClone() ?? 1,
+            ["product_qty"] = OdooJson.PythonFloat(values["product_qty"] is JsonValue qtyValue && qtyValue.GetValueKind() == System.Text.Json.JsonValueKind.Number ? qtyValue.AsDouble() : 1),
             ["product_uom_id"] = product?["uom_id"]?.DeepClone() ?? new JsonArray(1, "Units"),
             ["state"] = "draft",
             ["date_start"] = start,
@@ -168,8 +168,8 @@ public sealed class OdooRecordStore
             ["user_id"] = new JsonArray(_uid, _userName),
             ["company_id"] = new JsonArray(1, "My Company (San Francisco)"),
             ["origin"] = false,
-            ["qty_produced"] = 0,
-            ["qty_producing"] = 0,
+            ["qty_produced"] = OdooJson.PythonFloat(0),
+            ["qty_producing"] = OdooJson.PythonFloat(0),
             ["write_date"] = now,
             ["create_date"] = now,
         };

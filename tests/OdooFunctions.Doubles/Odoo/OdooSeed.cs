@@ -124,7 +124,7 @@ internal sealed class OdooSeed
             var (code, name) = named.TryGetValue(id, out var n) ? n : ($"DEMO-{id:000}", $"Demo Product {id}");
             var product = new JsonObject
             {
-                ["id"] = id, ["name"] = name, ["default_code"] = code, ["barcode"] = false, ["list_price"] = 10, ["standard_price"] = 5,
+                ["id"] = id, ["name"] = name, ["default_code"] = code, ["barcode"] = false, ["list_price"] = OdooJson.PythonFloat(10), ["standard_price"] = OdooJson.PythonFloat(5),
                 ["type"] = "consu",
             };
             if (Is19)
@@ -138,8 +138,8 @@ internal sealed class OdooSeed
             }
             product["categ_id"] = new JsonArray(1, "All");
             product["uom_id"] = new JsonArray(1, "Units");
-            product["qty_available"] = 0;
-            product["virtual_available"] = 0;
+            product["qty_available"] = OdooJson.PythonFloat(0);
+            product["virtual_available"] = OdooJson.PythonFloat(0);
             product["description"] = false;
             product["active"] = !archived.Contains(id);
             store.AddUnlocked("product.product", product);
@@ -154,19 +154,19 @@ internal sealed class OdooSeed
         string stamp = seeded["write_date"]!.GetValue<string>(), start = seeded["date_start"]!.GetValue<string>(), end = seeded["date_finished"]!.GetValue<string>();
         var demoStamp = store.Find("mrp.production", 1)!["write_date"]!.GetValue<string>();
         var demoStart = store.Find("mrp.production", 1)!["date_start"]!.GetValue<string>();
-        var gearPump = seeded["product_id"]!.AsArray()[0]!.GetValue<long>();
-        var bracket = store.Find("mrp.production", 9)!["product_id"]!.AsArray()[0]!.GetValue<long>();
-        var tableTop = store.Find("mrp.production", 3)!["product_id"]!.AsArray()[0]!.GetValue<long>();
-        var desk = store.Find("mrp.production", 1)!["product_id"]!.AsArray()[0]!.GetValue<long>();
+        var gearPump = seeded["product_id"]!.AsArray()[0]!.AsLong();
+        var bracket = store.Find("mrp.production", 9)!["product_id"]!.AsArray()[0]!.AsLong();
+        var tableTop = store.Find("mrp.production", 3)!["product_id"]!.AsArray()[0]!.AsLong();
+        var desk = store.Find("mrp.production", 1)!["product_id"]!.AsArray()[0]!.AsLong();
 
         JsonObject Mo(long id, long product, double qty, string state, double producing, string? origin, bool demo) => new()
         {
-            ["id"] = id, ["name"] = $"WH/MO/{id:00000}", ["product_id"] = store.Many2One("product.product", product), ["product_qty"] = qty,
+            ["id"] = id, ["name"] = $"WH/MO/{id:00000}", ["product_id"] = store.Many2One("product.product", product), ["product_qty"] = OdooJson.PythonFloat(qty),
             ["product_uom_id"] = new JsonArray(1, "Units"), ["state"] = state, ["date_start"] = demo ? demoStart : start,
             ["date_finished"] = demo ? demoStart : end, ["date_deadline"] = false, ["priority"] = "0",
             ["user_id"] = demo ? new JsonArray(1, "OdooBot") : new JsonArray(2, "Mitchell Admin"),
             ["company_id"] = new JsonArray(1, "My Company (San Francisco)"), ["origin"] = origin is null ? false : origin,
-            ["qty_produced"] = state == "done" ? producing : 0, ["qty_producing"] = producing,
+            ["qty_produced"] = OdooJson.PythonFloat(state == "done" ? producing : 0), ["qty_producing"] = OdooJson.PythonFloat(producing),
             ["write_date"] = demo ? demoStamp : stamp, ["create_date"] = demo ? demoStamp : stamp,
         };
         store.AddUnlocked("mrp.production", Mo(2, tableTop, 2, "draft", 0, null, demo: true));
@@ -221,7 +221,7 @@ internal sealed class OdooSeed
             store.AddUnlocked("stock.quant", new JsonObject
             {
                 ["id"] = id, ["product_id"] = store.Many2One("product.product", product), ["location_id"] = new JsonArray(stock, "WH/Stock"),
-                ["quantity"] = qty, ["reserved_quantity"] = 0, ["available_quantity"] = qty, ["lot_id"] = false, ["package_id"] = false,
+                ["quantity"] = OdooJson.PythonFloat(qty), ["reserved_quantity"] = OdooJson.PythonFloat(0), ["available_quantity"] = OdooJson.PythonFloat(qty), ["lot_id"] = false, ["package_id"] = false,
             });
         }
     }

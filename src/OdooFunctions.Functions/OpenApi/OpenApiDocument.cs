@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+
+namespace OdooFunctions.Functions.OpenApi;
+
+/// <summary>The HTTP API as an OpenAPI 3 document, for the dashboard's developers and their tools.</summary>
+public static class OpenApiDocument
+{
+    private sealed record Operation(string Path, string Method, string Summary, bool Write, string[] Query, bool HasBody = false);
+
+    private static readonly Operation[] Operations =
+    [
+        new("/api/odoo/test", "get", "Test the connection to Odoo (uid, protocol, version)", false, []),
+        new("/api/odoo/version", "get", "Odoo server version", false, []),
+        new("/api/odoo/products", "get", "List products", false, ["limit", "offset"]),
+        new("/api/odoo/products/{id}", "get", "One product", false, []),
+        new("/api/odoo/manufacturing-orders", "get", "List manufacturing orders", false, ["limit", "offset", "state"]),
+        new("/api/odoo/manufacturing-orders", "post", "Create a manufacturing order (idempotent per Idempotency-Key or origin)", true, [], HasBody: true),
+        new("/api/odoo/manufacturing-orders/{id}", "get", "One manufacturing order", false, []),
+        new("/api/odoo/manufacturing-orders/{id}", "put", "Update a manufacturing order; state changes run Odoo's actions", true, [], HasBody: true),
+        new("/api/odoo/partners", "get", "List partners", false, ["limit", "offset", "is_company"]),
+        new("/api/odoo/stock", "get", "Stock levels (quants)", false, ["product_id", "location_id", "limit", "offset"]),
+        new("/api/sync/run", "post", "Run the order-status sync now and answer its record", true, []),
+        new("/api/sync/status", "get", "Latest sync runs, newest first", false, ["limit"]),
+    ];
+
+    private static readonly Dictionary<string, JsonObject> QuerySchemas = new()
+    {
+        ["limit"] = new() { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 1000, ["default"] = 100 },
+        ["offset"] = new() { ["type"] = "integer", ["minimum"] = 0, ["default"] = 0 },
+        ["state"] = new() { ["type"] = "string", ["enum"] = new JsonArray("draft", "confirmed", "progress", "to_close", "done", "cancel") },
+        ["is_company"] = new() { ["type"] = "boolean" },
+        ["product_id"] = new() { ["type"] = "integer", ["minimum"] = 1 },
+        ["location_id"] = new() { ["type"] = "integer", ["minimum"] = 1 },
+    };
+
+    public static JsonObject Build()
+    {
+        var paths = new JsonObject();
+        foreach (var operation in Operations)
+        {
+            if (paths[operation.Path] is not JsonObject item)
+            {
+                item = [];
+                paths[operation.Path] = item;
+            }
+
+            item[operation.Method] = Describe(operation);
+        }
+
+        return new JsonObject
+        {
+            ["openapi"] = "3.0.3",
+            ["info"] = new JsonObject { ["title"] = "OdooFunctions", ["version"] = "1.0", ["description"] = "Odoo ERP for the production-orders dashboard." },
+            ["paths"] = paths,
+            ["components"] = new JsonObject
+            {
+                ["securitySchemes"] = new JsonObject
+                {
+                    ["dashboardJwt"] = new JsonObject { ["type"] = "http", ["scheme"] = "bearer", ["bearerFormat"] = "JWT" },
+                },
+                ["schemas"] = new JsonObject
+                {
+                    ["Envelope"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["properties"] = new JsonObject
+                        {
+                            ["success"] = new JsonObject { ["type"] = "boolean" },
+                            ["count"] = new JsonObject { ["type"] = "integer" },
+                            ["message"] = new JsonObject { ["type"] = "string" },
+                            ["data"] = new JsonObject(),
+                            ["error"] = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["code"] = new JsonObject { ["type"] = "string" } } },
+                        },
+                    },
+                },
+            },
+            ["security"] = new JsonArray(new JsonObject { ["dashboardJwt"] = new JsonArray() }),
+        };
+    }
+
+    private static JsonObject Describe(Operation operation)
+    {
+        var parameters = new JsonArray();
+        if (operation.Path.Contains("{id}", StringComparison.Ordinal))
+        {
+            parameters.Add(new JsonObject { ["name"] = "id", ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 } });
+        }
+
+        foreach (var name in operation.Query)
+        {
+            parameters.Add(new JsonObject { ["name"] = name, ["in"] = "query", ["required"] = false, ["schema"] = QuerySchemas[name].DeepClone() });
+        }
+
+        var envelope = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Envelope" } } };
+        var responses = new JsonObject { ["200"] = new JsonObject { ["description"] = "OK", ["content"] = envelope.DeepClone() } };
+        foreach (var (code, text) in new[] { ("400", "Invalid input"), ("401", "No valid dashboard token"), ("403", "Role not allowed"), ("429", "Rate limited"), ("502", "Odoo error"), ("503", "Odoo or Key Vault unreachable"), ("504", "Odoo timeout") })
+        {
+            responses[code] = new JsonObject { ["description"] = text, ["content"] = envelope.DeepClone() };
+        }
+
+        var described = new JsonObject
+        {
+            ["summary"] = operation.Summary,
+            ["x-required-role"] = operation.Write ? "AUTH_WRITE_ROLES" : "AUTH_READ_ROLES",
+            ["parameters"] = parameters,
+            ["responses"] = responses,
+        };
+        if (operation.HasBody)
+        {
+            described["requestBody"] = new JsonObject { ["required"] = true, ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "object" } } } };
+        }
+
+        return described;
+    }
+}

@@ -1,0 +1,31 @@
+using Azure.Core;
+using Azure.Security.KeyVault.Secrets;
+
+namespace OdooFunctions.Functions.Secrets;
+
+/// <summary>Where the app's secrets come from and how long they are kept. Bound from app settings by <c>AddSecrets</c>.</summary>
+public sealed class SecretsOptions
+{
+    public const string KeyVaultUriSetting = "KEY_VAULT_URI";
+    public const string OdooApiKeySecretNameSetting = "ODOO_API_KEY_SECRET_NAME";
+    public const string CacheTtlSetting = "SECRET_CACHE_TTL";
+    public const string DefaultOdooApiKeySecretName = "odoo-api-key";
+
+    /// <summary>The vault (<c>KEY_VAULT_URI</c>). Null: secrets come from app settings.</summary>
+    public Uri? VaultUri { get; set; }
+
+    /// <summary>The Key Vault name of the Odoo API key (<c>ODOO_API_KEY_SECRET_NAME</c>).</summary>
+    public string OdooApiKeySecretName { get; set; } = DefaultOdooApiKeySecretName;
+
+    /// <summary>How long a secret read from the vault is kept (<c>SECRET_CACHE_TTL</c>, <c>hh:mm:ss</c> or seconds).</summary>
+    public TimeSpan CacheTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The credential for the vault. Null: <c>DefaultAzureCredential</c> (managed identity in Azure). Set by tests.</summary>
+    public TokenCredential? Credential { get; set; }
+
+    /// <summary>A last say on the <see cref="SecretClientOptions"/> (transport, retries). Set by tests.</summary>
+    public Action<SecretClientOptions>? ConfigureClient { get; set; }
+
+    public override string ToString() =>
+        $"{nameof(SecretsOptions)} {{ VaultUri = {VaultUri?.ToString() ?? "(app settings)"}, OdooApiKeySecretName = {OdooApiKeySecretName}, CacheTtl = {CacheTtl} }}";
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace OdooFunctions.Doubles.Tests.Odoo;
+
+public sealed partial class OdooDemoProgramTests
+{
+    [Fact]
+    public async Task Demo_Odoo_program_prints_its_url_and_answers_over_http()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "OdooFunctions.Doubles.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { dll, "odoo", "--port", "0", "--version", "19.0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            string? line;
+            Match match;
+            do
+            {
+                line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+                Assert.NotNull(line);
+                match = ListeningLine().Match(line);
+            }
+            while (!match.Success);
+
+            using var http = new HttpClient { BaseAddress = new Uri(match.Groups["url"].Value + "/") };
+            var version = await OdooRpc.CommonAsync(http, "version", []);
+            Assert.Equal("19.0", version["result"]!["server_version"]!.GetValue<string>());
+            var uid = await OdooRpc.CommonAsync(http, "authenticate", new JsonArray("odoo_test", "api@yourcompany.com", "test-odoo-api-key-0123456789abcdef", new JsonObject()));
+            Assert.Equal(7, uid["result"]!.GetValue<long>());
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [GeneratedRegex(@"^Demo Odoo listening on (?<url>http://127\.0\.0\.1:\d+) \(database odoo_test, login api@yourcompany\.com, version 19\.0\)$")]
+    private static partial Regex ListeningLine();
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OdooFunctions.Doubles.Odoo;
+
+namespace OdooFunctions.Doubles.Tests.Odoo;
+
+/// <summary>One recorded exchange with a real Odoo server (Recordings/&lt;version&gt;/&lt;NN&gt;-&lt;protocol&gt;-&lt;case&gt;.json).</summary>
+internal sealed class OdooRecording
+{
+    private OdooRecording(string version, string fileName, JsonObject content)
+    {
+        Version = version;
+        FileName = fileName;
+        Content = content;
+        Protocol = fileName.Split('-')[1];
+    }
+
+    public string Version { get; }
+
+    public string FileName { get; }
+
+    public string Protocol { get; }
+
+    public JsonObject Content { get; }
+
+    public JsonObject Request => Content["request"]!.AsObject();
+
+    public JsonObject Response => Content["response"]!.AsObject();
+
+    /// <summary>The database the recorded run used (17.0 ran on "odoo17_test").</summary>
+    public string? Database => Request["headers"]?["X-Odoo-Database"]?.GetValue<string>()
+        ?? (Request["body"]?["params"]?["args"] is JsonArray args && args.Count > 0 && args[0] is JsonValue db && db.GetValueKind() == JsonValueKind.String ? db.GetValue<string>() : null);
+
+    /// <summary>Execution order within a run: groups in order, letters in order, 07-*-b last (after group 16).</summary>
+    public (int Group, string Name) Order =>
+        (FileName.StartsWith("07-", StringComparison.Ordinal) && FileName.Contains("-b-", StringComparison.Ordinal) ? 99 : int.Parse(FileName[..2], CultureInfo.InvariantCulture), FileName);
+
+    public static string Root => Path.Combine(AppContext.BaseDirectory, "Recordings");
+
+    public static OdooRecording Load(string version, string fileName) =>
+        new(version, fileName, JsonNode.Parse(File.ReadAllText(Path.Combine(Root, version, fileName)))!.AsObject());
+
+    public static IEnumerable<OdooRecording> All() =>
+        from version in new[] { "19.0", "17.0" }
+        from file in Directory.GetFiles(Path.Combine(Root, version), "*.json").Order(StringComparer.Ordinal)
+        select Load(version, Path.GetFileName(file));
+
+    /// <summary>The recordings of the same version and protocol that ran before this one, in order.</summary>
+    public IEnumerable<OdooRecording> Earlier() =>
+        All().Where(r => r.Version == Version && r.Protocol == Protocol && r.Order.CompareTo(Order) < 0).OrderBy(r => r.Order);
+
+    /// <summary>Builds the recorded request for the double: the key placeholder becomes the double's key.</summary>
+    public HttpRequestMessage ToHttpRequest(string apiKey, string runStartFilter)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(Request["method"]!.GetValue<string>()), Request["path"]!.GetValue<string>().TrimStart('/'));
+        var body = Request["body"];
+        string? text = body switch
+        {
+            null => null,
+            JsonValue raw when raw.GetValueKind() == JsonValueKind.String => raw.GetValue<string>(),
+            _ => body.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+        };
+        if (text is not null)
+        {
+            text = text.Replace("<API_KEY>", apiKey, StringComparison.Ordinal);
+            // 07-*-b filtered on "start of this run - 2 min"; the double's run starts now.
+            if (FileName.StartsWith("07-", StringComparison.Ordinal) && FileName.Contains("-b-", StringComparison.Ordinal))
+            {
+                text = System.Text.RegularExpressions.Regex.Replace(text, "\"write_date\",\">=\",\"[^\"]+\"", $"\"write_date\",\">=\",\"{runStartFilter}\"");
+            }
+            request.Content = new StringContent(text, Encoding.UTF8);
+            request.Content.Headers.Remove("Content-Type");
+        }
+        foreach (var (name, value) in Request["headers"]!.AsObject())
+        {
+            var headerValue = value!.GetValue<string>().Replace("<API_KEY>", apiKey, StringComparison.Ordinal);
+            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                request.Content?.Headers.TryAddWithoutValidation(name, headerValue);
+            }
+            else
+            {
+                request.Headers.TryAddWithoutValidation(name, headerValue);
+            }
+        }
+        return request;
+    }
+
+    public OdooDoubleOptions DoubleOptions() => new()
+    {
+        Version = Version,
+        Database = Version == "17.0" ? "odoo17_test" : "odoo_test",
+    };
+
+    public override string ToString() => $"{Version}/{FileName}";
+}

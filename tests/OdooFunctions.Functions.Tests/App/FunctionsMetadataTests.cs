@@ -1,0 +1,49 @@
+using OdooFunctions.Functions.Tests.Hosting;
+
+namespace OdooFunctions.Functions.Tests.App;
+
+/// <summary>The Functions host serves what the Worker SDK wrote into functions.metadata: check every route, method and trigger.</summary>
+public sealed class FunctionsMetadataTests
+{
+    public static TheoryData<string, string, string> HttpFunctions => new()
+    {
+        { "TestConnection", "GET", "odoo/test" },
+        { "GetVersion", "GET", "odoo/version" },
+        { "ListProducts", "GET", "odoo/products" },
+        { "GetProduct", "GET", "odoo/products/{id}" },
+        { "ListManufacturingOrders", "GET", "odoo/manufacturing-orders" },
+        { "GetManufacturingOrder", "GET", "odoo/manufacturing-orders/{id}" },
+        { "CreateManufacturingOrder", "POST", "odoo/manufacturing-orders" },
+        { "UpdateManufacturingOrder", "PUT", "odoo/manufacturing-orders/{id}" },
+        { "ListPartners", "GET", "odoo/partners" },
+        { "ListStock", "GET", "odoo/stock" },
+        { "OpenApiDocument", "GET", "openapi.json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HttpFunctions))]
+    public void Each_guide_endpoint_is_an_anonymous_http_trigger_on_its_route_and_method(string name, string method, string route)
+    {
+        var function = Assert.Single(FunctionsMetadata.Load(), f => f.Name == name);
+        Assert.Equal("httpTrigger", function.TriggerType);
+        Assert.Equal(route, function.Route);
+        Assert.Equal([method], function.Methods);
+        Assert.Equal("Anonymous", function.AuthLevel, ignoreCase: true);
+    }
+
+    [Fact]
+    public void No_two_functions_share_a_route_and_method()
+    {
+        var pairs = FunctionsMetadata.Load().Where(f => f.Route is not null)
+            .SelectMany(f => f.Methods.Select(m => $"{m} {f.Route}")).ToList();
+        Assert.Equal(pairs.Count, pairs.Distinct().Count());
+    }
+
+    [Fact]
+    public void Host_json_keeps_the_api_route_prefix()
+    {
+        var hostJson = Path.Combine(Path.GetDirectoryName(FunctionsMetadata.Path())!, "host.json");
+        var prefix = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(hostJson))!["extensions"]!["http"]!["routePrefix"]!.GetValue<string>();
+        Assert.Equal("api", prefix);
+    }
+}

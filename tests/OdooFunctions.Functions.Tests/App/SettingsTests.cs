@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Tests.Hosting;
+
+namespace OdooFunctions.Functions.Tests.App;
+
+/// <summary>A bad configuration stops the start with the guide's message; an insecure Odoo URL is warned about.</summary>
+public sealed class SettingsTests
+{
+    private static void Start(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddFakeLogging();
+        services.AddOdooFunctions(configuration);
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
+    public void Missing_settings_stop_the_start_naming_each_one()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Start(new() { ["ODOO_DB"] = "odoo" }));
+        Assert.Contains("Missing required environment variables: ODOO_URL, ODOO_USERNAME, ODOO_API_KEY (or KEY_VAULT_URI), AUTH_JWT_SECRET", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ODOO_URL", "not a url", "ODOO_URL")]
+    [InlineData("ODOO_PROTOCOL", "soap", "ODOO_PROTOCOL")]
+    [InlineData("RATE_LIMIT_PER_MINUTE", "-5", "RATE_LIMIT_PER_MINUTE")]
+    [InlineData("KEY_VAULT_URI", "http://vault.example", "KEY_VAULT_URI")]
+    public void A_malformed_setting_stops_the_start_naming_it(string name, string value, string named)
+    {
+        var settings = Complete();
+        settings[name] = value;
+        var failure = Assert.Throws<OptionsValidationException>(() => Start(settings));
+        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("test-key-value", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_complete_configuration_starts()
+    {
+        var exception = Record.Exception(() => Start(Complete()));
+        Assert.Null(exception);
+    }
+
+    [Theory]
+    [InlineData("http://odoo.example.com", true)]
+    [InlineData("https://odoo.example.com", false)]
+    [InlineData("http://127.0.0.1:8069", false)]
+    public async Task A_plain_http_Odoo_url_logs_the_guides_warning_except_on_loopback(string url, bool warned)
+    {
+        var settings = Complete();
+        settings["ODOO_URL"] = url;
+        await using var app = await FunctionsTestHost.StartAsync(settings);
+        Assert.Equal(warned, app.Logs.GetSnapshot().Any(r => r.Message.Contains("ODOO_URL is not using HTTPS", StringComparison.Ordinal)));
+    }
+
+    private static Dictionary<string, string?> Complete() => new()
+    {
+        ["ODOO_URL"] = "https://odoo.example.com",
+        ["ODOO_DB"] = "odoo",
+        ["ODOO_USERNAME"] = "api@yourcompany.com",
+        ["ODOO_API_KEY"] = "test-key-value-0123456789",
+        ["AUTH_JWT_SECRET"] = TestTokens.Secret,
+        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+    };
+}

@@ -1,0 +1,276 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using OdooFunctions.Functions.Tests.Hosting;
+using static OdooFunctions.Functions.Tests.Hosting.OdooAppFixture;
+
+namespace OdooFunctions.Functions.Tests.Endpoints;
+
+/// <summary>Creating and changing manufacturing orders: through Odoo's actions, idempotent, and reporting what Odoo really did.</summary>
+public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
+{
+    private const string Orders = "api/odoo/manufacturing-orders";
+
+    private long ProductId() => fixture.Odoo.Store.All("product.product")
+        .First(p => p["default_code"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && p["default_code"]!.GetValue<string>() == "MFG-FG-1001")["id"]!.GetValue<long>();
+
+    private int OrderCount() => fixture.Odoo.Store.All("mrp.production").Count;
+
+    private string StateInOdoo(long id) => fixture.Odoo.Store.Get("mrp.production", id)!["state"]!.GetValue<string>();
+
+    private async Task<(HttpStatusCode Status, JsonObject Body)> SendAsync(HttpMethod method, string path, object? body = null, Action<HttpRequestMessage>? configure = null)
+    {
+        using var response = await fixture.SendAsync(method, path, body, configure: configure);
+        return (response.StatusCode, await BodyAsync(response));
+    }
+
+    [Fact]
+    public async Task Create_makes_the_order_in_Odoo_and_answers_it_in_the_guide_shape()
+    {
+        var origin = "Dashboard Order " + Guid.NewGuid();
+        var (status, body) = await SendAsync(HttpMethod.Post, Orders, new
+        {
+            product_id = ProductId(), product_qty = 7, date_planned_start = "2026-12-01T09:00:00+01:00", date_deadline = "2026-12-05 17:00:00", origin,
+        });
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("Manufacturing order created successfully in Odoo", body["message"]!.GetValue<string>());
+        var data = body["data"]!;
+        Assert.Equal(origin, data["origin"]!.GetValue<string>());
+        Assert.Equal(7.0, data["product_qty"]!.GetValue<double>());
+        Assert.Equal("2026-12-01 08:00:00", data["date_planned_start"]!.GetValue<string>());
+        Assert.Equal("draft", StateInOdoo(data["id"]!.GetValue<long>()));
+        Assert.False(body["duplicate"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_retried_create_with_the_same_origin_returns_the_first_order()
+    {
+        var request = new { product_id = ProductId(), product_qty = 3, origin = "Dashboard Order " + Guid.NewGuid() };
+        var first = await SendAsync(HttpMethod.Post, Orders, request);
+        var count = OrderCount();
+        var again = await SendAsync(HttpMethod.Post, Orders, request);
+
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.True(again.Body["duplicate"]!.GetValue<bool>());
+        Assert.Equal(first.Body["data"]!["id"]!.GetValue<long>(), again.Body["data"]!["id"]!.GetValue<long>());
+        Assert.Equal(count, OrderCount());
+    }
+
+    [Fact]
+    public async Task Concurrent_creates_with_the_same_idempotency_key_make_one_order()
+    {
+        var key = Guid.NewGuid().ToString();
+        var count = OrderCount();
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SendAsync(HttpMethod.Post, Orders,
+            new { product_id = ProductId(), product_qty = 2 }, request => request.Headers.Add("Idempotency-Key", key))));
+
+        Assert.Equal(count + 1, OrderCount());
+        var ids = attempts.Where(a => a.Status is HttpStatusCode.Created or HttpStatusCode.OK).Select(a => a.Body["data"]!["id"]!.GetValue<long>()).Distinct();
+        Assert.Single(ids);
+        Assert.Single(attempts, a => a.Status == HttpStatusCode.Created);
+    }
+
+    [Theory]
+    [InlineData("{\"product_qty\": 5}", "product_id")]
+    [InlineData("{\"product_id\": 1}", "product_qty")]
+    [InlineData("{\"product_id\": -3, \"product_qty\": 5}", "product_id")]
+    [InlineData("{\"product_id\": 1, \"product_qty\": 0}", "product_qty")]
+    [InlineData("{\"product_id\": 1, \"product_qty\": \"abc\"}", "product_qty")]
+    [InlineData("{\"product_id\": 1, \"product_qty\": 5, \"date_deadline\": \"next friday\"}", "date_deadline")]
+    [InlineData("{\"product_id\": 1, \"product_qty\": 5, \"state\": \"done\"}", "state")]
+    [InlineData("{\"product_id\": 1, \"product_qty\": 5, \"priority\": \"9\"}", "priority")]
+    [InlineData("{\"product_id\": 1, \"product_qty\": 5,", "JSON")]
+    [InlineData("[1, 2]", "JSON object")]
+    public async Task Bad_create_bodies_are_400_naming_the_problem_and_create_nothing(string json, string named)
+    {
+        var calls = fixture.Odoo.Calls.Count("mrp.production", "create");
+        var (status, body) = await SendAsync(HttpMethod.Post, Orders, json);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(named, body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(calls, fixture.Odoo.Calls.Count("mrp.production", "create"));
+    }
+
+    [Fact]
+    public async Task A_body_over_one_megabyte_is_413()
+    {
+        var (status, body) = await SendAsync(HttpMethod.Post, Orders, "{\"origin\": \"" + new string('x', 1_100_000) + "\"}");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal("PAYLOAD_TOO_LARGE", body["error"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Confirming_a_draft_goes_through_action_confirm()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 5, "draft");
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "confirmed", priority = "1" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("confirmed", body["data"]!["state"]!.GetValue<string>());
+        Assert.Equal("1", body["data"]!["priority"]!.GetValue<string>());
+        Assert.Equal("confirmed", StateInOdoo(id));
+        Assert.True(fixture.Odoo.Calls.Count("mrp.production", "action_confirm") > 0);
+    }
+
+    [Fact]
+    public async Task Progress_with_qty_producing_records_the_quantity_and_updates_components()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 10, "confirmed");
+        var setQty = fixture.Odoo.Calls.Count("mrp.production", "set_qty_producing");
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "progress", qty_producing = 4 });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("progress", body["data"]!["state"]!.GetValue<string>());
+        Assert.Equal(4.0, body["data"]!["qty_producing"]!.GetValue<double>());
+        Assert.Equal(setQty + 1, fixture.Odoo.Calls.Count("mrp.production", "set_qty_producing"));
+    }
+
+    [Fact]
+    public async Task Done_produces_the_planned_quantity_and_marks_the_order_done()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 6, "confirmed");
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("done", body["data"]!["state"]!.GetValue<string>());
+        Assert.Equal(6.0, body["data"]!["qty_produced"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task A_partial_done_without_a_backorder_decision_is_409_and_changes_nothing()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 5, "confirmed");
+        var writes = fixture.Odoo.Calls.Count("mrp.production", "write");
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done", qty_producing = 2 });
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("mrp.production.backorder", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(writes, fixture.Odoo.Calls.Count("mrp.production", "write"));
+        Assert.Equal("confirmed", StateInOdoo(id));
+    }
+
+    [Fact]
+    public async Task A_partial_done_with_backorder_true_finishes_and_leaves_a_backorder_for_the_rest()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 5, "confirmed");
+        var count = OrderCount();
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done", qty_producing = 2, backorder = true });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("done", body["data"]!["state"]!.GetValue<string>());
+        Assert.Equal(count + 1, OrderCount());
+    }
+
+    [Fact]
+    public async Task A_partial_done_with_backorder_false_finishes_without_a_backorder()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 5, "confirmed");
+        var count = OrderCount();
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done", qty_producing = 2, backorder = false });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("done", body["data"]!["state"]!.GetValue<string>());
+        Assert.Equal(count, OrderCount());
+    }
+
+    [Fact]
+    public async Task Cancelling_a_done_order_is_409_and_it_stays_done()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 3, "done");
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "cancel" });
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.False(body["success"]!.GetValue<bool>());
+        Assert.Equal("done", StateInOdoo(id));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_confirmed_order_goes_through_action_cancel()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 3, "confirmed");
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "cancel" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("cancel", body["data"]!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Going_back_from_done_to_confirmed_is_409_before_anything_is_sent()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 3, "done");
+        var writes = fixture.Odoo.Calls.Count("mrp.production", "write");
+        var (status, _) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "confirmed", product_qty = 9 });
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal(writes, fixture.Odoo.Calls.Count("mrp.production", "write"));
+    }
+
+    [Fact]
+    public async Task Updating_a_missing_order_is_404()
+    {
+        var (status, _) = await SendAsync(HttpMethod.Put, $"{Orders}/999999", new { priority = "1" });
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [Theory]
+    [InlineData("{\"state\": \"running\"}", "state")]
+    [InlineData("{\"state\": \"draft\"}", "draft")]
+    [InlineData("{\"qty_producing\": -1}", "qty_producing")]
+    [InlineData("{\"colour\": \"red\"}", "colour")]
+    [InlineData("{\"backorder\": true}", "backorder")]
+    [InlineData("{}", "Nothing to update")]
+    [InlineData("{\"date_deadline\": null}", "date_deadline")]
+    public async Task Bad_update_bodies_are_400_and_change_nothing(string json, string named)
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 3, "confirmed");
+        var total = fixture.Odoo.Calls.Total;
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", json);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(named, body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(total, fixture.Odoo.Calls.Total);
+    }
+}
+
+public sealed class ManufacturingOrderWritesOnOdoo19(Odoo19AppFixture fixture) : ManufacturingOrderWriteTests(fixture), IClassFixture<Odoo19AppFixture>
+{
+    [Fact]
+    public async Task A_bare_progress_starts_production_with_action_start()
+    {
+        var product = fixture.Odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
+        var id = fixture.Odoo.Store.AddManufacturingOrder(product, 3, "confirmed");
+        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "progress" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("progress", fixture.Odoo.Store.Get("mrp.production", id)!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Cancelling_a_done_order_carries_Odoos_reason()
+    {
+        var product = fixture.Odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
+        var id = fixture.Odoo.Store.AddManufacturingOrder(product, 3, "done");
+        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "cancel" });
+        var body = await BodyAsync(response);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("already done", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class ManufacturingOrderWritesOnOdoo17(Odoo17AppFixture fixture) : ManufacturingOrderWriteTests(fixture), IClassFixture<Odoo17AppFixture>
+{
+    [Fact]
+    public async Task A_bare_progress_is_422_asking_for_qty_producing_because_Odoo_17_has_no_start_action()
+    {
+        var product = fixture.Odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
+        var id = fixture.Odoo.Store.AddManufacturingOrder(product, 3, "confirmed");
+        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "progress" });
+        var body = await BodyAsync(response);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("qty_producing", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("confirmed", fixture.Odoo.Store.Get("mrp.production", id)!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_deadline_that_Odoo_17_silently_keeps_is_named_as_not_applied()
+    {
+        var product = fixture.Odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
+        var id = fixture.Odoo.Store.AddManufacturingOrder(product, 3, "draft");
+        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { product_qty = 9, date_deadline = "2030-01-01 12:00:00" });
+        var body = await BodyAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(9.0, body["data"]!["product_qty"]!.GetValue<double>());
+        var notApplied = Assert.Single(body["not_applied"]!.AsArray());
+        Assert.Equal("date_deadline", notApplied!["field"]!.GetValue<string>());
+        Assert.Contains("date_deadline", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}

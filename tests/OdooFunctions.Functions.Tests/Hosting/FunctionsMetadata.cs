@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace OdooFunctions.Functions.Tests.Hosting;
+
+/// <summary>The <c>functions.metadata</c> the Worker SDK generates at build: what the Functions host will serve.</summary>
+internal sealed record FunctionMetadata(string Name, string EntryPoint, string TriggerType, string? Route, IReadOnlyList<string> Methods, string? Schedule, string? AuthLevel);
+
+internal static class FunctionsMetadata
+{
+    public static IReadOnlyList<FunctionMetadata> Load()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path()));
+        return [.. document.RootElement.EnumerateArray().Select(function =>
+        {
+            var trigger = function.GetProperty("bindings").EnumerateArray().First(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+            return new FunctionMetadata(
+                function.GetProperty("name").GetString()!,
+                function.GetProperty("entryPoint").GetString()!,
+                trigger.GetProperty("type").GetString()!,
+                trigger.TryGetProperty("route", out var route) ? route.GetString() : null,
+                trigger.TryGetProperty("methods", out var methods) ? [.. methods.EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant())] : [],
+                trigger.TryGetProperty("schedule", out var schedule) ? schedule.GetString() : null,
+                trigger.TryGetProperty("authLevel", out var level) ? level.GetString() : null);
+        })];
+    }
+
+    /// <summary>The file the Functions project's build wrote (same configuration as this test run).</summary>
+    public static string Path()
+    {
+        var testBin = AppContext.BaseDirectory;
+        var configuration = testBin.Contains($"{System.IO.Path.DirectorySeparatorChar}Release{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var directory = new DirectoryInfo(testBin);
+        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "OdooFunctions.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        if (directory is null)
+        {
+            throw new FileNotFoundException("OdooFunctions.sln not found above " + testBin);
+        }
+
+        return System.IO.Path.Combine(directory.FullName, "src", "OdooFunctions.Functions", "bin", configuration, "net10.0", "functions.metadata");
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using OdooFunctions.Doubles.Odoo;
+
+namespace OdooFunctions.Functions.Tests.Hosting;
+
+/// <summary>The app served in-process against a loopback Odoo double of one version. One per test class.</summary>
+public abstract class OdooAppFixture(string odooVersion) : IAsyncLifetime
+{
+    public OdooDoubleServer Odoo { get; private set; } = null!;
+
+    public FunctionsTestHost App { get; private set; } = null!;
+
+    public string OdooVersion { get; } = odooVersion;
+
+    public static Dictionary<string, string?> Settings(OdooDoubleServer odoo, Dictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ODOO_URL"] = odoo.BaseAddress.ToString(),
+            ["ODOO_DB"] = odoo.Options.Database,
+            ["ODOO_USERNAME"] = odoo.Options.Login,
+            ["ODOO_API_KEY"] = odoo.Options.ApiKey,
+            ["AUTH_JWT_SECRET"] = TestTokens.Secret,
+            ["AUTH_JWT_ISSUER"] = TestTokens.Issuer,
+            ["AUTH_JWT_AUDIENCE"] = TestTokens.Audience,
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["RATE_LIMIT_PER_MINUTE"] = "100000",
+            ["ODOO_TIMEOUT_SECONDS"] = "3",
+        };
+        foreach (var (name, value) in overrides ?? [])
+        {
+            settings[name] = value;
+        }
+
+        return settings;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = OdooVersion });
+        App = await FunctionsTestHost.StartAsync(Settings(Odoo));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Odoo.DisposeAsync();
+    }
+
+    /// <summary>Sends a request as a dashboard user with the given roles.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string[]? roles = null, Action<HttpRequestMessage>? configure = null) =>
+        Send(App.Client, method, path, body, TestTokens.Create(roles: roles ?? ["Admin"]), configure);
+
+    public static async Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, object? body, string? token, Action<HttpRequestMessage>? configure = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        request.Content = body switch
+        {
+            null => null,
+            string raw => new StringContent(raw, System.Text.Encoding.UTF8, "application/json"),
+            _ => JsonContent.Create(body),
+        };
+        configure?.Invoke(request);
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<JsonObject> BodyAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+}
+
+public sealed class Odoo19AppFixture() : OdooAppFixture("19.0");
+
+public sealed class Odoo17AppFixture() : OdooAppFixture("17.0");

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using OdooFunctions.Doubles.KeyVault;
+using OdooFunctions.Functions.Secrets;
+
+namespace OdooFunctions.Functions.Tests.Secrets;
+
+/// <summary>
+/// The app's secrets registration (<c>AddSecrets</c>) over given settings, with the real SecretClient pointed at a
+/// Key Vault double (its certificate pinned), a fake clock and every log line captured.
+/// </summary>
+internal sealed class SecretsTestHost : IDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    public SecretsTestHost(IDictionary<string, string?> settings, KeyVaultDoubleServer? vault = null, int maxRetries = 2, StaticTokenCredential? credential = null)
+    {
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        services.AddSecrets(Configuration);
+        services.AddSingleton<TimeProvider>(Clock);
+        Credential = credential ?? vault?.CreateCredential();
+        if (vault is not null)
+        {
+            var pinned = vault.Certificate.GetCertHash(HashAlgorithmName.SHA256);
+            services.Configure<SecretsOptions>(options =>
+            {
+                options.Credential = Credential;
+                options.ConfigureClient = client =>
+                {
+                    // The double listens on 127.0.0.1, not *.vault.azure.net.
+                    client.DisableChallengeResourceVerification = true;
+                    client.Retry.MaxRetries = maxRetries;
+                    client.Retry.Delay = TimeSpan.FromMilliseconds(1);
+                    client.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
+                    // Trust exactly the double's certificate, nothing else.
+#pragma warning disable CA2000 // the transport owns the handler for the client's lifetime
+                    client.Transport = new HttpClientTransport(new HttpClientHandler
+                    {
+                        ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+                            certificate is not null && CryptographicOperations.FixedTimeEquals(certificate.GetCertHash(HashAlgorithmName.SHA256), pinned),
+                    });
+#pragma warning restore CA2000
+                };
+            });
+        }
+
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public IConfiguration Configuration { get; }
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.Parse("2026-11-27T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    public StaticTokenCredential? Credential { get; }
+
+    public IServiceProvider Services => _provider;
+
+    public SecretStore Secrets => _provider.GetRequiredService<SecretStore>();
+
+    public FakeLogCollector Logs => _provider.GetFakeLogCollector();
+
+    /// <summary>Every captured log line, with its exception, as one text to search.</summary>
+    public string AllLogText() => string.Join('\n', Logs.GetSnapshot().Select(r => $"{r.Category} {r.Level} {r.Message} {r.Exception}"));
+
+    public void Dispose() => _provider.Dispose();
+
+    public static Dictionary<string, string?> VaultSettings(KeyVaultDoubleServer vault, params (string Key, string Value)[] more)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["KEY_VAULT_URI"] = vault.Uri.ToString() };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}
