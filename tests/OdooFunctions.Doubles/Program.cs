@@ -1,11 +1,14 @@
 using OdooFunctions.Doubles.Odoo;
+using OdooFunctions.Doubles.Tokens;
 
-// Runs one of the doubles as a program. Subcommands: odoo (the demo Odoo).
+// Runs one of the doubles as a program. Subcommands: odoo (the demo Odoo), token (a dashboard JWT for local calls).
 switch (args.FirstOrDefault())
 {
     case "odoo":
         return await OdooDemoCommand.RunAsync(args[1..]);
+    case "token":
+        return DashboardTokenCommand.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: OdooFunctions.Doubles odoo [--port 8069] [--version 19.0] [--api-key KEY] [--latency-ms N]");
+        Console.Error.WriteLine("usage: OdooFunctions.Doubles odoo [--port 8069] [--version 19.0] [--api-key KEY] [--latency-ms N]\n       OdooFunctions.Doubles token [--role Admin] [--subject local-dev] [--minutes 60] [--settings local.settings.json]");
         return 2;
 }

@@ -8,9 +8,17 @@ namespace OdooFunctions.Functions.Settings;
 
 public static partial class SettingsServiceCollectionExtensions
 {
-    /// <summary>Binds <see cref="AppSettings"/> and validates the configuration when the host starts.</summary>
+    /// <summary>
+    /// Checks the configuration now, while the host is being built, so that a bad one stops the start with one
+    /// message that names every problem (not a request later, and not one validator's view after another).
+    /// </summary>
     public static IServiceCollection AddAppSettings(this IServiceCollection services, IConfiguration configuration)
     {
+        if (AppSettingsValidator.Validate(configuration) is { Count: > 0 } problems)
+        {
+            throw new InvalidSettingsException(problems);
+        }
+
         services.AddOptions<AppSettings>()
             .Configure(settings =>
             {
@@ -23,20 +31,9 @@ public static partial class SettingsServiceCollectionExtensions
                 settings.KeyVaultUri = read.KeyVaultUri;
                 settings.HasJwtSecret = read.HasJwtSecret;
                 settings.JwtAuthority = read.JwtAuthority;
-            })
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AppSettings>>(new ConfigurationValidation(configuration));
+            });
         services.AddHostedService<InsecureOdooUrlWarning>();
         return services;
-    }
-
-    private sealed class ConfigurationValidation(IConfiguration configuration) : IValidateOptions<AppSettings>
-    {
-        public ValidateOptionsResult Validate(string? name, AppSettings options)
-        {
-            var problems = AppSettingsValidator.Validate(configuration);
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
     }
 
     /// <summary>The guide's warning for a plain-http Odoo (loopback excepted: the demo Odoo).</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Tests.Hosting;
 
 namespace OdooFunctions.Functions.Tests.App;
@@ -21,7 +22,7 @@ public sealed class SettingsTests
     [Fact]
     public void Missing_settings_stop_the_start_naming_each_one()
     {
-        var failure = Assert.Throws<OptionsValidationException>(() => Start(new() { ["ODOO_DB"] = "odoo" }));
+        var failure = Assert.Throws<InvalidSettingsException>(() => Start(new() { ["ODOO_DB"] = "odoo" }));
         Assert.Contains("Missing required environment variables: ODOO_URL, ODOO_USERNAME, ODOO_API_KEY (or KEY_VAULT_URI), AUTH_JWT_SECRET", failure.Message, StringComparison.Ordinal);
     }
 
@@ -34,7 +35,7 @@ public sealed class SettingsTests
     {
         var settings = Complete();
         settings[name] = value;
-        var failure = Assert.Throws<OptionsValidationException>(() => Start(settings));
+        var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("test-key-value", failure.Message, StringComparison.Ordinal);
     }

@@ -14,7 +14,7 @@ public abstract class OdooAppFixture(string odooVersion) : IAsyncLifetime
 
     public string OdooVersion { get; } = odooVersion;
 
-    public static Dictionary<string, string?> Settings(OdooDoubleServer odoo, Dictionary<string, string?>? overrides = null)
+    public static Dictionary<string, string?> SettingsFor(OdooDoubleServer odoo, Dictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -40,7 +40,7 @@ public abstract class OdooAppFixture(string odooVersion) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = OdooVersion });
-        App = await FunctionsTestHost.StartAsync(Settings(Odoo));
+        App = await FunctionsTestHost.StartAsync(SettingsFor(Odoo));
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,5 @@
-using System.Security.Claims;
 using System.Text;
-using Microsoft.IdentityModel.JsonWebTokens;
+using OdooFunctions.Doubles.Tokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace OdooFunctions.Functions.Tests.Hosting;
@@ -14,23 +13,8 @@ public static class TestTokens
 
     public static string Create(
         string subject = "user-1", string[]? roles = null, string secret = Secret, string issuer = Issuer, string audience = Audience,
-        DateTime? expires = null, string algorithm = SecurityAlgorithms.HmacSha256)
-    {
-        var claims = new List<Claim> { new("sub", subject) };
-        claims.AddRange((roles ?? ["Admin"]).Select(role => new Claim("role", role)));
-        var now = DateTime.UtcNow;
-        var exp = expires ?? now.AddMinutes(30);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Subject = new ClaimsIdentity(claims),
-            Issuer = issuer,
-            Audience = audience,
-            IssuedAt = exp < now ? exp.AddMinutes(-10) : now,
-            NotBefore = exp < now ? exp.AddMinutes(-10) : now,
-            Expires = exp,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret)), algorithm),
-        });
-    }
+        DateTime? expires = null) =>
+        DashboardTokenIssuer.Create(secret, subject, roles ?? ["Admin"], expires ?? DateTime.UtcNow.AddMinutes(30), issuer, audience);
 
     /// <summary>A token with <c>alg: none</c> and no signature.</summary>
     public static string WithAlgNone(string subject = "user-1", string role = "Admin")
