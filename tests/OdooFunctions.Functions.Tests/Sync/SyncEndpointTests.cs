@@ -21,7 +21,7 @@ public sealed class SyncEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         _odoo = await OdooDoubleServer.StartAsync();
         _dashboard = await DashboardDoubleServer.StartAsync(new DashboardDoubleOptions { Token = "dash-" + Guid.NewGuid().ToString("N") });
-        _app = await FunctionsTestHost.StartAsync(OdooAppFixture.Settings(_odoo, new()
+        _app = await FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(_odoo, new()
         {
             ["DASHBOARD_API_URL"] = _dashboard.BaseAddress.AbsoluteUri,
             ["DASHBOARD_API_TOKEN"] = _dashboard.Options.Token,
