@@ -8,6 +8,7 @@ using OdooFunctions.Functions.Odoo;
 using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Storage;
+using OdooFunctions.Functions.Sync;
 
 namespace OdooFunctions.Functions;
 
@@ -26,6 +27,7 @@ public static class OdooFunctionsApp
         services.AddTableStorage(configuration);
         services.AddOdooServices(configuration);
         services.AddSecrets(configuration);
+        services.AddStatusSync(configuration);
         services.AddSingleton<ApiErrorMiddleware>();
         return services;
     }

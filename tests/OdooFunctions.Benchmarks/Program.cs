@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 return args.FirstOrDefault() switch
 {
     "client" => BenchmarkRunner.Run<OdooFunctions.Benchmarks.ClientOverheadBenchmark>(args: [.. args.Skip(1)]).HasCriticalValidationErrors ? 1 : 0,
+    "sync" => await OdooFunctions.Benchmarks.SyncBenchmark.RunAsync([.. args.Skip(1)]),
     _ => Usage(),
 };
 

@@ -86,6 +86,15 @@ internal sealed class OdooDomainFilter
                 : $"Invalid field {schema.Name}.{path[0]} in leaf {leaf}");
         }
         var operand = term[2];
+        // ("id", "in", [...]) looks ids up in a set, as PostgreSQL uses the primary key: batched reads of thousands of
+        // ids must not cost records × ids comparisons (same answers as the general path, which compares numbers).
+        if (path is ["id"] && oper is "in" or "not in" && operand is JsonArray idList
+            && idList.All(o => o is JsonValue n && n.GetValueKind() == JsonValueKind.Number && n.AsDouble() == Math.Floor(n.AsDouble())))
+        {
+            var ids = idList.Select(o => (long)o!.AsDouble()).ToHashSet();
+            var wanted = oper == "in";
+            return r => r["id"] is JsonValue id && ids.Contains(id.AsLong()) == wanted;
+        }
         return r => Compare(Resolve(r, path, schema, store, schemas), oper, operand);
     }
 

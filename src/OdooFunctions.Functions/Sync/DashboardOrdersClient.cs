@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace OdooFunctions.Functions.Sync;
+
+/// <summary>
+/// The dashboard REST API, the two calls the sync needs: the orders linked to Odoo MOs, and a PATCH of one
+/// order's status and quantity. A typed HttpClient (IHttpClientFactory) with a resilience pipeline that
+/// retries the GET and never retries a PATCH blindly (the next run compares again, which is the safe retry).
+/// </summary>
+public class DashboardOrdersClient
+{
+    public const string HttpClientName = "Dashboard";
+
+    /// <summary>Guard against a dashboard whose pagination never ends.</summary>
+    internal const int MaxPages = 10_000;
+
+    private readonly HttpClient _http;
+    private readonly IDashboardApiToken _token;
+    private readonly StatusSyncOptions _options;
+
+    public DashboardOrdersClient(HttpClient http, IDashboardApiToken token, IOptions<StatusSyncOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _http = http;
+        _token = token;
+        _options = options.Value;
+    }
+
+    /// <summary>Every order with an Odoo MO id, across all pages.</summary>
+    public virtual async Task<IReadOnlyList<DashboardOrder>> GetLinkedOrdersAsync(CancellationToken cancellationToken = default)
+    {
+        var baseUrl = BaseUrl();
+        var token = await TokenAsync(cancellationToken);
+        var orders = new List<DashboardOrder>();
+        var seenPages = new HashSet<string>(StringComparer.Ordinal);
+        Uri? next = new(baseUrl, "orders?has_odoo_mo=true");
+        while (next is not null)
+        {
+            if (!seenPages.Add(next.AbsoluteUri) || seenPages.Count > MaxPages)
+            {
+                throw new DashboardUnexpectedResponseException("Dashboard API: pagination does not end (a page repeats).");
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, next);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            using var response = await SendAsync(request, "GET /orders", cancellationToken);
+            var page = await ReadJsonAsync(response, cancellationToken);
+            next = ReadPage(page, next, orders);
+        }
+
+        return orders;
+    }
+
+    /// <summary>Sets one order's <c>status</c> and <c>qty_produced</c>.</summary>
+    public virtual async Task PatchOrderAsync(string orderId, string status, double qtyProduced, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orderId);
+        var token = await TokenAsync(cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(BaseUrl(), "orders/" + Uri.EscapeDataString(orderId)))
+        {
+            Content = JsonContent.Create(new JsonObject { ["status"] = status, ["qty_produced"] = qtyProduced }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await SendAsync(request, $"PATCH order {orderId}", cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or TimeoutException
+            or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            throw new DashboardApiException($"Dashboard API: {what} failed ({Describe(e)}).", null, e);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = response.StatusCode;
+            response.Dispose();
+            // The body is not quoted: it is the dashboard's, and could echo anything.
+            throw new DashboardApiException($"Dashboard API: {what} answered HTTP {(int)status}.", status);
+        }
+
+        return response;
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        HttpRequestException { HttpRequestError: var error } when error != HttpRequestError.Unknown => error.ToString(),
+        Polly.CircuitBreaker.BrokenCircuitException => "circuit open after repeated failures",
+        OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException => "timed out",
+        _ => "connection failed",
+    };
+
+    private static async Task<JsonNode> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return await JsonNode.ParseAsync(body, cancellationToken: cancellationToken)
+                ?? throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders answered null instead of orders.");
+        }
+        catch (JsonException e)
+        {
+            throw new DashboardUnexpectedResponseException(
+                $"Dashboard API: GET /orders answered something that is not JSON ({response.Content.Headers.ContentType?.MediaType ?? "no content type"}).", e);
+        }
+    }
+
+    /// <summary>Adds the page's orders; returns the next page's address, or null on the last page.</summary>
+    internal static Uri? ReadPage(JsonNode page, Uri current, List<DashboardOrder> into)
+    {
+        JsonArray data;
+        JsonObject? envelope = null;
+        switch (page)
+        {
+            case JsonArray array:
+                data = array;
+                break;
+            case JsonObject obj when obj["data"] is JsonArray array:
+                if (obj["success"] is JsonValue success && success.TryGetValue<bool>(out var ok) && !ok)
+                {
+                    throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders answered success: false.");
+                }
+
+                envelope = obj;
+                data = array;
+                break;
+            case JsonObject obj when obj["success"] is JsonValue flag && flag.TryGetValue<bool>(out var succeeded) && !succeeded:
+                throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders answered success: false.");
+            default:
+                throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders answered JSON without an orders array (expected [...] or {success, data: [...]}).");
+        }
+
+        foreach (var item in data)
+        {
+            into.Add(ReadOrder(item));
+        }
+
+        return envelope is null ? null : NextPage(envelope, current);
+    }
+
+    private static DashboardOrder ReadOrder(JsonNode? item)
+    {
+        if (item is not JsonObject order)
+        {
+            throw new DashboardUnexpectedResponseException("Dashboard API: an order in GET /orders is not an object.");
+        }
+
+        var id = order["_id"] switch
+        {
+            JsonValue v when v.TryGetValue<string>(out var s) && s.Length > 0 => s,
+            JsonValue v when v.TryGetValue<long>(out var n) => n.ToString(CultureInfo.InvariantCulture),
+            _ => throw new DashboardUnexpectedResponseException("Dashboard API: an order in GET /orders has no _id."),
+        };
+        var moId = order["odoo_mo_id"] switch
+        {
+            JsonValue v when v.TryGetValue<long>(out var n) && n > 0 => n,
+            JsonValue v when v.TryGetValue<double>(out var d) && d > 0 && d == Math.Floor(d) && d < long.MaxValue => (long)d,
+            JsonValue v when v.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 => n,
+            _ => 0,
+        };
+        var status = order["status"] is JsonValue sv && sv.TryGetValue<string>(out var st) ? st : null;
+        double? qty = order["qty_produced"] is JsonValue qv && qv.TryGetValue<double>(out var q) ? q : null;
+        return new DashboardOrder(id, moId, status, qty);
+    }
+
+    /// <summary>Pagination as dashboards commonly carry it: a <c>next</c> link, or <c>page</c> with <c>pages</c>/<c>total_pages</c>.</summary>
+    private static Uri? NextPage(JsonObject envelope, Uri current)
+    {
+        var holder = envelope["pagination"] as JsonObject ?? envelope;
+        if (holder["next"] is JsonValue next && next.TryGetValue<string>(out var link) && !string.IsNullOrWhiteSpace(link))
+        {
+            return Uri.TryCreate(current, link, out var uri) && uri.Scheme is "http" or "https"
+                ? uri
+                : throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders gave a 'next' link that is not a URL.");
+        }
+
+        if (Int(holder["page"]) is { } page && Int(holder["pages"] ?? holder["total_pages"]) is { } pages)
+        {
+            return page < pages ? WithPage(current, page + 1) : null;
+        }
+
+        return null;
+    }
+
+    private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
+
+    private static Uri WithPage(Uri current, int page)
+    {
+        var query = current.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(part => !part.StartsWith("page=", StringComparison.Ordinal))
+            .Append("page=" + page.ToString(CultureInfo.InvariantCulture));
+        return new UriBuilder(current) { Query = string.Join('&', query) }.Uri;
+    }
+
+    private Uri BaseUrl()
+    {
+        var url = _options.DashboardApiUrl ?? throw new DashboardApiException("DASHBOARD_API_URL is not set.");
+        // Relative paths resolve under the API's path only with a trailing slash.
+        return url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+    }
+
+    private async ValueTask<string> TokenAsync(CancellationToken cancellationToken) =>
+        await _token.GetAsync(cancellationToken)
+        ?? throw new DashboardApiException("Dashboard API token is not configured (DASHBOARD_API_TOKEN or Key Vault secret dashboard-api-token).");
+}

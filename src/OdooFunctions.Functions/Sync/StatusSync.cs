@@ -1,0 +1,286 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Secrets;
+using OdooFunctions.Odoo;
+
+namespace OdooFunctions.Functions.Sync;
+
+/// <summary>
+/// One sync run: the dashboard's linked orders → their MOs from Odoo in batches (one <c>search_read</c> per
+/// <see cref="StatusSyncOptions.BatchSize"/> ids) → mapped state → PATCH only the orders that differ, a few at
+/// a time → a <see cref="SyncRun"/> record in Table storage. Convergent: every run compares Odoo with the
+/// dashboard's current values, so whatever a failed run left undone, the next one does.
+/// Runs never overlap in this instance (a gate); across instances the timer's singleton lock keeps them apart.
+/// </summary>
+public partial class StatusSync
+{
+    internal const string Model = "mrp.production";
+    internal static readonly string[] Fields = ["state", "qty_produced", "write_date"];
+
+    /// <summary>Quantities are floats on both sides; Odoo sends values like 14.200000000000001.</summary>
+    private const double QuantityTolerance = 1e-6;
+
+    private readonly DashboardOrdersClient _dashboard;
+    private readonly OdooClient _odoo;
+    private readonly SyncRunStore _store;
+    private readonly StatusSyncOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<StatusSync> _logger;
+    private int _running;
+
+    public StatusSync(
+        DashboardOrdersClient dashboard, OdooClient odoo, SyncRunStore store, IOptions<StatusSyncOptions> options,
+        ILogger<StatusSync> logger, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _dashboard = dashboard;
+        _odoo = odoo;
+        _store = store;
+        _options = options.Value;
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>True while a run is in progress in this instance.</summary>
+    public bool IsRunning => Volatile.Read(ref _running) == 1;
+
+    /// <summary>
+    /// Runs once and records the run; null, without running, when a run is already in progress.
+    /// Never throws for a failing dashboard, Odoo or store: the failure is in the record (and the log).
+    /// </summary>
+    public async Task<SyncRun?> TryRunAsync(string trigger, CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.CompareExchange(ref _running, 1, 0) != 0)
+        {
+            LogSkipped(_logger, trigger);
+            return null;
+        }
+
+        try
+        {
+            var run = await RunAsync(trigger, cancellationToken);
+            try
+            {
+                await _store.AddAsync(run, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The run itself is done; losing its record must not turn it into a failure.
+                LogStoreFailed(_logger, e, run.Id, _store.TableName);
+            }
+
+            return run;
+        }
+        finally
+        {
+            Volatile.Write(ref _running, 0);
+        }
+    }
+
+    private async Task<SyncRun> RunAsync(string trigger, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var started = _time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        var tally = new Tally(_options.MaxRecordedErrors);
+        var outcome = SyncOutcome.Succeeded;
+        LogStarted(_logger, id, trigger);
+        try
+        {
+            await SyncAsync(tally, cancellationToken);
+            if (tally.Failed > 0 || tally.Missing > 0 || tally.ErrorCount > 0)
+            {
+                outcome = SyncOutcome.Partial;
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            outcome = SyncOutcome.Failed;
+            var message = e switch
+            {
+                OperationCanceledException when cancellationToken.IsCancellationRequested => "Run cancelled (host shutting down or request aborted).",
+                DashboardApiException => e.Message,
+                OdooException => "Odoo: " + Short(e.Message),
+                SecretUnavailableException => "Dashboard API token unavailable: " + Short(e.Message),
+                _ => $"Unexpected {e.GetType().Name}.",
+            };
+            tally.Error(message);
+            LogRunFailed(_logger, e, id, message);
+        }
+
+        var run = new SyncRun
+        {
+            Id = id,
+            Trigger = trigger,
+            Outcome = outcome,
+            StartedAt = started,
+            FinishedAt = started + clock.Elapsed,
+            DurationMs = clock.ElapsedMilliseconds,
+            Linked = tally.Linked,
+            Read = tally.Read,
+            Changed = tally.Changed,
+            Patched = tally.Patched,
+            Failed = tally.Failed,
+            Missing = tally.Missing,
+            OdooCalls = tally.OdooCalls,
+            Errors = tally.Errors(),
+        };
+        LogFinished(_logger, id, outcome, run.Linked, run.Read, run.Changed, run.Patched, run.Failed, run.Missing, run.OdooCalls, run.DurationMs);
+        return run;
+    }
+
+    private async Task SyncAsync(Tally tally, CancellationToken cancellationToken)
+    {
+        var orders = await _dashboard.GetLinkedOrdersAsync(cancellationToken);
+        tally.Linked = orders.Count;
+
+        var linked = new List<DashboardOrder>(orders.Count);
+        foreach (var order in orders)
+        {
+            if (order.OdooMoId > 0)
+            {
+                linked.Add(order);
+            }
+            else
+            {
+                tally.Error($"Order {Short(order.Id)}: odoo_mo_id is not a positive id.");
+            }
+        }
+
+        var mos = await ReadManufacturingOrdersAsync([.. linked.Select(o => o.OdooMoId).Distinct()], tally, cancellationToken);
+        tally.Read = mos.Count;
+
+        var changes = new List<(DashboardOrder Order, string Status, double Qty)>();
+        foreach (var order in linked)
+        {
+            if (!mos.TryGetValue(order.OdooMoId, out var mo))
+            {
+                tally.Missing++;
+                LogMissing(_logger, order.Id, order.OdooMoId);
+                tally.Error($"Order {Short(order.Id)}: MO {order.OdooMoId} not found in Odoo.");
+                continue;
+            }
+
+            var state = mo["state"] is JsonValue s && s.TryGetValue<string>(out var text) ? text : null;
+            if (OrderStatusMap.ToDashboardStatus(state) is not { } status)
+            {
+                tally.Error($"Order {Short(order.Id)}: MO {order.OdooMoId} has unknown state '{Short(state ?? "null")}'.");
+                continue;
+            }
+
+            var qty = mo["qty_produced"] is JsonValue q && q.TryGetValue<double>(out var number) ? number : 0;
+            if (!string.Equals(order.Status, status, StringComparison.Ordinal)
+                || order.QtyProduced is not { } current || Math.Abs(current - qty) > QuantityTolerance)
+            {
+                changes.Add((order, status, qty));
+            }
+        }
+
+        tally.Changed = changes.Count;
+        await Parallel.ForEachAsync(
+            changes,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrentPatches), CancellationToken = cancellationToken },
+            async (change, ct) =>
+            {
+                try
+                {
+                    await _dashboard.PatchOrderAsync(change.Order.Id, change.Status, change.Qty, ct);
+                    tally.AddPatched();
+                }
+                catch (DashboardApiException e)
+                {
+                    // One order's failure does not stop the others; the next run finds it still different.
+                    tally.AddFailed();
+                    tally.Error(e.Message);
+                    LogPatchFailed(_logger, change.Order.Id, e.Message);
+                }
+            });
+    }
+
+    private async Task<Dictionary<long, JsonObject>> ReadManufacturingOrdersAsync(long[] ids, Tally tally, CancellationToken cancellationToken)
+    {
+        var batchSize = Math.Max(1, _options.BatchSize);
+        var found = new Dictionary<long, JsonObject>(ids.Length);
+        foreach (var batch in ids.Chunk(batchSize))
+        {
+            tally.OdooCalls++;
+            var records = await _odoo.SearchReadAsync(Model, OdooDomain.Where("id", "in", batch), Fields, cancellationToken: cancellationToken);
+            foreach (var record in records)
+            {
+                if (record["id"] is JsonValue v && v.TryGetValue<long>(out var id))
+                {
+                    found[id] = record;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static string Short(string text) => text.Length <= 120 ? text : text[..117] + "...";
+
+    /// <summary>Counts shared by the concurrent PATCHes.</summary>
+    private sealed class Tally(int maxErrors)
+    {
+        private readonly ConcurrentQueue<string> _errors = new();
+        private int _errorCount;
+        private int _patched;
+        private int _failed;
+
+        public int Linked { get; set; }
+        public int Read { get; set; }
+        public int Changed { get; set; }
+        public int Missing { get; set; }
+        public int OdooCalls { get; set; }
+        public int Patched => Volatile.Read(ref _patched);
+        public int Failed => Volatile.Read(ref _failed);
+        public int ErrorCount => Volatile.Read(ref _errorCount);
+
+        public void AddPatched() => Interlocked.Increment(ref _patched);
+
+        public void AddFailed() => Interlocked.Increment(ref _failed);
+
+        public void Error(string message)
+        {
+            if (Interlocked.Increment(ref _errorCount) <= maxErrors)
+            {
+                _errors.Enqueue(message);
+            }
+        }
+
+        public List<string> Errors()
+        {
+            var errors = _errors.ToList();
+            if (ErrorCount > maxErrors)
+            {
+                errors.Add($"... and {ErrorCount - maxErrors} more (see the log).");
+            }
+
+            return errors;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Status sync {RunId} started ({Trigger})")]
+    private static partial void LogStarted(ILogger logger, string runId, string trigger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Status sync {RunId} {Outcome}: linked {Linked}, read {Read}, changed {Changed}, patched {Patched}, failed {Failed}, missing {Missing}, Odoo calls {OdooCalls}, {DurationMs} ms")]
+    private static partial void LogFinished(ILogger logger, string runId, string outcome, int linked, int read, int changed, int patched, int failed, int missing, int odooCalls, long durationMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Status sync skipped ({Trigger}): a run is already in progress")]
+    private static partial void LogSkipped(ILogger logger, string trigger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Status sync {RunId} failed: {Reason}")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception, string runId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Status sync: order {OrderId} links MO {MoId}, which does not exist in Odoo")]
+    private static partial void LogMissing(ILogger logger, string orderId, long moId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Status sync: PATCH of order {OrderId} failed: {Reason}")]
+    private static partial void LogPatchFailed(ILogger logger, string orderId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Status sync {RunId}: could not write its record to table {Table}")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception, string runId, string table);
+}

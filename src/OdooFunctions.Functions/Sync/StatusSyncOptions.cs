@@ -1,0 +1,31 @@
+namespace OdooFunctions.Functions.Sync;
+
+/// <summary>How the order-status sync runs; read from app settings by <see cref="SyncServiceCollectionExtensions.AddStatusSync"/>.</summary>
+public sealed class StatusSyncOptions
+{
+    public const int DefaultBatchSize = 500;
+    public const string DefaultRunsTable = "syncruns";
+
+    /// <summary>The dashboard REST API (<c>DASHBOARD_API_URL</c>), e.g. <c>https://dashboard.example.com/api/</c>.</summary>
+    public Uri? DashboardApiUrl { get; set; }
+
+    /// <summary>MO ids per Odoo <c>search_read</c> (<c>SYNC_BATCH_SIZE</c>).</summary>
+    public int BatchSize { get; set; } = DefaultBatchSize;
+
+    /// <summary>PATCHes in flight at once: enough to hide latency, few enough not to flood the dashboard.</summary>
+    public int MaxConcurrentPatches { get; set; } = 8;
+
+    /// <summary>Table for run records (<c>SYNC_RUNS_TABLE</c>).</summary>
+    public string RunsTable { get; set; } = DefaultRunsTable;
+
+    /// <summary>Errors kept in one run record; the rest are only counted and logged.</summary>
+    public int MaxRecordedErrors { get; set; } = 10;
+
+    /// <summary>Bound on one dashboard request.</summary>
+    public TimeSpan DashboardTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries of the (idempotent) GET of linked orders; PATCHes are never retried blindly.</summary>
+    public int DashboardReadRetries { get; set; } = 2;
+
+    public TimeSpan DashboardRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+}

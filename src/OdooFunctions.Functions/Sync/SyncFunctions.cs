@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using OdooFunctions.Functions.Http;
+
+namespace OdooFunctions.Functions.Sync;
+
+/// <summary><c>POST /api/sync/run</c> (write role) and <c>GET /api/sync/status</c> (read role).</summary>
+public sealed class SyncFunctions(StatusSync sync, SyncRunStore store)
+{
+    public const int DefaultStatusLimit = 20;
+    public const int MaxStatusLimit = 100;
+
+    [Function("RunStatusSync")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sync/run")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var run = await sync.TryRunAsync(SyncTrigger.Manual, request.HttpContext.RequestAborted)
+            ?? throw ApiException.Conflict("A status sync is already running; try again when it has finished.");
+        return ApiResponses.Item(ToJson(run), run.Outcome switch
+        {
+            SyncOutcome.Succeeded => "Sync completed",
+            SyncOutcome.Partial => "Sync completed with errors",
+            _ => "Sync failed",
+        });
+    }
+
+    [Function("GetStatusSync")]
+    public async Task<IActionResult> StatusAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sync/status")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var limit = Limit(request);
+        var runs = await store.LatestAsync(limit, request.HttpContext.RequestAborted);
+        return ApiResponses.List([.. runs.Select(ToJson)]);
+    }
+
+    private static int Limit(HttpRequest request)
+    {
+        var values = request.Query["limit"];
+        if (values.Count == 0)
+        {
+            return DefaultStatusLimit;
+        }
+
+        return values.Count == 1 && int.TryParse(values[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit)
+            && limit is >= 1 and <= MaxStatusLimit
+            ? limit
+            : throw ApiException.BadRequest($"'limit' must be a whole number from 1 to {MaxStatusLimit}.");
+    }
+
+    internal static JsonObject ToJson(SyncRun run) =>
+        JsonSerializer.SerializeToNode(run, SyncJsonContext.Default.SyncRun)!.AsObject();
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OdooFunctions.Doubles.Dashboard;
+using OdooFunctions.Doubles.Odoo;
+using OdooFunctions.Functions.Sync;
+using OdooFunctions.Functions.Tests.Hosting;
+using OdooFunctions.Functions.Tests.Infrastructure;
+
+namespace OdooFunctions.Functions.Tests.Sync;
+
+/// <summary><c>/api/sync/run</c> and <c>/api/sync/status</c> over real HTTP, through the app's auth and error middleware.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class SyncEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly string _table = AzuriteFixture.UniqueTableName("syncrunsapi");
+    private OdooDoubleServer _odoo = null!;
+    private DashboardDoubleServer _dashboard = null!;
+    private FunctionsTestHost _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _odoo = await OdooDoubleServer.StartAsync();
+        _dashboard = await DashboardDoubleServer.StartAsync(new DashboardDoubleOptions { Token = "dash-" + Guid.NewGuid().ToString("N") });
+        _app = await FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(_odoo, new()
+        {
+            ["DASHBOARD_API_URL"] = _dashboard.BaseAddress.AbsoluteUri,
+            ["DASHBOARD_API_TOKEN"] = _dashboard.Options.Token,
+            ["SYNC_RUNS_TABLE"] = _table,
+            ["AUTH_READ_ROLES"] = "Admin,Manager,Viewer",
+            ["AUTH_WRITE_ROLES"] = "Admin,Manager",
+        }));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _dashboard.DisposeAsync();
+        await _odoo.DisposeAsync();
+        await azurite.Tables.DeleteTableAsync(_table);
+    }
+
+    private string AddOrder(string state, string status)
+    {
+        var productId = _odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
+        return _dashboard.Orders.Add(_odoo.Store.AddManufacturingOrder(productId, 3, state), status);
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string role = "Admin") =>
+        OdooAppFixture.Send(_app.Client, method, path, null, TestTokens.Create(roles: [role]));
+
+    [Fact]
+    public async Task A_manual_run_answers_its_record_and_status_lists_it_first()
+    {
+        var order = AddOrder("done", "in_progress");
+
+        using var run = await SendAsync(HttpMethod.Post, "api/sync/run");
+        var runBody = await OdooAppFixture.BodyAsync(run);
+
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.True(runBody["success"]!.GetValue<bool>());
+        Assert.Equal("manual", runBody["data"]!["trigger"]!.GetValue<string>());
+        Assert.Equal(1, runBody["data"]!["patched"]!.GetValue<int>());
+        Assert.Equal("completed", _dashboard.Orders.Get(order)!["status"]!.GetValue<string>());
+
+        using var second = await SendAsync(HttpMethod.Post, "api/sync/run");
+        var secondId = (await OdooAppFixture.BodyAsync(second))["data"]!["id"]!.GetValue<string>();
+        using var status = await SendAsync(HttpMethod.Get, "api/sync/status?limit=5", role: "Viewer");
+        var statusBody = await OdooAppFixture.BodyAsync(status);
+
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Equal(2, statusBody["count"]!.GetValue<int>());
+        Assert.Equal(
+            [secondId, runBody["data"]!["id"]!.GetValue<string>()],
+            statusBody["data"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_manual_run_during_a_running_one_answers_409_in_the_envelope()
+    {
+        AddOrder("done", "pending");
+        _dashboard.Latency = TimeSpan.FromSeconds(1);
+        var running = _app.Services.GetRequiredService<StatusSync>().TryRunAsync(SyncTrigger.Timer);
+
+        using var response = await SendAsync(HttpMethod.Post, "api/sync/run");
+        var body = await OdooAppFixture.BodyAsync(response);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.False(body["success"]!.GetValue<bool>());
+        Assert.Equal("CONFLICT", body["error"]!["code"]!.GetValue<string>());
+        Assert.NotNull(await running);
+    }
+
+    [Fact]
+    public async Task Running_a_sync_needs_a_write_role_and_a_token()
+    {
+        using var viewer = await SendAsync(HttpMethod.Post, "api/sync/run", role: "Viewer");
+        using var anonymous = await OdooAppFixture.Send(_app.Client, HttpMethod.Post, "api/sync/run", null, token: null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(0, _dashboard.Requests.Total);
+    }
+
+    [Fact]
+    public async Task Status_refuses_a_limit_outside_1_to_100_with_400()
+    {
+        using var response = await SendAsync(HttpMethod.Get, "api/sync/status?limit=500");
+        var body = await OdooAppFixture.BodyAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("VALIDATION_ERROR", body["error"]!["code"]!.GetValue<string>());
+    }
+}
