@@ -18,7 +18,29 @@ public sealed class FunctionsMetadataTests
         { "ListPartners", "GET", "odoo/partners" },
         { "ListStock", "GET", "odoo/stock" },
         { "OpenApiDocument", "GET", "openapi.json" },
+        { "RunStatusSync", "POST", "sync/run" },
+        { "GetStatusSync", "GET", "sync/status" },
     };
+
+    [Fact]
+    public void The_status_sync_is_a_timer_on_the_SYNC_SCHEDULE_setting_and_the_example_settings_run_it_every_five_minutes()
+    {
+        var timer = Assert.Single(FunctionsMetadata.Load(), f => f.TriggerType == "timerTrigger");
+        Assert.Equal("StatusSyncTimer", timer.Name);
+        Assert.Equal("%SYNC_SCHEDULE%", timer.Schedule);
+        Assert.False(timer.RunOnStartup);
+
+        var example = Path.Combine(Path.GetDirectoryName(FunctionsMetadata.Path())!, "..", "..", "..", "..", "..", "local.settings.example.json");
+        var values = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(example))!["Values"]!;
+        Assert.Equal("0 */5 * * * *", values["SYNC_SCHEDULE"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Every_function_in_the_metadata_is_covered_by_these_tests()
+    {
+        var expected = HttpFunctions.Select(row => (string)row[0]).Append("StatusSyncTimer").Order();
+        Assert.Equal(expected, FunctionsMetadata.Load().Select(f => f.Name).Order());
+    }
 
     [Theory]
     [MemberData(nameof(HttpFunctions))]

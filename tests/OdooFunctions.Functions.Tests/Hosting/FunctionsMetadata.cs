@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace OdooFunctions.Functions.Tests.Hosting;
 
 /// <summary>The <c>functions.metadata</c> the Worker SDK generates at build: what the Functions host will serve.</summary>
-internal sealed record FunctionMetadata(string Name, string EntryPoint, string TriggerType, string? Route, IReadOnlyList<string> Methods, string? Schedule, string? AuthLevel);
+internal sealed record FunctionMetadata(string Name, string EntryPoint, string TriggerType, string? Route, IReadOnlyList<string> Methods, string? Schedule, string? AuthLevel, bool? RunOnStartup);
 
 internal static class FunctionsMetadata
 {
@@ -20,7 +20,8 @@ internal static class FunctionsMetadata
                 trigger.TryGetProperty("route", out var route) ? route.GetString() : null,
                 trigger.TryGetProperty("methods", out var methods) ? [.. methods.EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant())] : [],
                 trigger.TryGetProperty("schedule", out var schedule) ? schedule.GetString() : null,
-                trigger.TryGetProperty("authLevel", out var level) ? level.GetString() : null);
+                trigger.TryGetProperty("authLevel", out var level) ? level.GetString() : null,
+                trigger.TryGetProperty("runOnStartup", out var onStartup) ? onStartup.GetBoolean() : null);
         })];
     }
 
