@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -8,6 +9,9 @@ namespace OdooFunctions.Functions.Http;
 /// <summary>A JSON answer in the guide's envelope. Written directly, so it needs no MVC formatters.</summary>
 public sealed class ApiResult(int statusCode, JsonObject body) : IActionResult
 {
+    // JSON for API clients, not HTML: keep quotes, '<' and non-ASCII names readable instead of \uXXXX escapes.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public int StatusCode { get; } = statusCode;
 
     public JsonObject Body { get; } = body;
@@ -27,7 +31,7 @@ public sealed class ApiResult(int statusCode, JsonObject body) : IActionResult
             response.Headers[name] = value;
         }
 
-        await using var writer = new Utf8JsonWriter(response.Body);
+        await using var writer = new Utf8JsonWriter(response.Body, WriterOptions);
         Body.WriteTo(writer);
         await writer.FlushAsync(httpContext.RequestAborted);
     }
