@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OdooFunctions.Doubles.Odoo;
+using OdooFunctions.Functions.Tests.Infrastructure;
 
 namespace OdooFunctions.Functions.Tests.Hosting;
 
@@ -39,6 +40,7 @@ public abstract class OdooAppFixture(string odooVersion) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await AzuriteFixture.EnsureRunningAsync();
         Odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = OdooVersion });
         App = await FunctionsTestHost.StartAsync(SettingsFor(Odoo));
     }

@@ -12,15 +12,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
 {
     public const string ConnectionString = "UseDevelopmentStorage=true";
     private const int TablePort = 10002;
-    private Process? _process;
-    private string? _location;
+
+    // One Azurite for the whole test run, however many fixtures ask for it; stopped when the test process exits.
+    private static readonly Lazy<Task> Running = new(StartIfNeededAsync);
 
     public TableServiceClient Tables { get; } = new(ConnectionString);
 
     /// <summary>A fresh table name (letters and digits, as Table storage requires) for one test class or test.</summary>
     public static string UniqueTableName(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
 
-    public async Task InitializeAsync()
+    /// <summary>Makes sure Azurite listens on loopback: the one already running (CI starts it), or one started now.</summary>
+    public static Task EnsureRunningAsync() => Running.Value;
+
+    public Task InitializeAsync() => EnsureRunningAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task StartIfNeededAsync()
     {
         if (await IsListeningAsync())
         {
@@ -29,14 +37,30 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         var azurite = FindAzurite() ?? throw new InvalidOperationException(
             "Azurite is not running on 127.0.0.1:10002 and node_modules/.bin/azurite was not found: run `npm ci` at the repository top, or start Azurite.");
-        _location = Directory.CreateTempSubdirectory("azurite-").FullName;
-        _process = Process.Start(new ProcessStartInfo(azurite,
-            ["--silent", "--skipApiVersionCheck", "--loose", "--location", _location, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1"])
+        var location = Directory.CreateTempSubdirectory("azurite-").FullName;
+        var process = Process.Start(new ProcessStartInfo(azurite,
+            ["--silent", "--skipApiVersionCheck", "--loose", "--location", location, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1"])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        });
+        })!;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            try
+            {
+                Directory.Delete(location, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS temp cleaner; nothing depends on it.
+            }
+        };
         for (var attempt = 0; attempt < 60 && !await IsListeningAsync(); attempt++)
         {
             await Task.Delay(500);
@@ -46,29 +70,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             throw new InvalidOperationException("Azurite did not start listening on 127.0.0.1:10002.");
         }
-    }
-
-    public Task DisposeAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        _process?.Dispose();
-        if (_location is not null)
-        {
-            try
-            {
-                Directory.Delete(_location, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left for the OS temp cleaner; nothing depends on it.
-            }
-        }
-
-        return Task.CompletedTask;
     }
 
     private static async Task<bool> IsListeningAsync()
