@@ -53,19 +53,10 @@ public sealed class DashboardDoubleServer : IAsyncDisposable
     public static async Task<DashboardDoubleServer> StartAsync(DashboardDoubleOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new DashboardDoubleOptions();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.AddServerHeader = false;
-        });
-        var app = builder.Build();
+        var app = LoopbackWebApp.CreateBuilder().Build();
         var server = new DashboardDoubleServer(app, options);
         app.Run(server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/api/");
+        server.BaseAddress = new Uri(await LoopbackWebApp.StartAsync(app, cancellationToken), "api/");
         return server;
     }
 

@@ -59,17 +59,10 @@ public sealed partial class KeyVaultDoubleServer : IAsyncDisposable
     public static async Task<KeyVaultDoubleServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var certificate = LoopbackCertificate.Create();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        var app = builder.Build();
+        var app = LoopbackWebApp.CreateBuilder(certificate: certificate).Build();
         var server = new KeyVaultDoubleServer(app, certificate);
         app.Run(server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Uri = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority) + "/");
+        server.Uri = await LoopbackWebApp.StartAsync(app, cancellationToken);
         return server;
     }
 

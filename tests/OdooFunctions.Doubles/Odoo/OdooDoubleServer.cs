@@ -86,19 +86,10 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         {
             throw new ArgumentException($"Unsupported Odoo version '{options.Version}': use \"19.0\" or \"17.0\".", nameof(options));
         }
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
-            kestrel.AddServerHeader = false;
-        });
-        var app = builder.Build();
+        var app = LoopbackWebApp.CreateBuilder(options.Port).Build();
         var server = new OdooDoubleServer(app, options);
         app.Run(server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
+        server.BaseAddress = await LoopbackWebApp.StartAsync(app, cancellationToken);
         return server;
     }
 

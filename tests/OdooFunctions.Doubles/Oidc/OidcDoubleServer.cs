@@ -38,10 +38,7 @@ public sealed class OidcDoubleServer : IAsyncDisposable
 
     public static async Task<OidcDoubleServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new OidcDoubleServer(builder.Build());
+        var server = new OidcDoubleServer(LoopbackWebApp.CreateBuilder().Build());
         server._web.MapGet("/.well-known/openid-configuration", (HttpContext _) =>
         {
             server.DiscoveryRequests++;
@@ -60,9 +57,7 @@ public sealed class OidcDoubleServer : IAsyncDisposable
                 ["keys"] = new JsonArray(new JsonObject { ["kty"] = "RSA", ["use"] = "sig", ["kid"] = jwk.Kid, ["n"] = jwk.N, ["e"] = jwk.E, ["alg"] = "RS256" }),
             });
         });
-        await server._web.StartAsync();
-        var address = server._web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Authority = new Uri(address + "/");
+        server.Authority = await LoopbackWebApp.StartAsync(server._web);
         return server;
     }
 

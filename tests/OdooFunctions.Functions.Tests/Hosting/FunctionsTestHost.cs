@@ -15,6 +15,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using OdooFunctions.Doubles;
 
 namespace OdooFunctions.Functions.Tests.Hosting;
 
@@ -64,18 +65,13 @@ public sealed class FunctionsTestHost : IAsyncDisposable
             await hosted.StartAsync(CancellationToken.None);
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var web = builder.Build();
+        var web = LoopbackWebApp.CreateBuilder().Build();
         foreach (var function in FunctionsMetadata.Load().Where(f => f.TriggerType == "httpTrigger"))
         {
             web.MapMethods("/api/" + function.Route, function.Methods, context => InvokeAsync(provider, function, context));
         }
 
-        await web.StartAsync();
-        var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FunctionsTestHost(web, provider, new Uri(address + "/"));
+        return new FunctionsTestHost(web, provider, await LoopbackWebApp.StartAsync(web));
     }
 
     private static async Task InvokeAsync(IServiceProvider app, FunctionMetadata function, HttpContext httpContext)
