@@ -1,4 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +19,10 @@ namespace OdooFunctions.Functions;
 /// </summary>
 public static class OdooFunctionsApp
 {
-    /// <summary>Middleware in the order it runs: failures become envelopes, then the caller is checked.</summary>
+    /// <summary>
+    /// Middleware in the order it runs (the worker and the in-process test host both run exactly this list):
+    /// failures become envelopes, then the caller is checked.
+    /// </summary>
     public static IReadOnlyList<Type> Middleware { get; } = [typeof(ApiErrorMiddleware), typeof(DashboardAuthMiddleware)];
 
     public static IServiceCollection AddOdooFunctions(this IServiceCollection services, IConfiguration configuration)
@@ -32,10 +37,17 @@ public static class OdooFunctionsApp
         return services;
     }
 
-    public static IFunctionsWorkerApplicationBuilder UseOdooFunctionsMiddleware(this IFunctionsWorkerApplicationBuilder builder)
+    /// <summary>The whole app on the worker's builder: ASP.NET Core integration, the parts, the middleware.</summary>
+    public static FunctionsApplicationBuilder AddOdooFunctions(this FunctionsApplicationBuilder builder)
     {
-        builder.UseMiddleware<ApiErrorMiddleware>();
-        builder.UseMiddleware<DashboardAuthMiddleware>();
+        builder.ConfigureFunctionsWebApplication();
+        builder.Services.AddOdooFunctions(builder.Configuration);
+        foreach (var type in Middleware)
+        {
+            builder.Use(next => context =>
+                ((IFunctionsWorkerMiddleware)context.InstanceServices.GetRequiredService(type)).Invoke(context, next));
+        }
+
         return builder;
     }
 }

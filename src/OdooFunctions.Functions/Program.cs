@@ -3,7 +3,5 @@ using Microsoft.Extensions.Hosting;
 using OdooFunctions.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services.AddOdooFunctions(builder.Configuration);
-builder.UseOdooFunctionsMiddleware();
+builder.AddOdooFunctions();
 builder.Build().Run();

@@ -20,8 +20,8 @@ public static class RequestReader
             ? id
             : throw ApiException.BadRequest($"'{name}' must be a positive whole number.");
 
-    public static int Limit(HttpRequest request) =>
-        Int(request, "limit", DefaultLimit, 1, MaxLimit);
+    public static int Limit(HttpRequest request, int defaultLimit = DefaultLimit, int maxLimit = MaxLimit) =>
+        Int(request, "limit", defaultLimit, 1, maxLimit);
 
     public static int Offset(HttpRequest request) =>
         Int(request, "offset", 0, 0, int.MaxValue);

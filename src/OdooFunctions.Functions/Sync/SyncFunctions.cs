@@ -33,23 +33,9 @@ public sealed class SyncFunctions(StatusSync sync, SyncRunStore store)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sync/status")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var limit = Limit(request);
+        var limit = RequestReader.Limit(request, DefaultStatusLimit, MaxStatusLimit);
         var runs = await store.LatestAsync(limit, request.HttpContext.RequestAborted);
         return ApiResponses.List([.. runs.Select(ToJson)]);
-    }
-
-    private static int Limit(HttpRequest request)
-    {
-        var values = request.Query["limit"];
-        if (values.Count == 0)
-        {
-            return DefaultStatusLimit;
-        }
-
-        return values.Count == 1 && int.TryParse(values[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit)
-            && limit is >= 1 and <= MaxStatusLimit
-            ? limit
-            : throw ApiException.BadRequest($"'limit' must be a whole number from 1 to {MaxStatusLimit}.");
     }
 
     internal static JsonObject ToJson(SyncRun run) =>
