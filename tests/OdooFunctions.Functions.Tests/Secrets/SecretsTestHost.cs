@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,27 +26,7 @@ internal sealed class SecretsTestHost : IDisposable
         Credential = credential ?? vault?.CreateCredential();
         if (vault is not null)
         {
-            var pinned = vault.Certificate.GetCertHash(HashAlgorithmName.SHA256);
-            services.Configure<SecretsOptions>(options =>
-            {
-                options.Credential = Credential;
-                options.ConfigureClient = client =>
-                {
-                    // The double listens on 127.0.0.1, not *.vault.azure.net.
-                    client.DisableChallengeResourceVerification = true;
-                    client.Retry.MaxRetries = maxRetries;
-                    client.Retry.Delay = TimeSpan.FromMilliseconds(1);
-                    client.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
-                    // Trust exactly the double's certificate, nothing else.
-#pragma warning disable CA2000 // the transport owns the handler for the client's lifetime
-                    client.Transport = new HttpClientTransport(new HttpClientHandler
-                    {
-                        ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-                            certificate is not null && CryptographicOperations.FixedTimeEquals(certificate.GetCertHash(HashAlgorithmName.SHA256), pinned),
-                    });
-#pragma warning restore CA2000
-                };
-            });
+            services.PointSecretsAt(vault, Credential!, maxRetries);
         }
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
