@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,9 @@ internal sealed partial class OdooRpcChannel
     /// Sends one call and returns Odoo's result (<c>null</c> for None). <paramref name="apiKey"/> is only for
     /// <c>common.authenticate</c>; every other call takes the key from <paramref name="session"/>.
     /// </summary>
-    public async Task<JsonNode?> SendAsync(OdooCall call, OdooProtocol protocol, OdooSession? session, string? apiKey, CancellationToken cancellationToken)
+    // Pooled: this inner layer suspends on every call, and an unpooled ValueTask/Task box costs an allocation each time.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<JsonNode?> SendAsync(OdooCall call, OdooProtocol protocol, OdooSession? session, string? apiKey, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var key = apiKey ?? session?.ApiKey;
@@ -133,13 +136,13 @@ internal sealed partial class OdooRpcChannel
         return request;
     }
 
-    private static async Task<JsonNode?> ReadAsync(HttpResponseMessage response, OdooCall call, OdooProtocol protocol, string? key, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<JsonNode?> ReadAsync(HttpResponseMessage response, OdooCall call, OdooProtocol protocol, string? key, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var contentType = response.Content.Headers.ContentType;
-        if (!IsJson(contentType) || OdooErrorMap.IsUnavailableStatus(status))
+        if (!IsJson(response.Content.Headers) || OdooErrorMap.IsUnavailableStatus(status))
         {
-            throw OdooErrorMap.FromStatus(status, contentType?.ToString(), call);
+            throw OdooErrorMap.FromStatus(status, response.Content.Headers.ContentType?.ToString(), call);
         }
 
         try
@@ -156,7 +159,7 @@ internal sealed partial class OdooRpcChannel
                     }
 
                     var envelope = await JsonSerializer.DeserializeAsync(stream, OdooWireContext.Default.JsonRpcResponse, cancellationToken)
-                        ?? throw OdooErrorMap.FromStatus(status, contentType?.ToString(), call);
+                        ?? throw OdooErrorMap.FromStatus(status, response.Content.Headers.ContentType?.ToString(), call);
                     if (envelope.Error is { } error)
                     {
                         throw OdooErrorMap.FromOdooError(error.Data ?? new OdooErrorBody { Message = error.Message }, status, call, key);
@@ -179,10 +182,35 @@ internal sealed partial class OdooRpcChannel
         }
     }
 
-    private static bool IsJson(MediaTypeHeaderValue? contentType) =>
-        contentType?.MediaType is { } mediaType
-        && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Reads the raw Content-Type value rather than <see cref="HttpContentHeaders.ContentType"/>, which parses it
+    /// into a <see cref="MediaTypeHeaderValue"/> (allocations on every call) only to look at the media type.
+    /// </summary>
+    private static bool IsJson(HttpContentHeaders headers)
+    {
+        if (!headers.NonValidated.TryGetValues("Content-Type", out var values) || values.Count != 1)
+        {
+            // Absent, or sent twice: let the parser decide, as before.
+            return IsJson(headers.ContentType?.MediaType);
+        }
+
+        string? raw = null;
+        foreach (var value in values)
+        {
+            raw = value;
+        }
+
+        var mediaType = raw.AsSpan();
+        var semicolon = mediaType.IndexOf(';');
+        return IsJson(semicolon >= 0 ? mediaType[..semicolon] : mediaType);
+    }
+
+    private static bool IsJson(ReadOnlySpan<char> mediaType)
+    {
+        mediaType = mediaType.Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.Length > "+json".Length && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
 
     private Uri Json2Uri(string model, string method) =>
         _json2Uris.GetOrAdd((model, method), static (key, baseUri) =>
