@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -237,18 +238,20 @@ public class OdooClient
     /// Calls a method on records, such as <c>action_confirm</c> or <c>button_mark_done</c>, with optional named
     /// arguments. Returns the method's result; <c>null</c> when it returned None. Never retried.
     /// </summary>
-    public virtual Task<JsonNode?> CallAsync(
+    public virtual async Task<JsonNode?> CallAsync(
         string model, string method, IReadOnlyCollection<long> ids, JsonObject? arguments = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         ArgumentNullException.ThrowIfNull(ids);
-        return ExecuteAsync(OdooCall.Action(model, method, ids, arguments ?? EmptyArguments, retryable: false), cancellationToken);
+        return await ExecuteAsync(OdooCall.Action(model, method, ids, arguments ?? EmptyArguments, retryable: false), cancellationToken);
     }
 
     /// <summary>Sends a call with the current login; when Odoo rejects the key, logs in again with a fresh key once and resends once.</summary>
-    private async Task<JsonNode?> ExecuteAsync(OdooCall call, CancellationToken cancellationToken)
+    // Pooled like the channel's SendAsync: an inner layer that suspends on every call.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<JsonNode?> ExecuteAsync(OdooCall call, CancellationToken cancellationToken)
     {
         var session = _session ?? await LoginAsync(rejected: null, cancellationToken);
         try

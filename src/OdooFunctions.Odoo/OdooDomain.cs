@@ -43,8 +43,11 @@ public sealed class OdooDomain
     internal void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartArray();
-        foreach (var (field, op, value) in _conditions)
+
+        // Indexed: foreach over the IReadOnlyList interface would allocate an enumerator per call.
+        for (var i = 0; i < _conditions.Count; i++)
         {
+            var (field, op, value) = _conditions[i];
             writer.WriteStartArray();
             writer.WriteStringValue(field);
             writer.WriteStringValue(op);

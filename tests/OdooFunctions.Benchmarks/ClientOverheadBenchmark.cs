@@ -7,6 +7,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Odoo;
 
@@ -15,8 +16,10 @@ namespace OdooFunctions.Benchmarks;
 /// <summary>
 /// Issue #2 §6: what the Odoo client adds to one <c>search_read</c> over a raw HttpClient sending the same bytes
 /// to the same loopback double (JSON-2, as 19.0). Goal: under 0.3 ms and under 5% at p50 (the Median column).
-/// Both sides parse the answer into JSON nodes, so the difference is the client's own machinery:
-/// body writing, session lookup, resilience pipeline, error mapping, logging.
+/// Both sides send the same bytes and headers (checked in setup) and parse the answer into JSON nodes, so the
+/// difference is the client's own machinery: body writing, session lookup, timeouts and retry policy, error
+/// mapping, and its per-call log line, which is enabled here (into a sink that discards it) because the client
+/// must log every call; with no logger enabled the benchmark would skip that work.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ShortInProcessConfig))]
@@ -41,16 +44,7 @@ public class ClientOverheadBenchmark
     public async Task SetupAsync()
     {
         _server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = "19.0" });
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IOdooApiKeyProvider>(new StaticOdooApiKeyProvider(_server.Options.ApiKey))
-            .AddOdooClient(o =>
-            {
-                o.Url = _server.BaseAddress;
-                o.Database = _server.Options.Database;
-                o.Username = _server.Options.Login;
-            })
-            .BuildServiceProvider();
+        _services = ClientServices().BuildServiceProvider();
         _client = _services.GetRequiredService<OdooClient>();
         var connection = await _client.ConnectAsync();
         if (connection.Protocol != OdooProtocol.Json2)
@@ -68,6 +62,46 @@ public class ClientOverheadBenchmark
         if (!JsonNode.DeepEquals(new JsonArray([.. viaClient.Select(r => (JsonNode)r.DeepClone())]), viaRaw))
         {
             throw new InvalidOperationException("The client and the raw request got different answers.");
+        }
+
+        await CheckSameRequestAsync();
+    }
+
+    private ServiceCollection ClientServices()
+    {
+        var services = new ServiceCollection();
+        services
+            .AddLogging(logging => logging.AddProvider(new DiscardingLoggerProvider()))
+            .AddSingleton<IOdooApiKeyProvider>(new StaticOdooApiKeyProvider(_server.Options.ApiKey))
+            .AddOdooClient(o =>
+            {
+                o.Url = _server.BaseAddress;
+                o.Database = _server.Options.Database;
+                o.Username = _server.Options.Login;
+            });
+        return services;
+    }
+
+    /// <summary>
+    /// The client's request, captured by a second client built only for this check (so that the measured one carries
+    /// no capturing handler), must match the raw one: same URL, body bytes and headers.
+    /// </summary>
+    private async Task CheckSameRequestAsync()
+    {
+        var capture = new CapturingHandler();
+        var services = ClientServices();
+        services.AddHttpClient(OdooClient.HttpClientName).AddHttpMessageHandler(() => capture);
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<OdooClient>().SearchReadAsync("mrp.production", Confirmed, Fields, limit: 3, order: "id");
+        var sent = capture.Last ?? throw new InvalidOperationException("The client sent no search_read.");
+        if (sent.Uri != _searchReadUri
+            || !sent.Body.AsSpan().SequenceEqual(RawBody)
+            || sent.Authorization != _bearer
+            || sent.Database != _server.Options.Database
+            || sent.ContentType != "application/json")
+        {
+            throw new InvalidOperationException(
+                $"The client's request differs from the raw one: {sent.Uri} {Encoding.UTF8.GetString(sent.Body)} (content type {sent.ContentType}).");
         }
     }
 
@@ -95,6 +129,46 @@ public class ClientOverheadBenchmark
     [Benchmark(Description = "OdooClient.SearchReadAsync")]
     public Task<IReadOnlyList<JsonObject>> ClientSearchRead() =>
         _client.SearchReadAsync("mrp.production", Confirmed, Fields, limit: 3, order: "id");
+
+    private sealed record SentRequest(Uri? Uri, byte[] Body, string? Authorization, string? Database, string? ContentType);
+
+    private sealed class CapturingHandler : DelegatingHandler
+    {
+        public SentRequest? Last { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri?.AbsolutePath.EndsWith("/search_read", StringComparison.Ordinal) == true)
+            {
+                Last = new SentRequest(
+                    request.RequestUri,
+                    await request.Content!.ReadAsByteArrayAsync(cancellationToken),
+                    request.Headers.TryGetValues("Authorization", out var auth) ? string.Join(",", auth) : null,
+                    request.Headers.TryGetValues("X-Odoo-Database", out var db) ? string.Join(",", db) : null,
+                    request.Content.Headers.ContentType?.ToString());
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>Enabled for every level, writes nowhere: the client pays for its log call, not for a console.</summary>
+    private sealed class DiscardingLoggerProvider : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+    }
 
     private sealed class ShortInProcessConfig : ManualConfig
     {

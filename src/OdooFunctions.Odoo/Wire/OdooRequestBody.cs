@@ -187,9 +187,20 @@ internal static class OdooRequestBody
         }
 
         writer.WriteStartArray("fields"u8);
-        foreach (var field in fields)
+        if (fields is IReadOnlyList<string> list)
         {
-            writer.WriteStringValue(field);
+            // Indexed: foreach over the interface would allocate an enumerator per call.
+            for (var i = 0; i < list.Count; i++)
+            {
+                writer.WriteStringValue(list[i]);
+            }
+        }
+        else
+        {
+            foreach (var field in fields)
+            {
+                writer.WriteStringValue(field);
+            }
         }
 
         writer.WriteEndArray();

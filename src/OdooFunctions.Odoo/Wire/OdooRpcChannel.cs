@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using Polly.Timeout;
 
 namespace OdooFunctions.Odoo.Wire;
 
@@ -15,9 +15,6 @@ namespace OdooFunctions.Odoo.Wire;
 /// </summary>
 internal sealed partial class OdooRpcChannel
 {
-    /// <summary>Set on reads; the resilience pipeline retries only requests that carry it.</summary>
-    public static readonly HttpRequestOptionsKey<bool> RetryableKey = new("Odoo.Retryable");
-
     private readonly HttpClient _http;
     private readonly ILogger _logger;
     private readonly string _database;
@@ -41,7 +38,9 @@ internal sealed partial class OdooRpcChannel
     /// Sends one call and returns Odoo's result (<c>null</c> for None). <paramref name="apiKey"/> is only for
     /// <c>common.authenticate</c>; every other call takes the key from <paramref name="session"/>.
     /// </summary>
-    public async Task<JsonNode?> SendAsync(OdooCall call, OdooProtocol protocol, OdooSession? session, string? apiKey, CancellationToken cancellationToken)
+    // Pooled: this inner layer suspends on every call, and an unpooled ValueTask/Task box costs an allocation each time.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<JsonNode?> SendAsync(OdooCall call, OdooProtocol protocol, OdooSession? session, string? apiKey, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var key = apiKey ?? session?.ApiKey;
@@ -57,8 +56,9 @@ internal sealed partial class OdooRpcChannel
             {
                 throw;
             }
-            catch (TimeoutRejectedException ex)
+            catch (TimeoutException ex)
             {
+                // An attempt that hit OdooResilienceHandler's bound (and had no retry left).
                 throw OdooErrorMap.TimedOut(call, ex);
             }
             catch (TaskCanceledException ex)
@@ -112,34 +112,29 @@ internal sealed partial class OdooRpcChannel
         if (protocol == OdooProtocol.Json2 && call.Operation is not (OdooOperation.Version or OdooOperation.Authenticate))
         {
             body = OdooRequestBody.Json2(call);
-            request = new HttpRequestMessage(HttpMethod.Post, Json2Uri(call.Model, call.Method));
+            request = new OdooRequestMessage(HttpMethod.Post, Json2Uri(call.Model, call.Method)) { Retryable = call.Retryable };
             request.Headers.TryAddWithoutValidation("Authorization", session!.BearerHeader);
             request.Headers.TryAddWithoutValidation("X-Odoo-Database", _database);
         }
         else
         {
             body = OdooRequestBody.JsonRpc(call, _database, session, apiKey, Interlocked.Increment(ref _requestId));
-            request = new HttpRequestMessage(HttpMethod.Post, _jsonRpcUri);
+            request = new OdooRequestMessage(HttpMethod.Post, _jsonRpcUri) { Retryable = call.Retryable };
         }
 
         var content = new ByteArrayContent(body);
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         request.Content = content;
-        if (call.Retryable)
-        {
-            request.Options.Set(RetryableKey, true);
-        }
-
         return request;
     }
 
-    private static async Task<JsonNode?> ReadAsync(HttpResponseMessage response, OdooCall call, OdooProtocol protocol, string? key, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<JsonNode?> ReadAsync(HttpResponseMessage response, OdooCall call, OdooProtocol protocol, string? key, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var contentType = response.Content.Headers.ContentType;
-        if (!IsJson(contentType) || OdooErrorMap.IsUnavailableStatus(status))
+        if (!IsJson(response.Content.Headers) || OdooErrorMap.IsUnavailableStatus(status))
         {
-            throw OdooErrorMap.FromStatus(status, contentType?.ToString(), call);
+            throw OdooErrorMap.FromStatus(status, response.Content.Headers.ContentType?.ToString(), call);
         }
 
         try
@@ -156,7 +151,7 @@ internal sealed partial class OdooRpcChannel
                     }
 
                     var envelope = await JsonSerializer.DeserializeAsync(stream, OdooWireContext.Default.JsonRpcResponse, cancellationToken)
-                        ?? throw OdooErrorMap.FromStatus(status, contentType?.ToString(), call);
+                        ?? throw OdooErrorMap.FromStatus(status, response.Content.Headers.ContentType?.ToString(), call);
                     if (envelope.Error is { } error)
                     {
                         throw OdooErrorMap.FromOdooError(error.Data ?? new OdooErrorBody { Message = error.Message }, status, call, key);
@@ -179,10 +174,35 @@ internal sealed partial class OdooRpcChannel
         }
     }
 
-    private static bool IsJson(MediaTypeHeaderValue? contentType) =>
-        contentType?.MediaType is { } mediaType
-        && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Reads the raw Content-Type value rather than <see cref="HttpContentHeaders.ContentType"/>, which parses it
+    /// into a <see cref="MediaTypeHeaderValue"/> (allocations on every call) only to look at the media type.
+    /// </summary>
+    private static bool IsJson(HttpContentHeaders headers)
+    {
+        if (!headers.NonValidated.TryGetValues("Content-Type", out var values) || values.Count != 1)
+        {
+            // Absent, or sent twice: let the parser decide, as before.
+            return IsJson(headers.ContentType?.MediaType);
+        }
+
+        string? raw = null;
+        foreach (var value in values)
+        {
+            raw = value;
+        }
+
+        var mediaType = raw.AsSpan();
+        var semicolon = mediaType.IndexOf(';');
+        return IsJson(semicolon >= 0 ? mediaType[..semicolon] : mediaType);
+    }
+
+    private static bool IsJson(ReadOnlySpan<char> mediaType)
+    {
+        mediaType = mediaType.Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.Length > "+json".Length && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
 
     private Uri Json2Uri(string model, string method) =>
         _json2Uris.GetOrAdd((model, method), static (key, baseUri) =>
