@@ -88,39 +88,28 @@ internal sealed partial class OdooResilienceHandler : DelegatingHandler
         }
     }
 
-    // A few spare sources, reused when they were not cancelled: a fresh linked source and its timer on every call
-    // were a measurable part of the handler's allocations. Shared rather than per thread, because a call usually
-    // finishes on another thread than it started on. Taking a slot empties it, so no two calls share a source.
-    private static readonly CancellationTokenSource?[] SpareTimeoutSources = new CancellationTokenSource?[Math.Max(4, Environment.ProcessorCount * 2)];
+    // One spare source per thread, reused when it was not cancelled: a fresh linked source and its timer on every
+    // call were a measurable part of the handler's allocations. Taking it clears the slot, so no two calls share it.
+    [ThreadStatic] private static CancellationTokenSource? t_spareTimeoutSource;
 
     private static CancellationTokenSource RentTimeoutSource()
     {
-        for (var i = 0; i < SpareTimeoutSources.Length; i++)
-        {
-            if (Volatile.Read(ref SpareTimeoutSources[i]) is not null && Interlocked.Exchange(ref SpareTimeoutSources[i], null) is { } spare)
-            {
-                return spare;
-            }
-        }
-
-        return new CancellationTokenSource();
+        var source = t_spareTimeoutSource;
+        t_spareTimeoutSource = null;
+        return source ?? new CancellationTokenSource();
     }
 
     private static void ReturnTimeoutSource(CancellationTokenSource source)
     {
-        // TryReset stops the timer and fails once the source was cancelled; a cancelled one is not reused.
+        // TryReset stops the timer and fails once the source was cancelled; a cancelled one is simply dropped.
         if (source.TryReset())
         {
-            for (var i = 0; i < SpareTimeoutSources.Length; i++)
-            {
-                if (Interlocked.CompareExchange(ref SpareTimeoutSources[i], source, null) is null)
-                {
-                    return;
-                }
-            }
+            t_spareTimeoutSource ??= source;
         }
-
-        source.Dispose();
+        else
+        {
+            source.Dispose();
+        }
     }
 
     private static bool IsTransient(HttpResponseMessage response) => (int)response.StatusCode is 502 or 503 or 504;
