@@ -37,32 +37,27 @@ internal sealed partial class OdooResilienceHandler : DelegatingHandler
         {
             HttpResponseMessage? response = null;
             Exception? failure;
-            var attemptTimeout = RentTimeoutSource();
-            var link = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), attemptTimeout);
-            try
+            using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 attemptTimeout.CancelAfter(_attemptTimeout);
-                response = await base.SendAsync(request, attemptTimeout.Token);
-                if (!IsTransient(response))
+                try
                 {
-                    return response;
-                }
+                    response = await base.SendAsync(request, attemptTimeout.Token);
+                    if (!IsTransient(response))
+                    {
+                        return response;
+                    }
 
-                failure = null;
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attemptTimeout.IsCancellationRequested)
-            {
-                failure = new TimeoutException($"The attempt did not finish within {_attemptTimeout.TotalMilliseconds:F0} ms.", ex);
-            }
-            catch (HttpRequestException ex)
-            {
-                failure = ex;
-            }
-            finally
-            {
-                // Unlink first (waits for a cancellation callback already running), then offer the source for reuse.
-                link.Dispose();
-                ReturnTimeoutSource(attemptTimeout);
+                    failure = null;
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attemptTimeout.IsCancellationRequested)
+                {
+                    failure = new TimeoutException($"The attempt did not finish within {_attemptTimeout.TotalMilliseconds:F0} ms.", ex);
+                }
+                catch (HttpRequestException ex)
+                {
+                    failure = ex;
+                }
             }
 
             if (attempt >= retries)
@@ -85,30 +80,6 @@ internal sealed partial class OdooResilienceHandler : DelegatingHandler
 
             response?.Dispose();
             await Task.Delay(delay, cancellationToken);
-        }
-    }
-
-    // One spare source per thread, reused when it was not cancelled: a fresh linked source and its timer on every
-    // call were a measurable part of the handler's allocations. Taking it clears the slot, so no two calls share it.
-    [ThreadStatic] private static CancellationTokenSource? t_spareTimeoutSource;
-
-    private static CancellationTokenSource RentTimeoutSource()
-    {
-        var source = t_spareTimeoutSource;
-        t_spareTimeoutSource = null;
-        return source ?? new CancellationTokenSource();
-    }
-
-    private static void ReturnTimeoutSource(CancellationTokenSource source)
-    {
-        // TryReset stops the timer and fails once the source was cancelled; a cancelled one is simply dropped.
-        if (source.TryReset())
-        {
-            t_spareTimeoutSource ??= source;
-        }
-        else
-        {
-            source.Dispose();
         }
     }
 
