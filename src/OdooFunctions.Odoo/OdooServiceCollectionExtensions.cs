@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Odoo;
@@ -36,9 +37,8 @@ public static class OdooServiceCollectionExtensions
             // The factory's own request logging is replaced by the client's "Odoo" log: its header redaction only
             // covers the formatted message, while the structured state still enumerates the raw bearer header.
             .RemoveAllLoggers()
-            .AddHttpMessageHandler(static sp => new OdooResilienceHandler(
-                sp.GetRequiredService<IOptions<OdooClientOptions>>().Value,
-                (sp.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger(OdooClient.LoggerCategory)));
+            .AddResilienceHandler("odoo", static (builder, context) =>
+                OdooResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<OdooClientOptions>>().Value));
 
         services.TryAddSingleton(static sp => new OdooClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(OdooClient.HttpClientName),

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Polly.Timeout;
 
 namespace OdooFunctions.Odoo.Wire;
 
@@ -15,6 +16,9 @@ namespace OdooFunctions.Odoo.Wire;
 /// </summary>
 internal sealed partial class OdooRpcChannel
 {
+    /// <summary>Set on reads; the resilience pipeline retries only requests that carry it.</summary>
+    public static readonly HttpRequestOptionsKey<bool> RetryableKey = new("Odoo.Retryable");
+
     private readonly HttpClient _http;
     private readonly ILogger _logger;
     private readonly string _database;
@@ -56,9 +60,8 @@ internal sealed partial class OdooRpcChannel
             {
                 throw;
             }
-            catch (TimeoutException ex)
+            catch (TimeoutRejectedException ex)
             {
-                // An attempt that hit OdooResilienceHandler's bound (and had no retry left).
                 throw OdooErrorMap.TimedOut(call, ex);
             }
             catch (TaskCanceledException ex)
@@ -112,19 +115,24 @@ internal sealed partial class OdooRpcChannel
         if (protocol == OdooProtocol.Json2 && call.Operation is not (OdooOperation.Version or OdooOperation.Authenticate))
         {
             body = OdooRequestBody.Json2(call);
-            request = new OdooRequestMessage(HttpMethod.Post, Json2Uri(call.Model, call.Method)) { Retryable = call.Retryable };
+            request = new HttpRequestMessage(HttpMethod.Post, Json2Uri(call.Model, call.Method));
             request.Headers.TryAddWithoutValidation("Authorization", session!.BearerHeader);
             request.Headers.TryAddWithoutValidation("X-Odoo-Database", _database);
         }
         else
         {
             body = OdooRequestBody.JsonRpc(call, _database, session, apiKey, Interlocked.Increment(ref _requestId));
-            request = new OdooRequestMessage(HttpMethod.Post, _jsonRpcUri) { Retryable = call.Retryable };
+            request = new HttpRequestMessage(HttpMethod.Post, _jsonRpcUri);
         }
 
         var content = new ByteArrayContent(body);
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         request.Content = content;
+        if (call.Retryable)
+        {
+            request.Options.Set(RetryableKey, true);
+        }
+
         return request;
     }
 
