@@ -1,4 +1,3 @@
-using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Odoo.Tests;
 

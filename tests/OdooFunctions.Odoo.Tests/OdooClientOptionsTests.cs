@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Odoo.Tests;
 

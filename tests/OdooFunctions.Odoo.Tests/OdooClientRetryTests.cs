@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using OdooFunctions.Doubles.Odoo;
-using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Odoo.Tests;
 

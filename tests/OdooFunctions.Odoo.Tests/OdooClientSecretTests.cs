@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using OdooFunctions.Doubles.Odoo;
-using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Odoo.Tests;
 

@@ -1,4 +1,3 @@
-using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Wire;
 
 namespace OdooFunctions.Odoo.Tests;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Wire;
 
 namespace OdooFunctions.Odoo.Tests;

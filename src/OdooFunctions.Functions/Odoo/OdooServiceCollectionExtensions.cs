@@ -1,12 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OdooFunctions.Functions.Connection;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.Partners;
 using OdooFunctions.Functions.Products;
 using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Stock;
-using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Functions.Odoo;
 

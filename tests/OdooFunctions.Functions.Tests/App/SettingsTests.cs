@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Tests.Hosting;

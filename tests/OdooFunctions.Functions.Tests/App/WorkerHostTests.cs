@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using OdooFunctions.Functions.Tests.Hosting;
 
 namespace OdooFunctions.Functions.Tests.App;

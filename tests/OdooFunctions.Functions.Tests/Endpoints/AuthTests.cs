@@ -1,5 +1,4 @@
 using System.Net;
-using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.Tests.Hosting;
 using static OdooFunctions.Functions.Tests.Hosting.OdooAppFixture;
 
