@@ -98,8 +98,6 @@ public class OdooClient
         {
             Operation = OdooOperation.SearchRead,
             Model = model,
-            Method = "search_read",
-            Retryable = true,
             Domain = domain,
             Fields = fields,
             Limit = limit,
@@ -126,8 +124,6 @@ public class OdooClient
         {
             Operation = OdooOperation.Read,
             Model = model,
-            Method = "read",
-            Retryable = true,
             Ids = ids,
             Fields = fields,
         }, cancellationToken);
@@ -142,8 +138,6 @@ public class OdooClient
         {
             Operation = OdooOperation.SearchCount,
             Model = model,
-            Method = "search_count",
-            Retryable = true,
             Domain = domain,
         }, cancellationToken);
         return result is JsonValue value && value.TryGetValue<long>(out var count)
@@ -160,8 +154,6 @@ public class OdooClient
         {
             Operation = OdooOperation.Create,
             Model = model,
-            Method = "create",
-            Retryable = false,
             Values = values,
         }, cancellationToken);
 
@@ -182,8 +174,6 @@ public class OdooClient
         {
             Operation = OdooOperation.Write,
             Model = model,
-            Method = "write",
-            Retryable = false,
             Ids = ids,
             Values = values,
         }, cancellationToken);
@@ -199,8 +189,6 @@ public class OdooClient
         {
             Operation = OdooOperation.Unlink,
             Model = model,
-            Method = "unlink",
-            Retryable = false,
             Ids = ids,
         }, cancellationToken);
         return ToBool(model, "unlink", result);
@@ -214,8 +202,6 @@ public class OdooClient
         {
             Operation = OdooOperation.FieldsGet,
             Model = model,
-            Method = "fields_get",
-            Retryable = true,
         }, cancellationToken);
         if (result is not JsonObject described)
         {
@@ -341,8 +327,6 @@ public class OdooClient
     {
         Operation = OdooOperation.Authenticate,
         Model = "common",
-        Method = "authenticate",
-        Retryable = true,
         Login = _options.Username,
     };
 
@@ -354,7 +338,7 @@ public class OdooClient
 
     private async Task<OdooServerVersion> DetectVersionAsync()
     {
-        var call = new OdooCall { Operation = OdooOperation.Version, Model = "common", Method = "version", Retryable = true };
+        var call = new OdooCall { Operation = OdooOperation.Version, Model = "common" };
         var result = await _channel.SendAsync(call, OdooProtocol.JsonRpc, session: null, apiKey: null, CancellationToken.None);
         if (result is JsonObject info && info["server_version"] is JsonValue text && text.TryGetValue<string>(out var serverVersion))
         {

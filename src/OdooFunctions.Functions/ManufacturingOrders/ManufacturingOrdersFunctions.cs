@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -57,12 +56,12 @@ public sealed class ManufacturingOrdersFunctions(ManufacturingOrderService order
 
         var result = ApiResponses.Item(outcome.Order,
             $"Manufacturing order updated in Odoo, but Odoo kept its own value for: {string.Join(", ", outcome.NotApplied.Select(n => n.Field))}");
-        result.Body["not_applied"] = JsonSerializer.SerializeToNode(outcome.NotApplied.Select(n => new JsonObject
+        result.Body["not_applied"] = new JsonArray([.. outcome.NotApplied.Select(n => new JsonObject
         {
             ["field"] = n.Field,
             ["requested"] = n.Requested?.DeepClone(),
             ["actual"] = n.Actual?.DeepClone(),
-        }).ToList());
+        })]);
         return result;
     }
 }

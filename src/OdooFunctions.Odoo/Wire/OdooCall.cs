@@ -5,15 +5,43 @@ namespace OdooFunctions.Odoo.Wire;
 /// <summary>One call to Odoo, protocol-neutral: the body writers turn it into JSON-RPC or JSON-2.</summary>
 internal sealed class OdooCall
 {
+    private readonly string? _method;
+    private readonly bool? _retryable;
+
     public required OdooOperation Operation { get; init; }
 
     /// <summary>The model (<c>common</c> for the version and login service).</summary>
     public required string Model { get; init; }
 
-    public required string Method { get; init; }
+    /// <summary>Odoo's method name; follows from <see cref="Operation"/> except for <see cref="OdooOperation.Call"/>.</summary>
+    public string Method
+    {
+        get => _method ?? Operation switch
+        {
+            OdooOperation.Version => "version",
+            OdooOperation.Authenticate => "authenticate",
+            OdooOperation.SearchRead => "search_read",
+            OdooOperation.Read => "read",
+            OdooOperation.SearchCount => "search_count",
+            OdooOperation.FieldsGet => "fields_get",
+            OdooOperation.Create => "create",
+            OdooOperation.Write => "write",
+            OdooOperation.Unlink => "unlink",
+            _ => throw new InvalidOperationException("A method call needs its method name."),
+        };
+        init => _method = value;
+    }
 
-    /// <summary>Reads are safe to send twice; only they are retried on transient failures.</summary>
-    public required bool Retryable { get; init; }
+    /// <summary>
+    /// Reads are safe to send twice; only they are retried on transient failures. Creates, writes, unlinks and
+    /// actions are not, unless a call says otherwise (a read-only method such as <c>context_get</c>).
+    /// </summary>
+    public bool Retryable
+    {
+        get => _retryable ?? Operation is OdooOperation.Version or OdooOperation.Authenticate or OdooOperation.SearchRead
+            or OdooOperation.Read or OdooOperation.SearchCount or OdooOperation.FieldsGet;
+        init => _retryable = value;
+    }
 
     public OdooDomain? Domain { get; init; }
 
