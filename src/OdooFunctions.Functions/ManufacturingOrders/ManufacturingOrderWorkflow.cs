@@ -56,7 +56,8 @@ public sealed class ManufacturingOrderWorkflow(OdooClient odoo, OdooSchema schem
             await ActionAsync(id, "action_confirm", null, cancellationToken);
         }
 
-        if (produce is { } quantity && update.State is not "cancel")
+        // A finished or cancelled order produces nothing more (asking "done" of a done order changes only its fields).
+        if (produce is { } quantity && update.State is not "cancel" && current is not ("done" or "cancel"))
         {
             // A bare write leaves the components behind; set_qty_producing makes Odoo update them.
             await odoo.WriteAsync(Model, [id], new JsonObject { ["qty_producing"] = quantity }, cancellationToken);

@@ -197,6 +197,20 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     }
 
     [Fact]
+    public async Task Asking_done_of_a_done_order_changes_only_its_fields()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 3, "done");
+        var setQty = fixture.Odoo.Calls.Count("mrp.production", "set_qty_producing");
+        var markDone = fixture.Odoo.Calls.Count("mrp.production", "button_mark_done");
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done", priority = "1" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("done", body["data"]!["state"]!.GetValue<string>());
+        Assert.Equal("1", body["data"]!["priority"]!.GetValue<string>());
+        Assert.Equal(setQty, fixture.Odoo.Calls.Count("mrp.production", "set_qty_producing"));
+        Assert.Equal(markDone, fixture.Odoo.Calls.Count("mrp.production", "button_mark_done"));
+    }
+
+    [Fact]
     public async Task Updating_a_missing_order_is_404()
     {
         var (status, _) = await SendAsync(HttpMethod.Put, $"{Orders}/999999", new { priority = "1" });
