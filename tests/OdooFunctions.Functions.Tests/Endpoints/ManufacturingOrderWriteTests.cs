@@ -10,8 +10,6 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
 {
     private const string Orders = "api/odoo/manufacturing-orders";
 
-    private long ProductId() => fixture.Odoo.Store.All("product.product")
-        .First(p => p["default_code"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && p["default_code"]!.GetValue<string>() == "MFG-FG-1001")["id"]!.GetValue<long>();
 
     private int OrderCount() => fixture.Odoo.Store.All("mrp.production").Count;
 
@@ -29,7 +27,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
         var origin = "Dashboard Order " + Guid.NewGuid();
         var (status, body) = await SendAsync(HttpMethod.Post, Orders, new
         {
-            product_id = ProductId(), product_qty = 7, date_planned_start = "2026-12-01T09:00:00+01:00", date_deadline = "2026-12-05 17:00:00", origin,
+            product_id = fixture.FinishedProductId(), product_qty = 7, date_planned_start = "2026-12-01T09:00:00+01:00", date_deadline = "2026-12-05 17:00:00", origin,
         });
 
         Assert.Equal(HttpStatusCode.Created, status);
@@ -45,7 +43,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     [Fact]
     public async Task A_retried_create_with_the_same_origin_returns_the_first_order()
     {
-        var request = new { product_id = ProductId(), product_qty = 3, origin = "Dashboard Order " + Guid.NewGuid() };
+        var request = new { product_id = fixture.FinishedProductId(), product_qty = 3, origin = "Dashboard Order " + Guid.NewGuid() };
         var first = await SendAsync(HttpMethod.Post, Orders, request);
         var count = OrderCount();
         var again = await SendAsync(HttpMethod.Post, Orders, request);
@@ -63,7 +61,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
         var key = Guid.NewGuid().ToString();
         var count = OrderCount();
         var attempts = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SendAsync(HttpMethod.Post, Orders,
-            new { product_id = ProductId(), product_qty = 2 }, request => request.Headers.Add("Idempotency-Key", key))));
+            new { product_id = fixture.FinishedProductId(), product_qty = 2 }, request => request.Headers.Add("Idempotency-Key", key))));
 
         Assert.Equal(count + 1, OrderCount());
         var ids = attempts.Where(a => a.Status is HttpStatusCode.Created or HttpStatusCode.OK).Select(a => a.Body["data"]!["id"]!.GetValue<long>()).Distinct();
@@ -102,7 +100,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     [Fact]
     public async Task Confirming_a_draft_goes_through_action_confirm()
     {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 5, "draft");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "draft");
         var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "confirmed", priority = "1" });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("confirmed", body["data"]!["state"]!.GetValue<string>());
@@ -114,7 +112,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     [Fact]
     public async Task Progress_with_qty_producing_records_the_quantity_and_updates_components()
     {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 10, "confirmed");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 10, "confirmed");
         var setQty = fixture.Odoo.Calls.Count("mrp.production", "set_qty_producing");
         var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "progress", qty_producing = 4 });
         Assert.Equal(HttpStatusCode.OK, status);
@@ -126,7 +124,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     [Fact]
     public async Task Done_produces_the_planned_quantity_and_marks_the_order_done()
     {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 6, "confirmed");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 6, "confirmed");
         var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done" });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("done", body["data"]!["state"]!.GetValue<string>());
@@ -136,7 +134,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     [Fact]
     public async Task A_partial_done_without_a_backorder_decision_is_409_and_changes_nothing()
     {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 5, "confirmed");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "confirmed");
         var writes = fixture.Odoo.Calls.Count("mrp.production", "write");
         var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done", qty_producing = 2 });
         Assert.Equal(HttpStatusCode.Conflict, status);
@@ -148,7 +146,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     [Fact]
     public async Task A_partial_done_with_backorder_true_finishes_and_leaves_a_backorder_for_the_rest()
     {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 5, "confirmed");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "confirmed");
         var count = OrderCount();
         var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done", qty_producing = 2, backorder = true });
         Assert.Equal(HttpStatusCode.OK, status);
@@ -159,7 +157,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     [Fact]
     public async Task A_partial_done_with_backorder_false_finishes_without_a_backorder()
     {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 5, "confirmed");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "confirmed");
         var count = OrderCount();
         var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done", qty_producing = 2, backorder = false });
         Assert.Equal(HttpStatusCode.OK, status);
@@ -170,7 +168,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     [Fact]
     public async Task Cancelling_a_done_order_is_409_and_it_stays_done()
     {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 3, "done");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "done");
         var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "cancel" });
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.False(body["success"]!.GetValue<bool>());
@@ -180,7 +178,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     [Fact]
     public async Task Cancelling_a_confirmed_order_goes_through_action_cancel()
     {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 3, "confirmed");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "confirmed");
         var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "cancel" });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("cancel", body["data"]!["state"]!.GetValue<string>());
@@ -189,7 +187,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     [Fact]
     public async Task Going_back_from_done_to_confirmed_is_409_before_anything_is_sent()
     {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 3, "done");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "done");
         var writes = fixture.Odoo.Calls.Count("mrp.production", "write");
         var (status, _) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "confirmed", product_qty = 9 });
         Assert.Equal(HttpStatusCode.Conflict, status);
@@ -199,7 +197,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     [Fact]
     public async Task Asking_done_of_a_done_order_changes_only_its_fields()
     {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 3, "done");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "done");
         var setQty = fixture.Odoo.Calls.Count("mrp.production", "set_qty_producing");
         var markDone = fixture.Odoo.Calls.Count("mrp.production", "button_mark_done");
         var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done", priority = "1" });
@@ -227,7 +225,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     [InlineData("{\"date_deadline\": null}", "date_deadline")]
     public async Task Bad_update_bodies_are_400_and_change_nothing(string json, string named)
     {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 3, "confirmed");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "confirmed");
         var total = fixture.Odoo.Calls.Total;
         var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", json);
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -241,8 +239,7 @@ public sealed class ManufacturingOrderWritesOnOdoo19(Odoo19AppFixture fixture) :
     [Fact]
     public async Task A_bare_progress_starts_production_with_action_start()
     {
-        var product = fixture.Odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
-        var id = fixture.Odoo.Store.AddManufacturingOrder(product, 3, "confirmed");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "confirmed");
         using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "progress" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("progress", fixture.Odoo.Store.Get("mrp.production", id)!["state"]!.GetValue<string>());
@@ -251,8 +248,7 @@ public sealed class ManufacturingOrderWritesOnOdoo19(Odoo19AppFixture fixture) :
     [Fact]
     public async Task Cancelling_a_done_order_carries_Odoos_reason()
     {
-        var product = fixture.Odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
-        var id = fixture.Odoo.Store.AddManufacturingOrder(product, 3, "done");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "done");
         using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "cancel" });
         var body = await BodyAsync(response);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -265,8 +261,7 @@ public sealed class ManufacturingOrderWritesOnOdoo17(Odoo17AppFixture fixture) :
     [Fact]
     public async Task A_bare_progress_is_422_asking_for_qty_producing_because_Odoo_17_has_no_start_action()
     {
-        var product = fixture.Odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
-        var id = fixture.Odoo.Store.AddManufacturingOrder(product, 3, "confirmed");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "confirmed");
         using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "progress" });
         var body = await BodyAsync(response);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -277,8 +272,7 @@ public sealed class ManufacturingOrderWritesOnOdoo17(Odoo17AppFixture fixture) :
     [Fact]
     public async Task A_deadline_that_Odoo_17_silently_keeps_is_named_as_not_applied()
     {
-        var product = fixture.Odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
-        var id = fixture.Odoo.Store.AddManufacturingOrder(product, 3, "draft");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "draft");
         using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { product_qty = 9, date_deadline = "2030-01-01 12:00:00" });
         var body = await BodyAsync(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -80,7 +80,7 @@ public abstract class ReadEndpointTests(OdooAppFixture fixture)
     [Fact]
     public async Task Single_manufacturing_order_is_an_object_with_the_guide_fields()
     {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(ProductId(), 4, "confirmed");
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 4, "confirmed");
         var body = await GetOkAsync($"api/odoo/manufacturing-orders/{id}");
         Assert.Equal(OrderFields, body["data"]!.AsObject().Select(p => p.Key));
         Assert.Equal("confirmed", body["data"]!["state"]!.GetValue<string>());
@@ -158,8 +158,6 @@ public abstract class ReadEndpointTests(OdooAppFixture fixture)
         Assert.Equal(before, fixture.Odoo.Calls.Total);
     }
 
-    protected long ProductId() => fixture.Odoo.Store.All("product.product")
-        .First(p => p["default_code"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && p["default_code"]!.GetValue<string>() == "MFG-FG-1001")["id"]!.GetValue<long>();
 }
 
 public sealed class ReadEndpointsOnOdoo19(Odoo19AppFixture fixture) : ReadEndpointTests(fixture), IClassFixture<Odoo19AppFixture>;

@@ -51,6 +51,10 @@ public abstract class OdooAppFixture(string odooVersion) : IAsyncLifetime
         await Odoo.DisposeAsync();
     }
 
+    /// <summary>The seeded storable finished product (MFG-FG-1001, as in the recordings); its id differs between versions.</summary>
+    public long FinishedProductId() => Odoo.Store.All("product.product")
+        .First(p => p["default_code"] is JsonValue code && code.TryGetValue<string>(out var text) && text == "MFG-FG-1001")["id"]!.GetValue<long>();
+
     /// <summary>Sends a request as a dashboard user with the given roles.</summary>
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string[]? roles = null, Action<HttpRequestMessage>? configure = null) =>
         Send(App.Client, method, path, body, TestTokens.Create(roles: roles ?? ["Admin"]), configure);
