@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Functions.Storage;
 using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Odoo;
 
@@ -11,47 +14,84 @@ namespace OdooFunctions.Functions.Http;
 /// </summary>
 public static class ApiErrorMap
 {
-    private sealed record Rule(Type ExceptionType, int Status, string Code, Func<Exception, string> Message);
+    private sealed record Rule(Type ExceptionType, Func<Exception, ApiResult> Answer);
+
+    private static Rule Row<T>(int status, string code, Func<T, string> message, Action<T, ApiResult>? extend = null) where T : Exception =>
+        new(typeof(T), exception =>
+        {
+            var result = ApiResponses.Error(status, code, message((T)exception));
+            extend?.Invoke((T)exception, result);
+            return result;
+        });
 
     private static readonly Rule[] Rules =
     [
-        new(typeof(ApiException), 0, "", ex => ex.Message),
-        new(typeof(OdooAuthenticationException), 502, "ODOO_AUTH_FAILED",
+        new(typeof(ApiException), ex => ApiResponses.Error(((ApiException)ex).StatusCode, ((ApiException)ex).Code, ex.Message)),
+        new(typeof(PartiallyAppliedException), ex => PartiallyApplied((PartiallyAppliedException)ex)),
+        new(typeof(CreateOutcomeUnknownException), ex => OutcomeUnknown((CreateOutcomeUnknownException)ex)),
+        Row<CreateInProgressException>(409, "CREATE_IN_PROGRESS", ex => ex.Message, (ex, result) => result.Headers["Retry-After"] = Seconds(ex.RetryAfterSeconds)),
+        Row<IdempotencyKeyReusedException>(422, "IDEMPOTENCY_KEY_REUSED", ex => ex.Message),
+        Row<AmbiguousCreateException>(409, "AMBIGUOUS_CREATE", ex => ex.Message, (ex, result) =>
+            result.Body["candidates"] = new JsonArray([.. ex.Candidates.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["name"] = c.Name })])),
+        Row<WizardDecisionException>(409, "ODOO_WIZARD", ex => ex.Message, (ex, result) =>
+        {
+            result.Body["error"]!["code"] = ex.WizardModel == WizardDecisionException.Backorder ? "BACKORDER_DECISION_NEEDED" : "ODOO_WIZARD";
+            result.Body["error"]!["wizard"] = ex.WizardModel;
+        }),
+        Row<ApiUserLacksRightException>(403, "ODOO_ACCESS_DENIED", ex => ex.Message),
+        Row<StorageUnavailableException>(503, "STORAGE_UNAVAILABLE",
+            _ => "The app's storage (AzureWebJobsStorage) could not be reached, so the request was not carried out. Retry in a moment.",
+            (_, result) => result.Headers["Retry-After"] = "5"),
+        Row<OdooAuthenticationException>(502, "ODOO_AUTH_FAILED",
             _ => "Odoo rejected the integration's credentials. Check the Odoo API key (ODOO_API_KEY or the Key Vault secret) and ODOO_USERNAME/ODOO_DB."),
-        new(typeof(OdooAccessException), 403, "ODOO_ACCESS_DENIED", ex => OdooMessage(ex, "The Odoo API user is not allowed to do this.")),
-        new(typeof(OdooMissingRecordException), 404, "NOT_FOUND", ex => OdooMessage(ex, "The record does not exist in Odoo.")),
-        new(typeof(OdooConflictException), 409, "CONFLICT", ex => OdooMessage(ex, "The record is locked or was changed concurrently in Odoo; try again.")),
-        new(typeof(OdooValidationException), 422, "ODOO_VALIDATION_ERROR", ex => OdooMessage(ex, "Odoo refused the data.")),
-        new(typeof(OdooUnavailableException), 503, "ODOO_UNAVAILABLE", _ => "No response from Odoo server. Check ODOO_URL and that Odoo is up."),
-        new(typeof(OdooTimeoutException), 504, "ODOO_TIMEOUT", _ => "Odoo did not answer in time."),
-        new(typeof(OdooUnexpectedResponseException), 502, "ODOO_BAD_RESPONSE", _ => "Odoo answered with something that is not its API (check ODOO_URL and ODOO_DB)."),
-        new(typeof(SecretUnavailableException), 503, "SECRET_UNAVAILABLE",
-            ex => $"A secret the app needs ('{((SecretUnavailableException)ex).SecretName}') could not be read. Check Key Vault access and settings."),
-        new(typeof(OdooException), 502, "ODOO_ERROR", ex => OdooMessage(ex, "Odoo failed to process the request.")),
-        new(typeof(JsonException), 400, "INVALID_JSON", _ => "The request body is not valid JSON."),
-        new(typeof(OperationCanceledException), 499, "CANCELLED", _ => "The request was cancelled."),
+        Row<OdooAccessException>(403, "ODOO_ACCESS_DENIED", ex => OdooMessage(ex, "The Odoo API user is not allowed to do this.")),
+        Row<OdooMissingRecordException>(404, "NOT_FOUND", ex => OdooMessage(ex, "The record does not exist in Odoo.")),
+        Row<OdooConflictException>(409, "CONFLICT", ex => OdooMessage(ex, "The record is locked or was changed concurrently in Odoo; try again.")),
+        Row<OdooValidationException>(422, "ODOO_VALIDATION_ERROR", ex => OdooMessage(ex, "Odoo refused the data.")),
+        Row<OdooUnavailableException>(503, "ODOO_UNAVAILABLE", _ => "No response from Odoo server. Check ODOO_URL and that Odoo is up."),
+        Row<OdooTimeoutException>(504, "ODOO_TIMEOUT", _ => "Odoo did not answer in time."),
+        Row<OdooUnexpectedResponseException>(502, "ODOO_BAD_RESPONSE", _ => "Odoo answered with something that is not its API (check ODOO_URL and ODOO_DB)."),
+        Row<SecretUnavailableException>(503, "SECRET_UNAVAILABLE",
+            ex => $"A secret the app needs ('{ex.SecretName}') could not be read. Check Key Vault access and settings."),
+        Row<OdooException>(502, "ODOO_ERROR", ex => OdooMessage(ex, "Odoo failed to process the request.")),
+        Row<JsonException>(400, "INVALID_JSON", _ => "The request body is not valid JSON."),
+        Row<OperationCanceledException>(499, "CANCELLED", _ => "The request was cancelled."),
     ];
 
     /// <summary>The envelope for <paramref name="exception"/>; null when it is not an expected failure (a bug: 500).</summary>
-    public static ApiResult? TryMap(Exception exception)
+    public static ApiResult? TryMap(Exception exception) =>
+        Rules.FirstOrDefault(rule => rule.ExceptionType.IsInstanceOfType(exception))?.Answer(exception);
+
+    /// <summary>The failure's own answer, with what Odoo was left holding differently: never a hidden change.</summary>
+    private static ApiResult PartiallyApplied(PartiallyAppliedException partial)
     {
-        foreach (var rule in Rules)
+        var result = TryMap(partial.Cause) ?? Unexpected();
+        result.Body["message"] = $"{result.Body["message"]} {partial.Summary}";
+        result.Body["applied"] = new JsonArray([.. partial.Applied.Select(change => (JsonNode)new JsonObject
         {
-            if (!rule.ExceptionType.IsInstanceOfType(exception))
-            {
-                continue;
-            }
+            ["field"] = change.Field,
+            ["before"] = change.Before?.DeepClone(),
+            ["now"] = change.Now?.DeepClone(),
+        })]);
+        result.Body["applied_verified"] = partial.Verified;
+        return result;
+    }
 
-            if (exception is ApiException api)
-            {
-                return ApiResponses.Error(api.StatusCode, api.Code, api.Message);
-            }
-
-            return ApiResponses.Error(rule.Status, rule.Code, rule.Message(exception));
+    /// <summary>The lost answer's status (503 / 504 / 502), with what a retry will do instead of Odoo's wording.</summary>
+    private static ApiResult OutcomeUnknown(CreateOutcomeUnknownException unknown)
+    {
+        var result = TryMap(unknown.Cause) ?? Unexpected();
+        result.Body["message"] = unknown.Message;
+        result.Body["error"]!["code"] = "CREATE_OUTCOME_UNKNOWN";
+        if (unknown.RetryAfterSeconds is { } seconds)
+        {
+            result.Headers["Retry-After"] = Seconds(seconds);
         }
 
-        return null;
+        return result;
     }
+
+    private static string Seconds(int seconds) => seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static ApiResult Unexpected() =>
         ApiResponses.Error(500, "INTERNAL_ERROR", "An unexpected error occurred. It has been logged.");

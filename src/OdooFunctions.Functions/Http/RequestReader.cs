@@ -12,7 +12,8 @@ public static class RequestReader
     public const int MaxLimit = 1000;
     public const int MaxBodyBytes = 1024 * 1024;
 
-    private static readonly JsonDocumentOptions StrictJson = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 32 };
+    // A repeated key is refused rather than letting one of the values win silently.
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 32, AllowDuplicateProperties = false };
 
     /// <summary>A record id from the route: a positive whole number.</summary>
     public static long Id(string? value, string name = "id") =>
@@ -80,7 +81,9 @@ public static class RequestReader
         }
         catch (JsonException)
         {
-            throw new ApiException(400, "INVALID_JSON", "The request body is not valid JSON.");
+            throw DuplicateKeys.Find(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { } key
+                ? new ApiException(400, "DUPLICATE_KEY", $"The request body has the key '{key}' more than once; send each field once.")
+                : new ApiException(400, "INVALID_JSON", "The request body is not valid JSON.");
         }
 
         return node as JsonObject ?? throw ApiException.BadRequest("The request body must be a JSON object.");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Odoo;
 using OdooFunctions.Odoo;
@@ -9,7 +10,7 @@ namespace OdooFunctions.Functions.ManufacturingOrders;
 /// Applies a dashboard update to a manufacturing order the way Odoo's own UI would: fields are written first, states
 /// change only through Odoo's actions (never a write of <c>state</c>), and the answer is what Odoo then holds, read back.
 /// </summary>
-public sealed class ManufacturingOrderWorkflow(OdooClient odoo, OdooSchema schema, ManufacturingOrderService orders)
+public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSchema schema, ManufacturingOrderService orders, ILogger<ManufacturingOrderWorkflow> logger)
 {
     private const string Model = ManufacturingOrderShape.Model;
 
@@ -34,58 +35,154 @@ public sealed class ManufacturingOrderWorkflow(OdooClient odoo, OdooSchema schem
         ["cancel"] = ["cancel"],
     };
 
+    /// <summary>The guide's fields whose change a failed update must undo or report.</summary>
+    private static readonly string[] Tracked =
+        ["state", "product_qty", "qty_producing", "qty_produced", "date_planned_start", "date_deadline", "priority", "origin"];
+
     public async Task<UpdateOutcome> UpdateAsync(long id, ManufacturingOrderUpdate update, CancellationToken cancellationToken)
     {
         var serverFields = await schema.FieldsAsync(Model, cancellationToken);
         var before = await orders.GetRequiredAsync(id, cancellationToken);
         var current = before["state"]?.GetValue<string>() ?? "draft";
         var plannedQty = update.ProductQty ?? (decimal)(before["product_qty"]?.GetValue<double>() ?? 0);
-        var produce = update.QtyProducing ?? (update.State is "done" or "to_close" ? plannedQty : null);
+        var recorded = (decimal)(before["qty_producing"]?.GetValue<double>() ?? 0);
+
+        // Finishing without a quantity finishes what the shop floor recorded; only an order with nothing recorded
+        // produces its planned quantity. A recorded quantity is never overwritten with the plan.
+        var produce = update.QtyProducing ?? (update.State is "done" or "to_close" ? (recorded > 0 ? recorded : plannedQty) : null);
 
         // Everything that can be refused is refused before Odoo is changed.
         await CheckTransitionAsync(current, update, produce, plannedQty, cancellationToken);
 
-        var values = FieldValues(update, serverFields);
-        if (values.Count > 0)
+        var undo = new Undo(before);
+        try
         {
-            await odoo.WriteAsync(Model, [id], values, cancellationToken);
-        }
+            var values = FieldValues(update, serverFields);
+            if (values.Count > 0)
+            {
+                await StepAsync(id, "write", () => odoo.WriteAsync(Model, [id], values, cancellationToken));
+                undo.Fields = PreviousValues(values, before, serverFields);
+            }
 
-        if (current == "draft" && update.State is "confirmed" or "progress" or "to_close" or "done")
-        {
-            await ActionAsync(id, "action_confirm", null, cancellationToken);
-        }
+            if (current == "draft" && update.State is "confirmed" or "progress" or "to_close" or "done")
+            {
+                await ActionAsync(id, "action_confirm", null, cancellationToken);
+            }
 
-        // A finished or cancelled order produces nothing more (asking "done" of a done order changes only its fields).
-        if (produce is { } quantity && update.State is not "cancel" && current is not ("done" or "cancel"))
-        {
-            // A bare write leaves the components behind; set_qty_producing makes Odoo update them.
-            await odoo.WriteAsync(Model, [id], new JsonObject { ["qty_producing"] = quantity }, cancellationToken);
-            await ActionAsync(id, "set_qty_producing", null, cancellationToken);
-        }
+            // A finished or cancelled order produces nothing more (asking "done" of a done order changes only its fields).
+            // Writing the same quantity again would reset components the shop floor adjusted, so an unchanged one is left alone.
+            if (produce is { } quantity && quantity != recorded && update.State is not "cancel" && current is not ("done" or "cancel"))
+            {
+                await StepAsync(id, "write", () => odoo.WriteAsync(Model, [id], new JsonObject { ["qty_producing"] = quantity }, cancellationToken));
+                undo.QtyProducing = recorded;
 
-        switch (update.State)
+                // A bare write leaves the components behind; set_qty_producing makes Odoo update them.
+                await ActionAsync(id, "set_qty_producing", null, cancellationToken);
+            }
+
+            switch (update.State)
+            {
+                case "progress" when update.QtyProducing is null && current is "draft" or "confirmed":
+                    await StartAsync(id, cancellationToken);
+                    break;
+                case "done" when current != "done":
+                    await MarkDoneAsync(id, update.Backorder, cancellationToken);
+                    break;
+                case "cancel" when current != "cancel":
+                    await ActionAsync(id, "action_cancel", null, cancellationToken);
+                    break;
+            }
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            case "progress" when update.QtyProducing is null && current is "draft" or "confirmed":
-                await StartAsync(id, cancellationToken);
-                break;
-            case "done" when current != "done":
-                await MarkDoneAsync(id, update.Backorder, cancellationToken);
-                break;
-            case "cancel" when current != "cancel":
-                await ActionAsync(id, "action_cancel", null, cancellationToken);
-                break;
+            throw await UndoAsync(id, undo, failure);
         }
 
         var after = await orders.GetRequiredAsync(id, CancellationToken.None);
         var now = after["state"]?.GetValue<string>();
         if (update.State is { } target && !Reached[target].Contains(now))
         {
-            throw new ApiException(409, "STATE_NOT_CHANGED",
+            var notReached = new ApiException(409, "STATE_NOT_CHANGED",
                 $"Odoo accepted the request but manufacturing order {id} is '{now}', not '{target}'.");
+            throw Changes(before, after) is { Count: > 0 } applied ? new PartiallyAppliedException(id, notReached, applied, verified: true) : notReached;
         }
 
         return new UpdateOutcome(after, NotKept(update, after));
+    }
+
+    /// <summary>What a failed update changed in Odoo and can write back: the fields it wrote, the quantity it recorded.</summary>
+    private sealed class Undo(JsonObject before)
+    {
+        public JsonObject Before { get; } = before;
+
+        public JsonObject? Fields { get; set; }
+
+        public decimal? QtyProducing { get; set; }
+    }
+
+    /// <summary>
+    /// Writes back what can be written back (Odoo's actions, such as a confirm or a start, have no undo), then reads the
+    /// order again: the failure is answered as it is when Odoo is as it was, else with what Odoo now holds differently.
+    /// </summary>
+    private async Task<Exception> UndoAsync(long id, Undo undo, Exception failure)
+    {
+        try
+        {
+            if (undo.QtyProducing is { } quantity)
+            {
+                await odoo.WriteAsync(Model, [id], new JsonObject { ["qty_producing"] = quantity }, CancellationToken.None);
+                await odoo.CallAsync(Model, "set_qty_producing", [id], null, CancellationToken.None);
+            }
+
+            if (undo.Fields is { } fields)
+            {
+                await odoo.WriteAsync(Model, [id], fields, CancellationToken.None);
+            }
+        }
+        catch (Exception undoFailure) when (undoFailure is OdooException or OperationCanceledException)
+        {
+            LogUndoFailed(logger, undoFailure, id);
+        }
+
+        JsonObject? after;
+        try
+        {
+            after = await orders.GetAsync(id, CancellationToken.None);
+        }
+        catch (OdooException readFailure)
+        {
+            LogUndoFailed(logger, readFailure, id);
+            after = null;
+        }
+
+        if (after is null)
+        {
+            // Unverifiable: say which changes may have stayed.
+            List<AppliedChange> maybe = [new("state", undo.Before["state"]?.DeepClone(), null)];
+            if (undo.QtyProducing is not null) maybe.Add(new("qty_producing", undo.Before["qty_producing"]?.DeepClone(), null));
+            foreach (var (field, _) in undo.Fields ?? []) maybe.Add(new(field, undo.Before[field]?.DeepClone(), null));
+            return new PartiallyAppliedException(id, failure, maybe, verified: false);
+        }
+
+        return Changes(undo.Before, after) is { Count: > 0 } applied ? new PartiallyAppliedException(id, failure, applied, verified: true) : failure;
+    }
+
+    private static List<AppliedChange> Changes(JsonObject before, JsonObject after) =>
+        [.. Tracked.Where(field => !JsonNode.DeepEquals(before[field], after[field]))
+            .Select(field => new AppliedChange(field, before[field]?.DeepClone(), after[field]?.DeepClone()))];
+
+    /// <summary>The values <paramref name="written"/> replaced, in the server's field names, from the order read before.</summary>
+    private static JsonObject PreviousValues(JsonObject written, JsonObject before, IReadOnlyDictionary<string, OdooField> serverFields)
+    {
+        var plannedStart = ManufacturingOrderService.PlannedStartField(serverFields);
+        var previous = new JsonObject();
+        foreach (var (field, _) in written)
+        {
+            var guideField = field == plannedStart ? "date_planned_start" : field;
+            previous[field] = before[guideField]?.DeepClone() ?? false;
+        }
+
+        return previous;
     }
 
     private async Task CheckTransitionAsync(string current, ManufacturingOrderUpdate update, decimal? produce, decimal plannedQty, CancellationToken cancellationToken)
@@ -152,11 +249,16 @@ public sealed class ManufacturingOrderWorkflow(OdooClient odoo, OdooSchema schem
             }
             : null;
         var result = await ActionAsync(id, "button_mark_done", arguments, cancellationToken);
-        if (result is JsonObject { } action && action["res_model"]?.GetValue<string>() is { } wizard)
+
+        // true, or an action that shows an mrp.production (17.0 and 19.0 show the backorder they made): Odoo finished.
+        // Any other action is a wizard asking a person to decide; the state read back afterwards judges the rest.
+        if (result is JsonObject action && action["res_model"]?.GetValue<string>() is { } model && model != Model)
         {
-            var title = action["name"]?.GetValue<string>() ?? wizard;
-            throw new ApiException(409, "ODOO_WIZARD",
-                $"Odoo did not finish manufacturing order {id}: it asks for a decision in the wizard '{title}' ({wizard}).");
+            var title = action["name"]?.GetValue<string>() ?? model;
+            throw new WizardDecisionException(model, model == WizardDecisionException.Backorder
+                ? $"Odoo did not finish manufacturing order {id}: it asks whether to make a backorder for the rest (wizard '{title}', {model}). "
+                  + "Send \"backorder\": true to create one, or false to close the order without it."
+                : $"Odoo did not finish manufacturing order {id}: it asks for a decision in the wizard '{title}' ({model}). Resolve it in Odoo.");
         }
     }
 
@@ -165,13 +267,29 @@ public sealed class ManufacturingOrderWorkflow(OdooClient odoo, OdooSchema schem
     {
         try
         {
-            return await odoo.CallAsync(Model, action, [id], arguments, cancellationToken);
+            return await StepAsync(id, action, () => odoo.CallAsync(Model, action, [id], arguments, cancellationToken));
         }
         catch (OdooValidationException refused)
         {
             throw new ApiException(409, "INVALID_TRANSITION", refused.Error?.Message ?? refused.Message);
         }
     }
+
+    /// <summary>One call that changes Odoo; an AccessError names the step and the right the API user lacks.</summary>
+    private static async Task<T> StepAsync<T>(long id, string step, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (OdooAccessException refused)
+        {
+            throw new ApiUserLacksRightException(step, id, refused);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Manufacturing order {Id}: a step failed and writing the previous values back failed too")]
+    private static partial void LogUndoFailed(ILogger logger, Exception exception, long id);
 
     private static List<NotApplied> NotKept(ManufacturingOrderUpdate update, JsonObject after)
     {

@@ -6,7 +6,7 @@ using OdooFunctions.Functions.Http;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
 
-public sealed class ManufacturingOrdersFunctions(ManufacturingOrderService orders, ManufacturingOrderWorkflow workflow)
+public sealed class ManufacturingOrdersFunctions(ManufacturingOrderService orders, ManufacturingOrderCreator creator, ManufacturingOrderWorkflow workflow)
 {
     private const string Route = "odoo/manufacturing-orders";
 
@@ -33,7 +33,7 @@ public sealed class ManufacturingOrdersFunctions(ManufacturingOrderService order
         var idempotencyKey = request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key
             ? key.Length <= 200 ? key : throw ApiException.BadRequest("'Idempotency-Key' must be at most 200 characters.")
             : null;
-        var outcome = await orders.CreateAsync(create, idempotencyKey, request.HttpContext.RequestAborted);
+        var outcome = await creator.CreateAsync(create, idempotencyKey, request.HttpContext.RequestAborted);
         var result = outcome.Duplicate
             ? ApiResponses.Item(outcome.Order, "Manufacturing order already created in Odoo by an earlier identical request")
             : ApiResponses.Item(outcome.Order, "Manufacturing order created successfully in Odoo", StatusCodes.Status201Created);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.Partners;
 using OdooFunctions.Functions.Products;
@@ -31,8 +32,17 @@ public static class OdooAppServiceCollectionExtensions
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<PartnerDirectory>();
         services.AddSingleton<StockLevels>();
-        services.AddSingleton<IdempotencyKeys>();
+        services.AddOptions<IdempotencyOptions>().Configure(options =>
+        {
+            if (int.TryParse(configuration[IdempotencyOptions.LeaseSetting], out var leaseSeconds) && leaseSeconds > 0)
+            {
+                options.Lease = TimeSpan.FromSeconds(leaseSeconds);
+            }
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CreateRecordStore>();
         services.AddSingleton<ManufacturingOrderService>();
+        services.AddSingleton<ManufacturingOrderCreator>();
         services.AddSingleton<ManufacturingOrderWorkflow>();
         return services;
     }

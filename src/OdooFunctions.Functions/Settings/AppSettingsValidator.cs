@@ -43,7 +43,7 @@ public static class AppSettingsValidator
             problems.Add("ODOO_PROTOCOL must be auto, jsonrpc or json2");
         }
 
-        foreach (var name in new[] { "RATE_LIMIT_PER_MINUTE", "SYNC_BATCH_SIZE" })
+        foreach (var name in new[] { "RATE_LIMIT_PER_MINUTE", "SYNC_BATCH_SIZE", "ODOO_TIMEOUT_SECONDS", "IDEMPOTENCY_LEASE_SECONDS" })
         {
             var value = configuration[name];
             if (!string.IsNullOrWhiteSpace(value) && !(int.TryParse(value, out var number) && number > 0))
@@ -52,8 +52,20 @@ public static class AppSettingsValidator
             }
         }
 
+        // A lease that can end while its create is still running in Odoo would let a retry make a second order.
+        var lease = PositiveInt(configuration["IDEMPOTENCY_LEASE_SECONDS"]) ?? (int)new ManufacturingOrders.IdempotencyOptions().Lease.TotalSeconds;
+        if (lease <= (PositiveInt(configuration["ODOO_TIMEOUT_SECONDS"]) ?? DefaultOdooTimeoutSeconds))
+        {
+            problems.Add($"IDEMPOTENCY_LEASE_SECONDS must be longer than the Odoo call timeout (ODOO_TIMEOUT_SECONDS, default {DefaultOdooTimeoutSeconds})");
+        }
+
         return problems;
     }
+
+    /// <summary>The Odoo client's per-call timeout when ODOO_TIMEOUT_SECONDS is not set.</summary>
+    public const int DefaultOdooTimeoutSeconds = 30;
+
+    private static int? PositiveInt(string? value) => int.TryParse(value, out var number) && number > 0 ? number : null;
 
     /// <summary>True when Odoo would be reached without TLS on a non-loopback host (the guide's warning).</summary>
     public static bool IsInsecureOdooUrl(string? odooUrl) =>

@@ -24,7 +24,7 @@ public static class StorageServiceCollectionExtensions
         var connectionString = configuration["AzureWebJobsStorage"];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return new TableServiceClient(connectionString);
+            return new TableServiceClient(connectionString, ClientOptions());
         }
 
         var serviceUri = configuration["AzureWebJobsStorage:tableServiceUri"]
@@ -34,6 +34,20 @@ public static class StorageServiceCollectionExtensions
         {
             ManagedIdentityClientId = configuration["AzureWebJobsStorage:clientId"] ?? configuration["AZURE_CLIENT_ID"],
         });
-        return new TableServiceClient(new Uri(serviceUri), credential);
+        return new TableServiceClient(new Uri(serviceUri), credential, ClientOptions());
+    }
+
+    /// <summary>
+    /// Storage sits on the request path (idempotency records): a few quick retries, then a 503 the caller can retry,
+    /// instead of the SDK's default of about 6 s of back-off per call while storage is down.
+    /// </summary>
+    private static TableClientOptions ClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        return options;
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Http;
 
 namespace OdooFunctions.Functions.Sync;
 
@@ -106,13 +107,21 @@ public class DashboardOrdersClient
         _ => "connection failed",
     };
 
+    // A repeated key would let one of its values win silently (which status is the order's?): the page is refused.
+    private static readonly JsonDocumentOptions PageJson = new() { AllowDuplicateProperties = false };
+
     private static async Task<JsonNode> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         try
         {
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return await JsonNode.ParseAsync(body, cancellationToken: cancellationToken)
+            return JsonNode.Parse(body, documentOptions: PageJson)
                 ?? throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders answered null instead of orders.");
+        }
+        catch (JsonException e) when (DuplicateKeys.Find(body) is { } key)
+        {
+            throw new DashboardUnexpectedResponseException(
+                $"Dashboard API: the GET /orders page {response.RequestMessage?.RequestUri?.PathAndQuery} has the key '{key}' more than once.", e);
         }
         catch (JsonException e)
         {
