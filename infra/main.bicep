@@ -95,6 +95,11 @@ param syncSchedule string = '0 */5 * * * *'
 @maxValue(5000)
 param syncBatchSize int = 500
 
+@description('IDEMPOTENCY_LEASE_SECONDS: how long a create owns its Idempotency-Key or origin before a retry reconciles with Odoo; longer than the Odoo call timeout (30 s).')
+@minValue(31)
+@maxValue(3600)
+param idempotencyLeaseSeconds int = 60
+
 // ---------- Hosting ----------
 
 @description('Most instances the app scales out to (Flex Consumption: 40-1000).')
@@ -248,6 +253,7 @@ module functionApp 'modules/function-app.bicep' = {
       RATE_LIMIT_PER_MINUTE: string(rateLimitPerMinute)
       SYNC_SCHEDULE: syncSchedule
       SYNC_BATCH_SIZE: string(syncBatchSize)
+      IDEMPOTENCY_LEASE_SECONDS: string(idempotencyLeaseSeconds)
       DASHBOARD_API_URL: dashboardApiUrl
     }
   }

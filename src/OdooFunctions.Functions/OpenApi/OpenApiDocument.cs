@@ -86,6 +86,16 @@ public static class OpenApiDocument
             parameters.Add(new JsonObject { ["name"] = "id", ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 } });
         }
 
+        if (operation is { Method: "post", Path: "/api/odoo/manufacturing-orders" })
+        {
+            parameters.Add(new JsonObject
+            {
+                ["name"] = "Idempotency-Key", ["in"] = "header", ["required"] = false,
+                ["description"] = "Makes retries safe: the same key and body answer the order made the first time (see the README's idempotency contract).",
+                ["schema"] = new JsonObject { ["type"] = "string", ["maxLength"] = 200 },
+            });
+        }
+
         foreach (var name in operation.Query)
         {
             parameters.Add(new JsonObject { ["name"] = name, ["in"] = "query", ["required"] = false, ["schema"] = QuerySchemas[name].DeepClone() });
@@ -93,9 +103,15 @@ public static class OpenApiDocument
 
         var envelope = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Envelope" } } };
         var responses = new JsonObject { ["200"] = new JsonObject { ["description"] = "OK", ["content"] = envelope.DeepClone() } };
-        foreach (var (code, text) in new[] { ("400", "Invalid input"), ("401", "No valid dashboard token"), ("403", "Role not allowed"), ("429", "Rate limited"), ("502", "Odoo error"), ("503", "Odoo or Key Vault unreachable"), ("504", "Odoo timeout") })
+        foreach (var (code, text) in new[] { ("400", "Invalid input"), ("401", "No valid dashboard token"), ("403", "Role not allowed"), ("429", "Rate limited"), ("502", "Odoo error"), ("503", "Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After)"), ("504", "Odoo timeout") })
         {
             responses[code] = new JsonObject { ["description"] = text, ["content"] = envelope.DeepClone() };
+        }
+
+        if (operation.HasBody)
+        {
+            responses["409"] = new JsonObject { ["description"] = "Conflict: impossible transition, a wizard decision, a create in progress (Retry-After) or an ambiguous reconciliation; `applied` lists what Odoo kept", ["content"] = envelope.DeepClone() };
+            responses["422"] = new JsonObject { ["description"] = "Odoo refused the data, or an Idempotency-Key reused with another body", ["content"] = envelope.DeepClone() };
         }
 
         var described = new JsonObject

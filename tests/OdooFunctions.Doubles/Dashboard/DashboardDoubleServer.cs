@@ -116,6 +116,9 @@ public sealed class DashboardDoubleServer : IAsyncDisposable
                 return await TextAsync(context, 200, "application/json; charset=utf-8", "{\"success\":true,\"count\":3,\"data\":[{\"_id\":\"65a1");
             case DashboardGarbage.WrongShape:
                 return await JsonAsync(context, 200, new JsonObject { ["success"] = true, ["data"] = new JsonObject { ["orders"] = "soon" } });
+            case DashboardGarbage.DuplicateKey:
+                return await TextAsync(context, 200, "application/json; charset=utf-8",
+                    "{\"success\":true,\"count\":1,\"data\":[{\"_id\":\"65a1f0c2e4b0a1b2c3d4e5f6\",\"odoo_mo_id\":1,\"status\":\"pending\",\"status\":\"completed\"}]}");
         }
 
         var linkedOnly = string.Equals(context.Request.Query["has_odoo_mo"], "true", StringComparison.OrdinalIgnoreCase);

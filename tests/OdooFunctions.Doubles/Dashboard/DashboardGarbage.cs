@@ -9,4 +9,6 @@ public enum DashboardGarbage
     TruncatedJson,
     /// <summary>Valid JSON without an orders array: <c>{"success":true,"data":{"orders":"soon"}}</c>.</summary>
     WrongShape,
+    /// <summary>An order that carries <c>status</c> twice (<c>"pending"</c>, then <c>"completed"</c>): which one is meant?</summary>
+    DuplicateKey,
 }

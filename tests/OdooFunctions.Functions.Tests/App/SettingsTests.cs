@@ -30,6 +30,9 @@ public sealed class SettingsTests
     [InlineData("ODOO_PROTOCOL", "soap", "ODOO_PROTOCOL")]
     [InlineData("RATE_LIMIT_PER_MINUTE", "-5", "RATE_LIMIT_PER_MINUTE")]
     [InlineData("KEY_VAULT_URI", "http://vault.example", "KEY_VAULT_URI")]
+    [InlineData("IDEMPOTENCY_LEASE_SECONDS", "soon", "IDEMPOTENCY_LEASE_SECONDS")]
+    [InlineData("IDEMPOTENCY_LEASE_SECONDS", "30", "longer than the Odoo call timeout")]
+    [InlineData("ODOO_TIMEOUT_SECONDS", "75", "IDEMPOTENCY_LEASE_SECONDS must be longer")]
     public void A_malformed_setting_stops_the_start_naming_it(string name, string value, string named)
     {
         var settings = Complete();

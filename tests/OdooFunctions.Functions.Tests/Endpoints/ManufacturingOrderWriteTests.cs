@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.Tests.Hosting;
 using static OdooFunctions.Functions.Tests.Hosting.OdooAppFixture;
 
@@ -166,6 +167,87 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     }
 
     [Fact]
+    public async Task Done_without_a_quantity_finishes_what_the_shop_floor_recorded_not_the_plan()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "confirmed");
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "progress", qty_producing = 3 })).Status);
+        var count = OrderCount();
+
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done", backorder = true });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("done", body["data"]!["state"]!.GetValue<string>());
+        Assert.Equal(3.0, body["data"]!["qty_produced"]!.GetValue<double>());
+        Assert.Equal(count + 1, OrderCount());
+        var backorder = fixture.Odoo.Store.All("mrp.production").Single(mo => mo["name"]!.GetValue<string>() == $"WH/MO/{id:00000}-002");
+        Assert.Equal(2.0, backorder["product_qty"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task Done_on_a_partly_recorded_order_without_a_backorder_decision_is_409_and_keeps_the_recorded_quantity()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "confirmed");
+        await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "progress", qty_producing = 3 });
+        var writes = fixture.Odoo.Calls.Count("mrp.production", "write");
+
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done" });
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("Producing 3 of 5", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(writes, fixture.Odoo.Calls.Count("mrp.production", "write"));
+        Assert.Equal(3.0, fixture.Odoo.Store.Get("mrp.production", id)!["qty_producing"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task A_consumption_warning_is_409_naming_the_wizard_and_the_recorded_quantity_is_written_back()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "confirmed");
+        await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "progress", qty_producing = 1 });
+        var before = fixture.Odoo.Store.Get("mrp.production", id)!;
+        fixture.Odoo.Faults.FailNext(1, OdooFault.ConsumptionWarning, "button_mark_done");
+
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done", qty_producing = 5, priority = "1" });
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal("ODOO_WIZARD", body["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("mrp.consumption.warning", body["error"]!["wizard"]!.GetValue<string>());
+        Assert.Null(body["applied"]);
+        var after = fixture.Odoo.Store.Get("mrp.production", id)!;
+        Assert.Equal(1.0, after["qty_producing"]!.GetValue<double>());
+        Assert.Equal(before["priority"]!.GetValue<string>(), after["priority"]!.GetValue<string>());
+        Assert.Equal("progress", after["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_step_that_fails_after_a_confirm_answers_the_failure_and_lists_the_state_Odoo_kept()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 4, "draft");
+        fixture.Odoo.Faults.FailNext(1, OdooFault.ConsumptionWarning, "button_mark_done");
+
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done" });
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        var applied = body["applied"]!.AsArray().ToDictionary(c => c!["field"]!.GetValue<string>());
+        Assert.Equal("draft", applied["state"]!["before"]!.GetValue<string>());
+        Assert.Equal(StateInOdoo(id), applied["state"]!["now"]!.GetValue<string>());
+        Assert.False(applied.ContainsKey("qty_producing"));
+        Assert.True(body["applied_verified"]!.GetValue<bool>());
+        Assert.Contains($"Odoo was left changed on manufacturing order {id}: state \"draft\" → ", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0.0, fixture.Odoo.Store.Get("mrp.production", id)!["qty_producing"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task An_update_with_a_repeated_key_is_400_naming_it_and_changes_nothing()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "confirmed");
+        var total = fixture.Odoo.Calls.Total;
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", "{\"state\":\"done\",\"state\":\"cancel\"}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("'state' more than once", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(total, fixture.Odoo.Calls.Total);
+    }
+
+    [Fact]
     public async Task Cancelling_a_done_order_is_409_and_it_stays_done()
     {
         var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "done");
@@ -246,6 +328,33 @@ public sealed class ManufacturingOrderWritesOnOdoo19(Odoo19AppFixture fixture) :
     }
 
     [Fact]
+    public async Task A_backorder_split_Odoo_refuses_for_lack_of_analytic_access_is_403_naming_the_right_and_lists_what_stayed()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "confirmed");
+        var count = fixture.Odoo.Store.All("mrp.production").Count;
+        fixture.Odoo.Faults.FailNext(1, OdooFault.AnalyticAccessError, "button_mark_done");
+
+        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "done", qty_producing = 2, backorder = true });
+        var body = await BodyAsync(response);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var message = body["message"]!.GetValue<string>();
+        Assert.Contains("Odoo API user lacks an access right", message, StringComparison.Ordinal);
+        Assert.Contains("account.analytic.line", message, StringComparison.Ordinal);
+        Assert.Contains("Accounting/Administrator", message, StringComparison.Ordinal);
+
+        // qty_producing is written back; the start that recording a quantity caused has no undo in Odoo, and is said.
+        var after = fixture.Odoo.Store.Get("mrp.production", id)!;
+        Assert.Equal(0.0, after["qty_producing"]!.GetValue<double>());
+        var applied = Assert.Single(body["applied"]!.AsArray());
+        Assert.Equal("state", applied!["field"]!.GetValue<string>());
+        Assert.Equal("confirmed", applied["before"]!.GetValue<string>());
+        Assert.Equal(after["state"]!.GetValue<string>(), applied["now"]!.GetValue<string>());
+        Assert.Contains("Odoo was left changed", message, StringComparison.Ordinal);
+        Assert.Equal(count, fixture.Odoo.Store.All("mrp.production").Count);
+    }
+
+    [Fact]
     public async Task Cancelling_a_done_order_carries_Odoos_reason()
     {
         var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "done");
@@ -267,6 +376,21 @@ public sealed class ManufacturingOrderWritesOnOdoo17(Odoo17AppFixture fixture) :
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("qty_producing", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("confirmed", fixture.Odoo.Store.Get("mrp.production", id)!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_partial_done_with_a_backorder_answers_success_when_Odoo_17_shows_the_backorder_it_made()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "confirmed");
+        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "done", qty_producing = 2, backorder = true });
+        var body = await BodyAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("done", body["data"]!["state"]!.GetValue<string>());
+        Assert.Equal(2.0, body["data"]!["qty_produced"]!.GetValue<double>());
+        var backorder = fixture.Odoo.Store.All("mrp.production").Single(mo => mo["name"]!.GetValue<string>() == $"WH/MO/{id:00000}-002");
+        Assert.Equal("confirmed", backorder["state"]!.GetValue<string>());
+        Assert.Equal(3.0, backorder["product_qty"]!.GetValue<double>());
     }
 
     [Fact]

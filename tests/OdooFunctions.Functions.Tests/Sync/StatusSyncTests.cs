@@ -163,6 +163,7 @@ public class StatusSyncTests(AzuriteFixture azurite)
     [InlineData(DashboardGarbage.HtmlPage)]
     [InlineData(DashboardGarbage.TruncatedJson)]
     [InlineData(DashboardGarbage.WrongShape)]
+    [InlineData(DashboardGarbage.DuplicateKey)]
     public async Task A_dashboard_answering_garbage_fails_the_run_without_asking_Odoo_or_patching(DashboardGarbage garbage)
     {
         await using var context = await SyncTestContext.StartAsync(azurite);
@@ -178,6 +179,22 @@ public class StatusSyncTests(AzuriteFixture azurite)
         Assert.Equal(0, context.Odoo.Calls.Count("mrp.production", "search_read"));
         Assert.Empty(context.Dashboard.Requests.Patches());
         Assert.Single(await context.Store.LatestAsync(5));
+    }
+
+    [Fact]
+    public async Task A_dashboard_page_with_a_repeated_key_fails_the_run_naming_the_key_and_the_page()
+    {
+        await using var context = await SyncTestContext.StartAsync(azurite);
+        context.Dashboard.Orders.Add(context.AddMo("done"), "pending");
+        context.Dashboard.Faults.GarbageNextList(DashboardGarbage.DuplicateKey);
+
+        var run = await context.RunAsync();
+
+        Assert.Equal(SyncOutcome.Failed, run.Outcome);
+        var error = Assert.Single(run.Errors);
+        Assert.Contains("'data[0].status' more than once", error, StringComparison.Ordinal);
+        Assert.Contains("/orders?", error, StringComparison.Ordinal);
+        Assert.Empty(context.Dashboard.Requests.Patches());
     }
 
     [Fact]
