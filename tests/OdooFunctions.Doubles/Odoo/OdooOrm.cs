@@ -15,6 +15,12 @@ internal sealed class OdooOrm
         + "This operation is allowed for the following groups:\n\t- Accounting/Administrator\n\t- Accounting/Invoicing\n\t- Sales/User: Own Documents Only\n"
         + "\t- Role / Portal\n\t- Show Accounting Features - Readonly\n\nContact your administrator to request access if necessary.";
 
+    /// <summary>What 19.0 answered the API user for a partial button_mark_done with a backorder (webhooks 19.0/05-f, 10-f3).</summary>
+    internal const string AnalyticLineAccessError =
+        "Failed to read field stock.move.analytic_account_line_ids\nYou are not allowed to access 'Analytic Line' (account.analytic.line) records.\n\n"
+        + "This operation is allowed for the following groups:\n\t- Accounting/Administrator\n\t- Accounting/Invoicing\n\t- Analytic Accounting\n"
+        + "\t- Show Accounting Features - Readonly\n\nContact your administrator to request access if necessary.";
+
     private readonly OdooSeed _seed;
     private readonly OdooRecordStore _store;
     private readonly long _uid;
@@ -84,7 +90,7 @@ internal sealed class OdooOrm
     }
 
     /// <summary>execute_kw: args are positional (ids first for record methods), kwargs named.</summary>
-    public static JsonNode? ExecuteKw(OdooModelSchema schema, OdooMethod method, JsonArray args, JsonObject kwargs)
+    public static JsonNode? ExecuteKw(OdooModelSchema schema, OdooMethod method, JsonArray args, JsonObject kwargs, OdooFault? fault = null)
     {
         var className = method.PythonClass ?? "BaseModel";
         var positional = args.ToList();
@@ -133,11 +139,11 @@ internal sealed class OdooOrm
         {
             throw OdooServerError.TypeError($"{className}.{method.Name}() missing {missing.Count} required positional argument{(missing.Count == 1 ? "" : "s")}: {PythonList(missing)}");
         }
-        return method.Run(new OdooInvocation(schema, ids, bound, context, Json2: false));
+        return method.Run(new OdooInvocation(schema, ids, bound, context, Json2: false, fault));
     }
 
     /// <summary>JSON-2: every argument is named; "ids" selects the records and "context" is the context.</summary>
-    public static JsonNode? ExecuteNamed(OdooModelSchema schema, OdooMethod method, JsonObject body)
+    public static JsonNode? ExecuteNamed(OdooModelSchema schema, OdooMethod method, JsonObject body, OdooFault? fault = null)
     {
         IReadOnlyList<long> ids = [];
         if (body["ids"] is JsonNode idsNode)
@@ -171,7 +177,7 @@ internal sealed class OdooOrm
         {
             throw OdooServerError.Werkzeug("UnprocessableEntity", $"got an unexpected keyword argument '{extra}'", 422);
         }
-        return method.Run(new OdooInvocation(schema, ids, bound, context, Json2: true));
+        return method.Run(new OdooInvocation(schema, ids, bound, context, Json2: true, fault));
     }
 
     private static string PythonList(List<string> names) => names.Count switch
@@ -597,7 +603,12 @@ internal sealed class OdooOrm
                     : "The manufacturing order is already done or cancelled.");
             }
         }
-        var skipBackorder = call.Context["skip_backorder"] is JsonValue skip && skip.GetValueKind() == JsonValueKind.True;
+        // Odoo checks the consumption before the quantities (pre_button_mark_done); the wizard confirms with skip_consumption.
+        if (call.Fault == OdooFault.ConsumptionWarning && !IsTrue(call.Context["skip_consumption"]))
+        {
+            return ConsumptionWarning(records);
+        }
+        var skipBackorder = IsTrue(call.Context["skip_backorder"]);
         var toBackorder = call.Context["mo_ids_to_backorder"] is JsonArray list ? ToIds(list) : [];
         // Nothing recorded as produced means "produce everything" (Odoo sets qty_producing to the demand).
         foreach (var record in records.Where(r => OdooDomainFilter.ToDouble(r["qty_producing"]) <= 0))
@@ -637,6 +648,27 @@ internal sealed class OdooOrm
             new JsonObject { ["mrp_production_id"] = r["id"]!.DeepClone(), ["to_backorder"] = true }))]);
         return action;
     }
+
+    /// <summary>
+    /// The recorded warning with its ids replaced: the called MOs, one line per MO. The line's component and
+    /// quantities stay the recorded ones (Shaft Seal Kit, 10 expected, 11 consumed), as the double has no BoM.
+    /// </summary>
+    private JsonObject ConsumptionWarning(List<JsonObject> records)
+    {
+        var action = (JsonObject)_seed.ConsumptionWarningAction.DeepClone();
+        var context = action["context"]!.AsObject();
+        var recordedLine = context["default_mrp_consumption_warning_line_ids"]![0]![2]!.AsObject();
+        context["default_mrp_production_ids"] = new JsonArray([.. records.Select(r => (JsonNode?)r["id"]!.DeepClone())]);
+        context["default_mrp_consumption_warning_line_ids"] = new JsonArray([.. records.Select(r =>
+        {
+            var line = (JsonObject)recordedLine.DeepClone();
+            line["mrp_production_id"] = r["id"]!.DeepClone();
+            return (JsonNode?)new JsonArray(0, 0, line);
+        })]);
+        return action;
+    }
+
+    private static bool IsTrue(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.True;
 
     private void CreateBackorder(JsonObject original, double remaining, string now)
     {

@@ -116,6 +116,23 @@ public sealed class OdooRecordStore
         return id;
     }
 
+    /// <summary>A deep copy of every record, to roll a failed call back to (see <see cref="RestoreUnlocked"/>).</summary>
+    internal Dictionary<string, SortedDictionary<long, JsonObject>> SnapshotUnlocked() =>
+        _models.ToDictionary(
+            m => m.Key,
+            m => new SortedDictionary<long, JsonObject>(m.Value.ToDictionary(r => r.Key, r => (JsonObject)r.Value.DeepClone())),
+            StringComparer.Ordinal);
+
+    /// <summary>Puts the store back as it was at <paramref name="snapshot"/>, as a transaction rollback.</summary>
+    internal void RestoreUnlocked(Dictionary<string, SortedDictionary<long, JsonObject>> snapshot)
+    {
+        _models.Clear();
+        foreach (var (model, records) in snapshot)
+        {
+            _models[model] = records;
+        }
+    }
+
     internal JsonObject? Find(string model, long id) =>
         _models.TryGetValue(model, out var records) && records.TryGetValue(id, out var record) ? record : null;
 

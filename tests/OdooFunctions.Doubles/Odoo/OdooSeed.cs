@@ -6,7 +6,9 @@ namespace OdooFunctions.Doubles.Odoo;
 /// The server's models and its starting data. Records and field definitions shown in the recordings come from
 /// Seed/recorded-&lt;version&gt;.json (extracted verbatim from /work/shared/odoo-recordings, first appearance of each
 /// record in execution order); the records the recordings only imply (other demo products up to the recorded
-/// product count, the SEED MOs not read back, the other seeded companies) are filled in here.
+/// product count, the SEED MOs not read back, the other seeded companies) are filled in here. The action dicts
+/// button_mark_done answers are kept there verbatim too: backorder_action from odoo-recordings,
+/// consumption_warning_action from /work/shared/odoo-webhooks (10-h4).
 /// </summary>
 internal sealed class OdooSeed
 {
@@ -23,6 +25,9 @@ internal sealed class OdooSeed
     public Dictionary<string, OdooModelSchema> Schemas { get; } = new(StringComparer.Ordinal);
 
     public JsonObject BackorderAction => Recorded["backorder_action"]!.AsObject();
+
+    /// <summary>The "Consumption Warning" wizard action as the webhook recording 10-h4 of this version returned it.</summary>
+    public JsonObject ConsumptionWarningAction => Recorded["consumption_warning_action"]!.AsObject();
 
     public static OdooSeed Load(string version)
     {
