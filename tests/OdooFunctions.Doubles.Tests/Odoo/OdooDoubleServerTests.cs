@@ -273,14 +273,56 @@ public sealed class OdooDoubleServerTests
         var done = await OdooRpc.ExecuteKwAsync(http, key, 7, "mrp.production", "button_mark_done", new JsonArray(new JsonArray(id)),
             new JsonObject { ["context"] = new JsonObject { ["skip_backorder"] = true, ["mo_ids_to_backorder"] = new JsonArray(id) } });
 
-        Assert.True(done["result"]!.GetValue<bool>());
         var order = server.Store.Get("mrp.production", id)!;
         Assert.Equal("done", order["state"]!.GetValue<string>());
         Assert.Equal(2, order["qty_produced"]!.GetValue<double>());
+        Assert.Equal(2, order["product_qty"]!.GetValue<double>());
+        Assert.Equal($"WH/MO/{id:00000}-001", order["name"]!.GetValue<string>());
+        Assert.Equal(1, order["backorder_sequence"]!.GetValue<long>());
         var backorder = Assert.Single(server.Store.All("mrp.production"), r => r["id"]!.GetValue<long>() > id);
         Assert.Equal(before + 1, server.Store.All("mrp.production").Count);
         Assert.Equal(3, backorder["product_qty"]!.GetValue<double>());
         Assert.Equal("confirmed", backorder["state"]!.GetValue<string>());
+        Assert.Equal($"WH/MO/{id:00000}-002", backorder["name"]!.GetValue<string>());
+        Assert.Equal(2, backorder["backorder_sequence"]!.GetValue<long>());
+        // Not true: Odoo answers an action that opens the backorder (webhook recordings 17.0/05-f, 19.0/05-h).
+        var expected = new JsonObject
+        {
+            ["res_model"] = "mrp.production",
+            ["type"] = "ir.actions.act_window",
+            ["context"] = new JsonObject { ["skip_backorder"] = false, ["mo_ids_to_backorder"] = null },
+            ["views"] = new JsonArray(new JsonArray(false, "form")),
+            ["view_mode"] = "form",
+            ["res_id"] = backorder["id"]!.GetValue<long>(),
+        };
+        Assert.Equal(expected.ToJsonString(), done["result"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Mark_done_of_a_backorder_with_a_backorder_numbers_on_in_the_same_family()
+    {
+        await using var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = "17.0" });
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var key = server.Options.ApiKey;
+        var context = (long mo) => new JsonObject { ["context"] = new JsonObject { ["skip_backorder"] = true, ["mo_ids_to_backorder"] = new JsonArray(mo), ["default_origin"] = "x", ["lang"] = "en_US" } };
+        var id = server.Store.AddManufacturingOrder(54, 6, "confirmed");
+        await OdooRpc.ExecuteKwAsync(http, key, 8, "mrp.production", "write", new JsonArray(new JsonArray(id), new JsonObject { ["qty_producing"] = 2 }));
+        var first = await OdooRpc.ExecuteKwAsync(http, key, 8, "mrp.production", "button_mark_done", new JsonArray(new JsonArray(id)), context(id));
+        var second = first["result"]!["res_id"]!.GetValue<long>();
+        await OdooRpc.ExecuteKwAsync(http, key, 8, "mrp.production", "write", new JsonArray(new JsonArray(second), new JsonObject { ["qty_producing"] = 1 }));
+
+        var next = await OdooRpc.ExecuteKwAsync(http, key, 8, "mrp.production", "button_mark_done", new JsonArray(new JsonArray(second)), context(second));
+
+        // default_* keys are dropped, skip_* become false, the rest of the context is passed on.
+        Assert.Equal("""{"skip_backorder":false,"mo_ids_to_backorder":null,"lang":"en_US"}""", next["result"]!["context"]!.ToJsonString());
+        var third = server.Store.Get("mrp.production", next["result"]!["res_id"]!.GetValue<long>())!;
+        Assert.Equal($"WH/MO/{id:00000}-003", third["name"]!.GetValue<string>());
+        Assert.Equal(3, third["backorder_sequence"]!.GetValue<long>());
+        Assert.Equal(3, third["product_qty"]!.GetValue<double>());
+        var done = server.Store.Get("mrp.production", second)!;
+        Assert.Equal($"WH/MO/{id:00000}-002", done["name"]!.GetValue<string>());
+        Assert.Equal("done", done["state"]!.GetValue<string>());
+        Assert.Equal(1, done["product_qty"]!.GetValue<double>());
     }
 
     [Fact]

@@ -621,13 +621,14 @@ internal sealed class OdooOrm
             return BackorderWizard(partial);
         }
         var now = OdooRecordStore.Now();
+        var backorders = new List<long>();
         foreach (var record in records)
         {
             double producing = OdooDomainFilter.ToDouble(record["qty_producing"]), qty = OdooDomainFilter.ToDouble(record["product_qty"]);
             var id = record["id"]!.AsLong();
             if (producing < qty && toBackorder.Contains(id))
             {
-                CreateBackorder(record, qty - producing, now);
+                backorders.Add(CreateBackorder(record, qty - producing, now));
                 record["product_qty"] = record["qty_producing"]!.DeepClone();
             }
             record["state"] = "done";
@@ -635,7 +636,42 @@ internal sealed class OdooOrm
             record["date_finished"] = now;
             record["write_date"] = now;
         }
-        return true;
+        return backorders.Count == 0 ? true : BackordersMade(backorders, call.Context);
+    }
+
+    /// <summary>
+    /// Not true once backorders were made: Odoo opens them. One backorder: the recorded action (17.0 05-f, 19.0 05-h),
+    /// its form with res_id. Several (not recorded; shape from Odoo's mrp_production.py): a list of them. The context
+    /// is the call's as Odoo passes it on: default_* keys dropped, skip_* set to false, mo_ids_to_backorder None.
+    /// </summary>
+    private JsonObject BackordersMade(List<long> backorders, JsonObject callContext)
+    {
+        var context = new JsonObject();
+        foreach (var (key, value) in callContext)
+        {
+            if (!key.StartsWith("default_", StringComparison.Ordinal))
+            {
+                context[key] = key.StartsWith("skip_", StringComparison.Ordinal) ? false : value?.DeepClone();
+            }
+        }
+        context["mo_ids_to_backorder"] = null;
+        var action = (JsonObject)_seed.BackorderCreatedAction.DeepClone();
+        action["context"] = context;
+        if (backorders.Count == 1)
+        {
+            action["res_id"] = backorders[0];
+            return action;
+        }
+        return new JsonObject
+        {
+            ["res_model"] = action["res_model"]!.DeepClone(),
+            ["type"] = action["type"]!.DeepClone(),
+            ["context"] = context.DeepClone(),
+            ["name"] = "Backorder MO",
+            ["domain"] = new JsonArray(new JsonArray("id", "in", new JsonArray([.. backorders.Select(id => (JsonNode?)id)]))),
+            ["views"] = new JsonArray(new JsonArray(false, "list"), new JsonArray(false, "form")),
+            ["view_mode"] = Is19 ? "list,form" : "tree,form",
+        };
     }
 
     private JsonObject BackorderWizard(List<JsonObject> partial)
@@ -670,25 +706,35 @@ internal sealed class OdooOrm
 
     private static bool IsTrue(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.True;
 
-    private void CreateBackorder(JsonObject original, double remaining, string now)
+    /// <summary>
+    /// Odoo's _split_productions for one MO: the original becomes &lt;name&gt;-001 (backorder_sequence 1) unless it is
+    /// a backorder already; the new MO takes the next number of the family, the rest of the quantity, and starts
+    /// confirmed with nothing produced. Returns its id.
+    /// </summary>
+    private long CreateBackorder(JsonObject original, double remaining, string now)
     {
         var name = original["name"]!.GetValue<string>();
-        var baseName = name.Contains('-', StringComparison.Ordinal) ? name[..name.LastIndexOf('-')] : name;
-        var siblings = _store.Records("mrp.production").Count(r => r["name"]?.GetValue<string>().StartsWith(baseName, StringComparison.Ordinal) ?? false);
-        if (!name.Contains('-', StringComparison.Ordinal))
+        var sequence = (long)OdooDomainFilter.ToDouble(original["backorder_sequence"]);
+        var baseName = sequence > 0 && name.LastIndexOf('-') > 0 ? name[..name.LastIndexOf('-')] : name;
+        if (sequence == 0)
         {
             original["name"] = $"{baseName}-001";
+            original["backorder_sequence"] = 1L;
         }
+        var last = _store.Records("mrp.production")
+            .Where(r => r["name"]?.GetValue<string>() is { } n && (n == baseName || n.StartsWith(baseName + "-", StringComparison.Ordinal)))
+            .Max(r => (long)OdooDomainFilter.ToDouble(r["backorder_sequence"]));
         var backorder = (JsonObject)original.DeepClone();
         backorder.Remove("id");
-        backorder["name"] = $"{baseName}-{siblings + 1:000}";
+        backorder["name"] = $"{baseName}-{last + 1:000}";
+        backorder["backorder_sequence"] = last + 1;
         backorder["product_qty"] = OdooJson.PythonFloat(remaining);
         backorder["qty_producing"] = OdooJson.PythonFloat(0);
         backorder["qty_produced"] = OdooJson.PythonFloat(0);
         backorder["state"] = "confirmed";
         backorder["write_date"] = now;
         backorder["create_date"] = now;
-        _store.AddUnlocked("mrp.production", backorder);
+        return _store.AddUnlocked("mrp.production", backorder);
     }
 
     private JsonNode ActionCancel(OdooInvocation call)

@@ -112,6 +112,11 @@ public sealed class OdooRecordStore
         }
         record["write_date"] ??= Now();
         record["create_date"] ??= record["write_date"]!.DeepClone();
+        if (model == "mrp.production")
+        {
+            // The field's default: 0 means "not part of a backorder family".
+            record["backorder_sequence"] ??= 0L;
+        }
         records[id] = record;
         return id;
     }
