@@ -114,20 +114,29 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         else if (path is "/web/version" or "/json/version")
         {
             Calls.Record("http", "", path.TrimStart('/').Replace('/', '.'));
-            if (await TryInjectFaultAsync(context, path.TrimStart('/').Replace('/', '.')))
+            var (answered, onCall) = await InjectFaultAsync(context, path.TrimStart('/').Replace('/', '.'));
+            if (answered)
             {
                 return;
             }
             if (!IsVersion19)
             {
-                await Wire.NotFoundPage(context);
+                await AnswerAsync(context, onCall, () => Wire.NotFoundPage(context));
                 return;
             }
-            await OdooWire.Json(context, 200, new System.Text.Json.Nodes.JsonObject
+            try
             {
-                ["version_info"] = OdooJsonRpcEndpoint.VersionInfo(Options.Version),
-                ["version"] = Options.Version,
-            });
+                var version = RunCall(onCall, () => new System.Text.Json.Nodes.JsonObject
+                {
+                    ["version_info"] = OdooJsonRpcEndpoint.VersionInfo(Options.Version),
+                    ["version"] = Options.Version,
+                });
+                await AnswerAsync(context, onCall, () => OdooWire.Json(context, 200, version));
+            }
+            catch (OdooServerError error)
+            {
+                await AnswerAsync(context, onCall, () => Wire.Json2Error(context, error));
+            }
         }
         else
         {
@@ -135,15 +144,22 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Applies a queued fault for <paramref name="method"/>; true when the call was answered by the fault.</summary>
-    internal async Task<bool> TryInjectFaultAsync(HttpContext context, string method)
+    /// <summary>
+    /// Takes the queued fault for <paramref name="method"/>. A fault that replaces the answer is written here
+    /// (<c>Answered</c>); a fault that acts on the call itself (<see cref="OdooFault.DropAfterCommit"/>,
+    /// <see cref="OdooFault.AnalyticAccessError"/>, <see cref="OdooFault.ConsumptionWarning"/>) comes back as
+    /// <c>OnCall</c> for the endpoint to run the call with (<see cref="RunCall"/>, <see cref="AnswerAsync"/>).
+    /// </summary>
+    internal async Task<(bool Answered, OdooFault? OnCall)> InjectFaultAsync(HttpContext context, string method)
     {
         if (Faults.TakeFor(method) is not { } fault)
         {
-            return false;
+            return (false, null);
         }
         switch (fault)
         {
+            case OdooFault.DropAfterCommit or OdooFault.AnalyticAccessError or OdooFault.ConsumptionWarning:
+                return (false, fault);
             case OdooFault.DropConnection:
                 context.Abort();
                 break;
@@ -175,7 +191,44 @@ public sealed class OdooDoubleServer : IAsyncDisposable
                     $"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
                 break;
         }
-        return true;
+        return (true, null);
+    }
+
+    /// <summary>
+    /// Runs one call under the store's lock, as Odoo runs it in one transaction. With
+    /// <see cref="OdooFault.AnalyticAccessError"/> the call runs (so that its own errors come first), then its
+    /// changes are rolled back and the AccessError is raised, as Odoo raised it in the middle of the work.
+    /// </summary>
+    internal T RunCall<T>(OdooFault? onCall, Func<T> call)
+    {
+        lock (Store.Gate)
+        {
+            if (onCall != OdooFault.AnalyticAccessError)
+            {
+                return call();
+            }
+            var snapshot = Store.SnapshotUnlocked();
+            try
+            {
+                call();
+            }
+            finally
+            {
+                Store.RestoreUnlocked(snapshot);
+            }
+            throw OdooServerError.AccessError(OdooOrm.AnalyticLineAccessError);
+        }
+    }
+
+    /// <summary>Writes the answer, or with <see cref="OdooFault.DropAfterCommit"/> aborts the connection instead (the call has run).</summary>
+    internal static Task AnswerAsync(HttpContext context, OdooFault? onCall, Func<Task> write)
+    {
+        if (onCall == OdooFault.DropAfterCommit)
+        {
+            context.Abort();
+            return Task.CompletedTask;
+        }
+        return write();
     }
 
     public async ValueTask DisposeAsync()

@@ -17,4 +17,26 @@ public enum OdooFault
     DropConnection,
     /// <summary>No answer until the client gives up (or the server stops).</summary>
     Hang,
+    /// <summary>
+    /// The call runs normally and its effect stays in the store, as a committed Odoo transaction; then the TCP
+    /// connection is aborted without any answer. The client cannot tell whether the call happened, so a blind
+    /// retry of a create makes a second record: this is the fault to test idempotent writes with.
+    /// </summary>
+    DropAfterCommit,
+    /// <summary>
+    /// The AccessError real Odoo 19.0 raised for the API user (no accounting group) on a partial
+    /// <c>button_mark_done</c> that makes a backorder: mrp_account reads stock.move.analytic_account_line_ids while
+    /// the split renames the order. The call runs, its changes are rolled back as Odoo rolls back the transaction,
+    /// and the error is answered as the double answers every AccessError (JSON-RPC error envelope with HTTP 200,
+    /// JSON-2 403). The text is 19.0's on either version (17.0 made the backorder for the same user).
+    /// </summary>
+    AnalyticAccessError,
+    /// <summary>
+    /// <c>button_mark_done</c> answers the "Consumption Warning" wizard action (mrp.consumption.warning), as a
+    /// successful result, and changes nothing. Real Odoo asks this when the components consumed differ from the
+    /// bill of materials; the double models neither stock moves nor BoMs, so this fault is how a test asks for the
+    /// warning. A call whose context has <c>skip_consumption</c> true (how the wizard confirms) is not warned and
+    /// runs normally. Only <c>button_mark_done</c> calls take this fault.
+    /// </summary>
+    ConsumptionWarning,
 }

@@ -3,17 +3,24 @@ namespace OdooFunctions.Doubles.Odoo;
 /// <summary>Queue of faults to inject into the next calls. Thread-safe.</summary>
 public sealed class OdooFaults
 {
+    private const string ConsumptionWarningMethod = "button_mark_done";
+
     private readonly Lock _gate = new();
     private readonly List<Pending> _pending = [];
 
     /// <summary>
     /// The next <paramref name="count"/> calls (of <paramref name="method"/>, or of any call when null) fail with
     /// <paramref name="fault"/>. <paramref name="method"/> is an Odoo method name ("search_read") or an RPC name
-    /// ("common.authenticate").
+    /// ("common.authenticate"). <see cref="OdooFault.ConsumptionWarning"/> is an answer of button_mark_done only:
+    /// with no method it waits for the next button_mark_done call.
     /// </summary>
     public void FailNext(int count, OdooFault fault, string? method = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (fault == OdooFault.ConsumptionWarning && method is not (null or ConsumptionWarningMethod))
+        {
+            throw new ArgumentException($"{nameof(OdooFault.ConsumptionWarning)} is an answer of {ConsumptionWarningMethod} only, not of '{method}'.", nameof(method));
+        }
         lock (_gate)
         {
             _pending.Add(new Pending(fault, method, count));
@@ -48,7 +55,10 @@ public sealed class OdooFaults
             for (var i = 0; i < _pending.Count; i++)
             {
                 var pending = _pending[i];
-                if (pending.Method is null || string.Equals(pending.Method, method, StringComparison.Ordinal))
+                var matches = pending.Method is null
+                    ? pending.Fault != OdooFault.ConsumptionWarning || method == ConsumptionWarningMethod
+                    : string.Equals(pending.Method, method, StringComparison.Ordinal);
+                if (matches)
                 {
                     pending.Count--;
                     if (pending.Count == 0)

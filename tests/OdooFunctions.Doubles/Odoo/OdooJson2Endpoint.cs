@@ -13,19 +13,20 @@ internal sealed class OdooJson2Endpoint(OdooDoubleServer server)
         var model = slash > 0 ? route[..slash] : route;
         var method = slash > 0 ? route[(slash + 1)..] : "";
         server.Calls.Record("json2", model, method);
-        if (await server.TryInjectFaultAsync(context, method))
+        var (answered, onCall) = await server.InjectFaultAsync(context, method);
+        if (answered)
         {
             return;
         }
         if (!server.IsVersion19)
         {
-            await server.Wire.NotFoundPage(context);
+            await OdooDoubleServer.AnswerAsync(context, onCall, () => server.Wire.NotFoundPage(context));
             return;
         }
         var database = context.Request.Headers["X-Odoo-Database"].ToString();
         if (database.Length > 0 && database != server.Options.Database)
         {
-            await OdooWire.NoDatabase(context);
+            await OdooDoubleServer.AnswerAsync(context, onCall, () => OdooWire.NoDatabase(context));
             return;
         }
         try
@@ -36,18 +37,17 @@ internal sealed class OdooJson2Endpoint(OdooDoubleServer server)
             }
             Authenticate(context.Request.Headers.Authorization.ToString());
             var body = await ReadBodyAsync(context);
-            JsonNode? result;
-            lock (server.Store.Gate)
+            var result = server.RunCall(onCall, () =>
             {
                 var schema = server.Orm.Schema(model) ?? throw OdooServerError.Werkzeug("NotFound", $"the model '{model}' does not exist", 404);
                 var bound = server.Orm.Method(schema, method, json2: true);
-                result = OdooOrm.ExecuteNamed(schema, bound, body);
-            }
-            await OdooWire.Json(context, 200, result);
+                return OdooOrm.ExecuteNamed(schema, bound, body, onCall);
+            });
+            await OdooDoubleServer.AnswerAsync(context, onCall, () => OdooWire.Json(context, 200, result));
         }
         catch (OdooServerError error)
         {
-            await server.Wire.Json2Error(context, error);
+            await OdooDoubleServer.AnswerAsync(context, onCall, () => server.Wire.Json2Error(context, error));
         }
     }
 

@@ -40,7 +40,8 @@ internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
         var model = isObjectCall && args.Count > 3 ? args[3]?.ToString() ?? "" : "";
         var modelMethod = isObjectCall && args.Count > 4 ? args[4]?.ToString() ?? "" : "";
         server.Calls.Record("jsonrpc", model, isObjectCall ? modelMethod : $"{service}.{method}");
-        if (await server.TryInjectFaultAsync(context, isObjectCall ? modelMethod : $"{service}.{method}"))
+        var (answered, onCall) = await server.InjectFaultAsync(context, isObjectCall ? modelMethod : $"{service}.{method}");
+        if (answered)
         {
             return;
         }
@@ -48,15 +49,15 @@ internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
         {
             var (result, none) = service switch
             {
-                "common" => (Common(method, args), false),
-                "object" when isObjectCall => Object(method, args),
+                "common" => (server.RunCall(onCall, () => Common(method, args)), false),
+                "object" when isObjectCall => Object(method, args, onCall),
                 _ => throw new OdooServerError("builtins.KeyError", $"'{service}.{method}'"),
             };
-            await OdooWire.JsonRpcResult(context, id, result, none);
+            await OdooDoubleServer.AnswerAsync(context, onCall, () => OdooWire.JsonRpcResult(context, id, result, none));
         }
         catch (OdooServerError error)
         {
-            await server.Wire.JsonRpcError(context, id, error);
+            await OdooDoubleServer.AnswerAsync(context, onCall, () => server.Wire.JsonRpcError(context, id, error));
         }
     }
 
@@ -89,7 +90,7 @@ internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
         }
     }
 
-    private (JsonNode? Result, bool None) Object(string method, JsonArray args)
+    private (JsonNode? Result, bool None) Object(string method, JsonArray args, OdooFault? onCall)
     {
         if (server.IsVersion19 && args.Count < 5)
         {
@@ -129,13 +130,13 @@ internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
             ? rest[2] as JsonArray ?? throw OdooServerError.TypeError($"'{PythonType(rest[2])}' object is not iterable")
             : new JsonArray([.. rest.Skip(2).Select(n => n?.DeepClone())]);
         var kwargs = method == "execute_kw" && rest.Count > 3 && rest[3] is JsonObject kw ? kw : [];
-        lock (server.Store.Gate)
+        var result = server.RunCall(onCall, () =>
         {
             var schema = server.Orm.Schema(modelName) ?? throw OdooServerError.UserError($"Object {modelName} doesn't exist");
             var bound = server.Orm.Method(schema, methodName, json2: false);
-            var result = OdooOrm.ExecuteKw(schema, bound, (JsonArray)positional.DeepClone(), (JsonObject)kwargs.DeepClone());
-            return (result, result is null);
-        }
+            return OdooOrm.ExecuteKw(schema, bound, (JsonArray)positional.DeepClone(), (JsonObject)kwargs.DeepClone(), onCall);
+        });
+        return (result, result is null);
     }
 
     private static string PythonType(JsonNode? node) => node switch

@@ -15,8 +15,11 @@ internal sealed record OdooMethod(
     bool AcceptsExtraKeywords,
     Func<OdooInvocation, JsonNode?> Run);
 
-/// <summary>One bound call: the records (ids), the bound arguments and the context.</summary>
-internal sealed record OdooInvocation(OdooModelSchema Schema, IReadOnlyList<long> Ids, IReadOnlyDictionary<string, JsonNode?> Arguments, JsonObject Context, bool Json2)
+/// <summary>
+/// One bound call: the records (ids), the bound arguments and the context, plus the injected fault that acts on
+/// the call itself, if any (<see cref="OdooFault.ConsumptionWarning"/> is answered by button_mark_done).
+/// </summary>
+internal sealed record OdooInvocation(OdooModelSchema Schema, IReadOnlyList<long> Ids, IReadOnlyDictionary<string, JsonNode?> Arguments, JsonObject Context, bool Json2, OdooFault? Fault = null)
 {
     public JsonNode? Arg(string name) => Arguments.TryGetValue(name, out var value) ? value : null;
 }

@@ -30,17 +30,25 @@ internal sealed class OdooModelSchema(string name, string description, string py
     /// <summary>Fields a create must set (required, no default).</summary>
     public IList<string> CreateRequired { get; } = [];
 
+    /// <summary>
+    /// Fields the model has that the recorded fields_get leaves out (it was trimmed to the fields the recordings used):
+    /// readable, writable and searchable like the others, but fields_get does not list them, as in the recordings.
+    /// </summary>
+    public JsonObject UnlistedFields { get; } = [];
+
     public bool HasField(string field) =>
-        Fields.ContainsKey(field) || MagicFields.Contains(field) || AllFields.Contains(field);
+        Fields.ContainsKey(field) || UnlistedFields.ContainsKey(field) || MagicFields.Contains(field) || AllFields.Contains(field);
 
     public string FieldType(string field) => field switch
     {
         "id" => "integer",
         "create_date" or "write_date" => "datetime",
-        _ => Fields[field]?["type"]?.GetValue<string>() ?? "char",
+        _ => Definition(field)?["type"]?.GetValue<string>() ?? "char",
     };
 
-    public string FieldLabel(string field) => Fields[field]?["string"]?.GetValue<string>() ?? field;
+    public string FieldLabel(string field) => Definition(field)?["string"]?.GetValue<string>() ?? field;
 
-    public string? Relation(string field) => Fields[field]?["relation"]?.GetValue<string>();
+    public string? Relation(string field) => Definition(field)?["relation"]?.GetValue<string>();
+
+    private JsonNode? Definition(string field) => Fields[field] ?? UnlistedFields[field];
 }

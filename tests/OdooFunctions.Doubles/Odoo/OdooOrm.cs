@@ -15,6 +15,12 @@ internal sealed class OdooOrm
         + "This operation is allowed for the following groups:\n\t- Accounting/Administrator\n\t- Accounting/Invoicing\n\t- Sales/User: Own Documents Only\n"
         + "\t- Role / Portal\n\t- Show Accounting Features - Readonly\n\nContact your administrator to request access if necessary.";
 
+    /// <summary>What 19.0 answered the API user for a partial button_mark_done with a backorder (webhooks 19.0/05-f, 10-f3).</summary>
+    internal const string AnalyticLineAccessError =
+        "Failed to read field stock.move.analytic_account_line_ids\nYou are not allowed to access 'Analytic Line' (account.analytic.line) records.\n\n"
+        + "This operation is allowed for the following groups:\n\t- Accounting/Administrator\n\t- Accounting/Invoicing\n\t- Analytic Accounting\n"
+        + "\t- Show Accounting Features - Readonly\n\nContact your administrator to request access if necessary.";
+
     private readonly OdooSeed _seed;
     private readonly OdooRecordStore _store;
     private readonly long _uid;
@@ -84,7 +90,7 @@ internal sealed class OdooOrm
     }
 
     /// <summary>execute_kw: args are positional (ids first for record methods), kwargs named.</summary>
-    public static JsonNode? ExecuteKw(OdooModelSchema schema, OdooMethod method, JsonArray args, JsonObject kwargs)
+    public static JsonNode? ExecuteKw(OdooModelSchema schema, OdooMethod method, JsonArray args, JsonObject kwargs, OdooFault? fault = null)
     {
         var className = method.PythonClass ?? "BaseModel";
         var positional = args.ToList();
@@ -133,11 +139,11 @@ internal sealed class OdooOrm
         {
             throw OdooServerError.TypeError($"{className}.{method.Name}() missing {missing.Count} required positional argument{(missing.Count == 1 ? "" : "s")}: {PythonList(missing)}");
         }
-        return method.Run(new OdooInvocation(schema, ids, bound, context, Json2: false));
+        return method.Run(new OdooInvocation(schema, ids, bound, context, Json2: false, fault));
     }
 
     /// <summary>JSON-2: every argument is named; "ids" selects the records and "context" is the context.</summary>
-    public static JsonNode? ExecuteNamed(OdooModelSchema schema, OdooMethod method, JsonObject body)
+    public static JsonNode? ExecuteNamed(OdooModelSchema schema, OdooMethod method, JsonObject body, OdooFault? fault = null)
     {
         IReadOnlyList<long> ids = [];
         if (body["ids"] is JsonNode idsNode)
@@ -171,7 +177,7 @@ internal sealed class OdooOrm
         {
             throw OdooServerError.Werkzeug("UnprocessableEntity", $"got an unexpected keyword argument '{extra}'", 422);
         }
-        return method.Run(new OdooInvocation(schema, ids, bound, context, Json2: true));
+        return method.Run(new OdooInvocation(schema, ids, bound, context, Json2: true, fault));
     }
 
     private static string PythonList(List<string> names) => names.Count switch
@@ -597,7 +603,12 @@ internal sealed class OdooOrm
                     : "The manufacturing order is already done or cancelled.");
             }
         }
-        var skipBackorder = call.Context["skip_backorder"] is JsonValue skip && skip.GetValueKind() == JsonValueKind.True;
+        // Odoo checks the consumption before the quantities (pre_button_mark_done); the wizard confirms with skip_consumption.
+        if (call.Fault == OdooFault.ConsumptionWarning && !IsTrue(call.Context["skip_consumption"]))
+        {
+            return ConsumptionWarning(records);
+        }
+        var skipBackorder = IsTrue(call.Context["skip_backorder"]);
         var toBackorder = call.Context["mo_ids_to_backorder"] is JsonArray list ? ToIds(list) : [];
         // Nothing recorded as produced means "produce everything" (Odoo sets qty_producing to the demand).
         foreach (var record in records.Where(r => OdooDomainFilter.ToDouble(r["qty_producing"]) <= 0))
@@ -610,13 +621,14 @@ internal sealed class OdooOrm
             return BackorderWizard(partial);
         }
         var now = OdooRecordStore.Now();
+        var backorders = new List<long>();
         foreach (var record in records)
         {
             double producing = OdooDomainFilter.ToDouble(record["qty_producing"]), qty = OdooDomainFilter.ToDouble(record["product_qty"]);
             var id = record["id"]!.AsLong();
             if (producing < qty && toBackorder.Contains(id))
             {
-                CreateBackorder(record, qty - producing, now);
+                backorders.Add(CreateBackorder(record, qty - producing, now));
                 record["product_qty"] = record["qty_producing"]!.DeepClone();
             }
             record["state"] = "done";
@@ -624,7 +636,42 @@ internal sealed class OdooOrm
             record["date_finished"] = now;
             record["write_date"] = now;
         }
-        return true;
+        return backorders.Count == 0 ? true : BackordersMade(backorders, call.Context);
+    }
+
+    /// <summary>
+    /// Not true once backorders were made: Odoo opens them. One backorder: the recorded action (17.0 05-f, 19.0 05-h),
+    /// its form with res_id. Several (not recorded; shape from Odoo's mrp_production.py): a list of them. The context
+    /// is the call's as Odoo passes it on: default_* keys dropped, skip_* set to false, mo_ids_to_backorder None.
+    /// </summary>
+    private JsonObject BackordersMade(List<long> backorders, JsonObject callContext)
+    {
+        var context = new JsonObject();
+        foreach (var (key, value) in callContext)
+        {
+            if (!key.StartsWith("default_", StringComparison.Ordinal))
+            {
+                context[key] = key.StartsWith("skip_", StringComparison.Ordinal) ? false : value?.DeepClone();
+            }
+        }
+        context["mo_ids_to_backorder"] = null;
+        var action = (JsonObject)_seed.BackorderCreatedAction.DeepClone();
+        action["context"] = context;
+        if (backorders.Count == 1)
+        {
+            action["res_id"] = backorders[0];
+            return action;
+        }
+        return new JsonObject
+        {
+            ["res_model"] = action["res_model"]!.DeepClone(),
+            ["type"] = action["type"]!.DeepClone(),
+            ["context"] = context.DeepClone(),
+            ["name"] = "Backorder MO",
+            ["domain"] = new JsonArray(new JsonArray("id", "in", new JsonArray([.. backorders.Select(id => (JsonNode?)id)]))),
+            ["views"] = new JsonArray(new JsonArray(false, "list"), new JsonArray(false, "form")),
+            ["view_mode"] = Is19 ? "list,form" : "tree,form",
+        };
     }
 
     private JsonObject BackorderWizard(List<JsonObject> partial)
@@ -638,25 +685,56 @@ internal sealed class OdooOrm
         return action;
     }
 
-    private void CreateBackorder(JsonObject original, double remaining, string now)
+    /// <summary>
+    /// The recorded warning with its ids replaced: the called MOs, one line per MO. The line's component and
+    /// quantities stay the recorded ones (Shaft Seal Kit, 10 expected, 11 consumed), as the double has no BoM.
+    /// </summary>
+    private JsonObject ConsumptionWarning(List<JsonObject> records)
+    {
+        var action = (JsonObject)_seed.ConsumptionWarningAction.DeepClone();
+        var context = action["context"]!.AsObject();
+        var recordedLine = context["default_mrp_consumption_warning_line_ids"]![0]![2]!.AsObject();
+        context["default_mrp_production_ids"] = new JsonArray([.. records.Select(r => (JsonNode?)r["id"]!.DeepClone())]);
+        context["default_mrp_consumption_warning_line_ids"] = new JsonArray([.. records.Select(r =>
+        {
+            var line = (JsonObject)recordedLine.DeepClone();
+            line["mrp_production_id"] = r["id"]!.DeepClone();
+            return (JsonNode?)new JsonArray(0, 0, line);
+        })]);
+        return action;
+    }
+
+    private static bool IsTrue(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.True;
+
+    /// <summary>
+    /// Odoo's _split_productions for one MO: the original becomes &lt;name&gt;-001 (backorder_sequence 1) unless it is
+    /// a backorder already; the new MO takes the next number of the family, the rest of the quantity, and starts
+    /// confirmed with nothing produced. Returns its id.
+    /// </summary>
+    private long CreateBackorder(JsonObject original, double remaining, string now)
     {
         var name = original["name"]!.GetValue<string>();
-        var baseName = name.Contains('-', StringComparison.Ordinal) ? name[..name.LastIndexOf('-')] : name;
-        var siblings = _store.Records("mrp.production").Count(r => r["name"]?.GetValue<string>().StartsWith(baseName, StringComparison.Ordinal) ?? false);
-        if (!name.Contains('-', StringComparison.Ordinal))
+        var sequence = (long)OdooDomainFilter.ToDouble(original["backorder_sequence"]);
+        var baseName = sequence > 0 && name.LastIndexOf('-') > 0 ? name[..name.LastIndexOf('-')] : name;
+        if (sequence == 0)
         {
             original["name"] = $"{baseName}-001";
+            original["backorder_sequence"] = 1L;
         }
+        var last = _store.Records("mrp.production")
+            .Where(r => r["name"]?.GetValue<string>() is { } n && (n == baseName || n.StartsWith(baseName + "-", StringComparison.Ordinal)))
+            .Max(r => (long)OdooDomainFilter.ToDouble(r["backorder_sequence"]));
         var backorder = (JsonObject)original.DeepClone();
         backorder.Remove("id");
-        backorder["name"] = $"{baseName}-{siblings + 1:000}";
+        backorder["name"] = $"{baseName}-{last + 1:000}";
+        backorder["backorder_sequence"] = last + 1;
         backorder["product_qty"] = OdooJson.PythonFloat(remaining);
         backorder["qty_producing"] = OdooJson.PythonFloat(0);
         backorder["qty_produced"] = OdooJson.PythonFloat(0);
         backorder["state"] = "confirmed";
         backorder["write_date"] = now;
         backorder["create_date"] = now;
-        _store.AddUnlocked("mrp.production", backorder);
+        return _store.AddUnlocked("mrp.production", backorder);
     }
 
     private JsonNode ActionCancel(OdooInvocation call)

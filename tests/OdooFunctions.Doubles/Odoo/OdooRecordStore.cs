@@ -112,8 +112,30 @@ public sealed class OdooRecordStore
         }
         record["write_date"] ??= Now();
         record["create_date"] ??= record["write_date"]!.DeepClone();
+        if (model == "mrp.production")
+        {
+            // The field's default: 0 means "not part of a backorder family".
+            record["backorder_sequence"] ??= 0L;
+        }
         records[id] = record;
         return id;
+    }
+
+    /// <summary>A deep copy of every record, to roll a failed call back to (see <see cref="RestoreUnlocked"/>).</summary>
+    internal Dictionary<string, SortedDictionary<long, JsonObject>> SnapshotUnlocked() =>
+        _models.ToDictionary(
+            m => m.Key,
+            m => new SortedDictionary<long, JsonObject>(m.Value.ToDictionary(r => r.Key, r => (JsonObject)r.Value.DeepClone())),
+            StringComparer.Ordinal);
+
+    /// <summary>Puts the store back as it was at <paramref name="snapshot"/>, as a transaction rollback.</summary>
+    internal void RestoreUnlocked(Dictionary<string, SortedDictionary<long, JsonObject>> snapshot)
+    {
+        _models.Clear();
+        foreach (var (model, records) in snapshot)
+        {
+            _models[model] = records;
+        }
     }
 
     internal JsonObject? Find(string model, long id) =>

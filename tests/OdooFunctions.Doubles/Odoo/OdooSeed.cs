@@ -6,7 +6,9 @@ namespace OdooFunctions.Doubles.Odoo;
 /// The server's models and its starting data. Records and field definitions shown in the recordings come from
 /// Seed/recorded-&lt;version&gt;.json (extracted verbatim from /work/shared/odoo-recordings, first appearance of each
 /// record in execution order); the records the recordings only imply (other demo products up to the recorded
-/// product count, the SEED MOs not read back, the other seeded companies) are filled in here.
+/// product count, the SEED MOs not read back, the other seeded companies) are filled in here. The action dicts
+/// button_mark_done answers are kept there verbatim too: backorder_action from odoo-recordings,
+/// backorder_created_action and consumption_warning_action from /work/shared/odoo-webhooks.
 /// </summary>
 internal sealed class OdooSeed
 {
@@ -23,6 +25,12 @@ internal sealed class OdooSeed
     public Dictionary<string, OdooModelSchema> Schemas { get; } = new(StringComparer.Ordinal);
 
     public JsonObject BackorderAction => Recorded["backorder_action"]!.AsObject();
+
+    /// <summary>What button_mark_done answered once it made one backorder (17.0 05-f, 19.0 05-h of the webhook recordings).</summary>
+    public JsonObject BackorderCreatedAction => Recorded["backorder_created_action"]!.AsObject();
+
+    /// <summary>The "Consumption Warning" wizard action as the webhook recording 10-h4 of this version returned it.</summary>
+    public JsonObject ConsumptionWarningAction => Recorded["consumption_warning_action"]!.AsObject();
 
     public static OdooSeed Load(string version)
     {
@@ -49,6 +57,8 @@ internal sealed class OdooSeed
 
         var mo = FromRecording("mrp.production", Is19 ? "Manufacturing Order" : "Production Order", "MrpProduction", "priority desc, date_start asc, id");
         mo.CreateRequired.Add("product_id");
+        // Read back in the webhook recordings (05-g, 10-i); the recorded fields_get was trimmed before it.
+        mo.UnlistedFields["backorder_sequence"] = new JsonObject { ["readonly"] = false, ["required"] = false, ["string"] = "Backorder Sequence", ["type"] = "integer" };
         if (!Is19)
         {
             mo.WriteIgnored.Add("date_deadline");
