@@ -126,22 +126,27 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
     /// </summary>
     private async Task<Exception> UndoAsync(long id, Undo undo, Exception failure)
     {
-        try
+        // A lost answer may hide a step Odoo did carry out (a done order): writing over it would make things worse,
+        // so then the order is only read back and reported.
+        if (!IsLostAnswer(failure))
         {
-            if (undo.QtyProducing is { } quantity)
+            try
             {
-                await odoo.WriteAsync(Model, [id], new JsonObject { ["qty_producing"] = quantity }, CancellationToken.None);
-                await odoo.CallAsync(Model, "set_qty_producing", [id], null, CancellationToken.None);
-            }
+                if (undo.QtyProducing is { } quantity)
+                {
+                    await odoo.WriteAsync(Model, [id], new JsonObject { ["qty_producing"] = quantity }, CancellationToken.None);
+                    await odoo.CallAsync(Model, "set_qty_producing", [id], null, CancellationToken.None);
+                }
 
-            if (undo.Fields is { } fields)
-            {
-                await odoo.WriteAsync(Model, [id], fields, CancellationToken.None);
+                if (undo.Fields is { } fields)
+                {
+                    await odoo.WriteAsync(Model, [id], fields, CancellationToken.None);
+                }
             }
-        }
-        catch (Exception undoFailure) when (undoFailure is OdooException or OperationCanceledException)
-        {
-            LogUndoFailed(logger, undoFailure, id);
+            catch (Exception undoFailure) when (undoFailure is OdooException or OperationCanceledException)
+            {
+                LogUndoFailed(logger, undoFailure, id);
+            }
         }
 
         JsonObject? after;
@@ -160,12 +165,21 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
             // Unverifiable: say which changes may have stayed.
             List<AppliedChange> maybe = [new("state", undo.Before["state"]?.DeepClone(), null)];
             if (undo.QtyProducing is not null) maybe.Add(new("qty_producing", undo.Before["qty_producing"]?.DeepClone(), null));
-            foreach (var (field, _) in undo.Fields ?? []) maybe.Add(new(field, undo.Before[field]?.DeepClone(), null));
+            foreach (var (field, _) in undo.Fields ?? [])
+            {
+                var guideField = field == "date_start" ? "date_planned_start" : field;
+                maybe.Add(new(guideField, undo.Before[guideField]?.DeepClone(), null));
+            }
+
             return new PartiallyAppliedException(id, failure, maybe, verified: false);
         }
 
         return Changes(undo.Before, after) is { Count: > 0 } applied ? new PartiallyAppliedException(id, failure, applied, verified: true) : failure;
     }
+
+    /// <summary>Odoo did not answer with its own error (which would mean it rolled the step back): the step may have happened.</summary>
+    private static bool IsLostAnswer(Exception failure) =>
+        failure is OdooException odooFailure and not OdooAuthenticationException && odooFailure.Error?.Name is null;
 
     private static List<AppliedChange> Changes(JsonObject before, JsonObject after) =>
         [.. Tracked.Where(field => !JsonNode.DeepEquals(before[field], after[field]))

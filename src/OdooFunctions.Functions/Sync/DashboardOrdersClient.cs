@@ -121,7 +121,7 @@ public class DashboardOrdersClient
         catch (JsonException e) when (DuplicateKeys.Find(body) is { } key)
         {
             throw new DashboardUnexpectedResponseException(
-                $"Dashboard API: the GET /orders page {response.RequestMessage?.RequestUri?.PathAndQuery} has the key '{key}' more than once.", e);
+                $"Dashboard API: GET /orders page {response.RequestMessage?.RequestUri?.PathAndQuery} has the key '{key}' more than once.", e);
         }
         catch (JsonException e)
         {

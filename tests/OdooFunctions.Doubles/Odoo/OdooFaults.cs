@@ -12,18 +12,20 @@ public sealed class OdooFaults
     /// The next <paramref name="count"/> calls (of <paramref name="method"/>, or of any call when null) fail with
     /// <paramref name="fault"/>. <paramref name="method"/> is an Odoo method name ("search_read") or an RPC name
     /// ("common.authenticate"). <see cref="OdooFault.ConsumptionWarning"/> is an answer of button_mark_done only:
-    /// with no method it waits for the next button_mark_done call.
+    /// with no method it waits for the next button_mark_done call. With <paramref name="after"/>, that many matching
+    /// calls are answered normally first (e.g. fail the read that follows an action, not the one before it).
     /// </summary>
-    public void FailNext(int count, OdooFault fault, string? method = null)
+    public void FailNext(int count, OdooFault fault, string? method = null, int after = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
         if (fault == OdooFault.ConsumptionWarning && method is not (null or ConsumptionWarningMethod))
         {
             throw new ArgumentException($"{nameof(OdooFault.ConsumptionWarning)} is an answer of {ConsumptionWarningMethod} only, not of '{method}'.", nameof(method));
         }
         lock (_gate)
         {
-            _pending.Add(new Pending(fault, method, count));
+            _pending.Add(new Pending(fault, method, count) { Skip = after });
         }
     }
 
@@ -58,6 +60,11 @@ public sealed class OdooFaults
                 var matches = pending.Method is null
                     ? pending.Fault != OdooFault.ConsumptionWarning || method == ConsumptionWarningMethod
                     : string.Equals(pending.Method, method, StringComparison.Ordinal);
+                if (matches && pending.Skip > 0)
+                {
+                    pending.Skip--;
+                    return null;
+                }
                 if (matches)
                 {
                     pending.Count--;
@@ -77,5 +84,8 @@ public sealed class OdooFaults
         public OdooFault Fault { get; } = fault;
         public string? Method { get; } = method;
         public int Count { get; set; } = count;
+
+        /// <summary>Matching calls still to be answered normally before this fault applies.</summary>
+        public int Skip { get; set; }
     }
 }

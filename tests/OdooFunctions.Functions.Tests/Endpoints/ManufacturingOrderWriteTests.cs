@@ -355,6 +355,47 @@ public sealed class ManufacturingOrderWritesOnOdoo19(Odoo19AppFixture fixture) :
     }
 
     [Fact]
+    public async Task A_lost_answer_to_mark_done_is_not_written_over_and_the_answer_lists_what_Odoo_did()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 4, "confirmed");
+        var writes = fixture.Odoo.Calls.Count("mrp.production", "write");
+        fixture.Odoo.Faults.FailNext(1, OdooFault.DropAfterCommit, "button_mark_done");
+
+        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "done" });
+        var body = await BodyAsync(response);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("done", fixture.Odoo.Store.Get("mrp.production", id)!["state"]!.GetValue<string>());
+        Assert.Equal(writes + 1, fixture.Odoo.Calls.Count("mrp.production", "write"));
+        var applied = body["applied"]!.AsArray().ToDictionary(c => c!["field"]!.GetValue<string>(), c => c!["now"]);
+        Assert.Equal("done", applied["state"]!.GetValue<string>());
+        Assert.Equal(4.0, applied["qty_produced"]!.GetValue<double>());
+        Assert.True(body["applied_verified"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task When_the_order_cannot_be_read_back_after_a_failure_the_answer_says_what_may_have_changed()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 4, "confirmed");
+        fixture.Odoo.Faults.FailNext(1, OdooFault.Status503, "button_mark_done");
+        fixture.Odoo.Faults.FailNext(50, OdooFault.Status503, "read", after: 1);
+        try
+        {
+            using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "done" });
+            var body = await BodyAsync(response);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.False(body["applied_verified"]!.GetValue<bool>());
+            Assert.Contains(body["applied"]!.AsArray(), c => c!["field"]!.GetValue<string>() == "qty_producing");
+            Assert.Contains("may have been left changed", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            fixture.Odoo.Faults.Clear();
+        }
+    }
+
+    [Fact]
     public async Task Cancelling_a_done_order_carries_Odoos_reason()
     {
         var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "done");

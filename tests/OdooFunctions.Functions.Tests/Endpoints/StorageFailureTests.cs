@@ -22,7 +22,7 @@ public sealed class StorageFailureTests
         var storage = string.Create(CultureInfo.InvariantCulture,
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{relay.Port}/devstoreaccount1;");
         await using var app = await FunctionsTestHost.StartAsync(SettingsFor(odoo, new() { ["AzureWebJobsStorage"] = storage }));
-        var productId = odoo.Store.All("product.product").First()["id"]!.GetValue<long>();
+        var productId = odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
         var token = TestTokens.Create(roles: ["Admin"]);
         var order = new { product_id = productId, product_qty = 1, origin = "Storage down " + Guid.NewGuid() };
 
