@@ -25,8 +25,8 @@ public static class SyncBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var orderCount = Option(args, "--orders", 10_000);
-        var latency = TimeSpan.FromMilliseconds(Option(args, "--latency-ms", 5));
+        var orderCount = BenchmarkArgs.Option(args, "--orders", 10_000);
+        var latency = TimeSpan.FromMilliseconds(BenchmarkArgs.Option(args, "--latency-ms", 5));
         var changedCount = Math.Max(1, orderCount / 100);
 
         Console.WriteLine($"Status sync benchmark: {orderCount:N0} linked orders, {changedCount:N0} changed in Odoo before each run, Odoo latency {latency.TotalMilliseconds} ms per call");
@@ -146,12 +146,6 @@ public static class SyncBenchmark
     private static void Row(string name, Measurement m) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name,-31} | {m.OdooCalls,10:N0} | {m.DashboardCalls,15:N0} | {m.Patched,7:N0} | {m.Elapsed.TotalMilliseconds,7:N0} ms |"));
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
 
     private sealed record Measurement(int OdooCalls, int DashboardCalls, int Patched, TimeSpan Elapsed);
 }
