@@ -326,6 +326,20 @@ public sealed class OdooDoubleServerTests
     }
 
     [Fact]
+    public async Task Action_start_is_for_one_order_at_a_time()
+    {
+        await using var server = await OdooDoubleServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        long a = server.Store.AddManufacturingOrder(69, 5, "confirmed"), b = server.Store.AddManufacturingOrder(69, 5, "confirmed");
+
+        var both = await OdooRpc.ExecuteKwAsync(http, server.Options.ApiKey, 7, "mrp.production", "action_start", new JsonArray(new JsonArray(a, b)));
+
+        Assert.Equal("builtins.ValueError", both["error"]!["data"]!["name"]!.GetValue<string>());
+        Assert.Equal($"Expected singleton: mrp.production({a}, {b})", both["error"]!["data"]!["message"]!.GetValue<string>());
+        Assert.All(new[] { a, b }, id => Assert.Equal("confirmed", server.Store.Get("mrp.production", id)!["state"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Serves_two_hundred_parallel_calls_without_losing_a_write()
     {
         await using var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Latency = TimeSpan.FromMilliseconds(5) });

@@ -570,6 +570,11 @@ internal sealed class OdooOrm
 
     private JsonNode? ActionStart(OdooInvocation call)
     {
+        // action_start calls ensure_one() first: several ids fail and nothing changes (webhook recordings 19.0/10-c).
+        if (call.Ids.Count != 1)
+        {
+            throw OdooServerError.ValueError($"Expected singleton: {call.Schema.Name}({string.Join(", ", call.Ids)})");
+        }
         var now = OdooRecordStore.Now();
         foreach (var record in Existing(call.Schema, call.Ids).Where(r => State(r) == "confirmed"))
         {
