@@ -335,6 +335,8 @@ internal sealed class OdooOrm
                 }
             }
             var converted = Convert(call.Schema, vals, forCreate: true);
+            // Odoo sets the magic field unless the values give it (vals.setdefault('create_uid', uid)).
+            converted["create_uid"] ??= _store.Many2One("res.users", _uid);
             if (call.Schema.Name == "mrp.production")
             {
                 var productId = converted["product_id"]!.AsArray()[0]!.AsLong();
@@ -739,6 +741,7 @@ internal sealed class OdooOrm
         backorder["state"] = "confirmed";
         backorder["write_date"] = now;
         backorder["create_date"] = now;
+        backorder["create_uid"] = _store.Many2One("res.users", _uid);
         return _store.AddUnlocked("mrp.production", backorder);
     }
 
