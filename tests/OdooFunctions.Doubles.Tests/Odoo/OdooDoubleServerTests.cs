@@ -326,6 +326,79 @@ public sealed class OdooDoubleServerTests
     }
 
     [Fact]
+    public async Task Action_start_is_for_one_order_at_a_time()
+    {
+        await using var server = await OdooDoubleServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        long a = server.Store.AddManufacturingOrder(69, 5, "confirmed"), b = server.Store.AddManufacturingOrder(69, 5, "confirmed");
+
+        var both = await OdooRpc.ExecuteKwAsync(http, server.Options.ApiKey, 7, "mrp.production", "action_start", new JsonArray(new JsonArray(a, b)));
+
+        Assert.Equal("builtins.ValueError", both["error"]!["data"]!["name"]!.GetValue<string>());
+        Assert.Equal($"Expected singleton: mrp.production({a}, {b})", both["error"]!["data"]!["message"]!.GetValue<string>());
+        Assert.All(new[] { a, b }, id => Assert.Equal("confirmed", server.Store.Get("mrp.production", id)!["state"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("19.0", 7, "Mitchell Admin")]
+    [InlineData("17.0", 8, "OdooBot")]
+    public async Task Create_uid_is_the_api_user_for_its_creates_and_can_be_searched_with_create_date(string version, long uid, string seededCreator)
+    {
+        await using var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = version });
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var key = server.Options.ApiKey;
+        var product = version == "19.0" ? 69 : 54;
+        var created = (await OdooRpc.ExecuteKwAsync(http, key, uid, "mrp.production", "create",
+            new JsonArray(new JsonObject { ["product_id"] = product, ["product_qty"] = 2, ["origin"] = "MINE-1" })))["result"]!.GetValue<long>();
+        var added = server.Store.AddManufacturingOrder(product, 1, "confirmed");
+        var fields = new JsonObject { ["fields"] = new JsonArray("origin", "create_uid", "create_date"), ["order"] = "id" };
+
+        var mine = (await OdooRpc.ExecuteKwAsync(http, key, uid, "mrp.production", "read", new JsonArray(new JsonArray(created, 8), fields["fields"]!.DeepClone())))["result"]!.AsArray();
+        Assert.Equal($"[{uid},\"API Integration (C#)\"]", mine[0]!["create_uid"]!.ToJsonString());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$", mine[0]!["create_date"]!.GetValue<string>());
+        // Seeded records keep the recorded creator (17.0 read MO 8 back: OdooBot), else the administrator.
+        Assert.Equal(seededCreator, mine[1]!["create_uid"]![1]!.GetValue<string>());
+
+        var since = mine[0]!["create_date"]!.GetValue<string>();
+        var byMe = await OdooRpc.ExecuteKwAsync(http, key, uid, "mrp.production", "search_read",
+            new JsonArray(new JsonArray(new JsonArray("create_uid", "=", uid), new JsonArray("create_date", ">=", since))), fields);
+        Assert.Equal([created, added], byMe["result"]!.AsArray().Select(r => r!["id"]!.GetValue<long>()));
+        var later = await OdooRpc.ExecuteKwAsync(http, key, uid, "mrp.production", "search_count",
+            new JsonArray(new JsonArray(new JsonArray("create_date", ">=", "2099-01-01 00:00:00"))));
+        Assert.Equal(0, later["result"]!.GetValue<int>());
+        var byLogin = await OdooRpc.ExecuteKwAsync(http, key, uid, "mrp.production", "search",
+            new JsonArray(new JsonArray(new JsonArray("create_uid.login", "=", server.Options.Login))));
+        Assert.Equal([created, added], byLogin["result"]!.AsArray().Select(r => r!.GetValue<long>()));
+        var notMine = await OdooRpc.ExecuteKwAsync(http, key, uid, "mrp.production", "search",
+            new JsonArray(new JsonArray(new JsonArray("create_uid", "!=", uid))));
+        Assert.DoesNotContain(created, notMine["result"]!.AsArray().Select(r => r!.GetValue<long>()));
+        Assert.Contains(8, notMine["result"]!.AsArray().Select(r => r!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task Create_uid_over_json2_and_for_backorders_is_the_caller()
+    {
+        await using var server = await OdooDoubleServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var create = await OdooRpc.Json2Async(http, server.Options.ApiKey, "res.partner", "create",
+            new JsonObject { ["vals_list"] = new JsonArray(new JsonObject { ["name"] = "Created by the API" }) });
+        var partner = JsonNode.Parse(await create.Content.ReadAsStringAsync())![0]!.GetValue<long>();
+        Assert.Equal("[7,\"API Integration (C#)\"]", server.Store.Get("res.partner", partner)!["create_uid"]!.ToJsonString());
+
+        var id = server.Store.Add("mrp.production", new JsonObject
+        {
+            ["name"] = "WH/MO/00099", ["product_id"] = new JsonArray(69, "[MFG-FG-1001] Gear Pump GP-100"), ["product_qty"] = 4.0, ["state"] = "progress",
+            ["qty_producing"] = 1.0, ["qty_produced"] = 0.0, ["origin"] = "BY-ADMIN",
+        });
+        Assert.Equal("[2,\"Mitchell Admin\"]", server.Store.Get("mrp.production", id)!["create_uid"]!.ToJsonString());
+        using var done = await OdooRpc.Json2Async(http, server.Options.ApiKey, "mrp.production", "button_mark_done",
+            new JsonObject { ["ids"] = new JsonArray(id), ["context"] = new JsonObject { ["skip_backorder"] = true, ["mo_ids_to_backorder"] = new JsonArray(id) } });
+        var backorder = JsonNode.Parse(await done.Content.ReadAsStringAsync())!["res_id"]!.GetValue<long>();
+        Assert.Equal("[7,\"API Integration (C#)\"]", server.Store.Get("mrp.production", backorder)!["create_uid"]!.ToJsonString());
+        Assert.Equal("[2,\"Mitchell Admin\"]", server.Store.Get("mrp.production", id)!["create_uid"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Serves_two_hundred_parallel_calls_without_losing_a_write()
     {
         await using var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Latency = TimeSpan.FromMilliseconds(5) });

@@ -28,9 +28,10 @@ internal sealed class OdooWebhookRecording
     /// <summary>execute_kw's arguments: db, uid, password, model, method, args, kwargs.</summary>
     public JsonArray Args => Body["params"]!["args"]!.AsArray();
 
-    public string Model => Args[3]!.GetValue<string>();
+    /// <summary>The model of an object call ("" for the common service's version and authenticate).</summary>
+    public string Model => Args.Count > 4 ? Args[3]!.GetValue<string>() : "";
 
-    public string Method => Args[4]!.GetValue<string>();
+    public string Method => Args.Count > 4 ? Args[4]!.GetValue<string>() : "";
 
     public JsonObject Response => Content["response"]!["body"]!.AsObject();
 

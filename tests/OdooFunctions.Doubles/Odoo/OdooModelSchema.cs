@@ -5,8 +5,9 @@ namespace OdooFunctions.Doubles.Odoo;
 /// <summary>What the double knows about one Odoo model in one server version: its fields and ordering.</summary>
 internal sealed class OdooModelSchema(string name, string description, string pythonClass, string defaultOrder, JsonObject fields, IReadOnlyList<string> allFields)
 {
-    // Fields every Odoo model has; readable even when the trimmed fields_get does not list them.
-    private static readonly string[] MagicFields = ["id", "display_name", "create_date", "write_date"];
+    // Fields every Odoo model has; readable and searchable even when the trimmed fields_get does not list them.
+    // create_uid is the user who created the record: how a client finds out whether its own create went through.
+    private static readonly string[] MagicFields = ["id", "display_name", "create_uid", "create_date", "write_date"];
 
     public string Name { get; } = name;
 
@@ -43,12 +44,13 @@ internal sealed class OdooModelSchema(string name, string description, string py
     {
         "id" => "integer",
         "create_date" or "write_date" => "datetime",
+        "create_uid" => "many2one",
         _ => Definition(field)?["type"]?.GetValue<string>() ?? "char",
     };
 
-    public string FieldLabel(string field) => Definition(field)?["string"]?.GetValue<string>() ?? field;
+    public string FieldLabel(string field) => field == "create_uid" ? "Created by" : Definition(field)?["string"]?.GetValue<string>() ?? field;
 
-    public string? Relation(string field) => Definition(field)?["relation"]?.GetValue<string>();
+    public string? Relation(string field) => field == "create_uid" ? "res.users" : Definition(field)?["relation"]?.GetValue<string>();
 
     private JsonNode? Definition(string field) => Fields[field] ?? UnlistedFields[field];
 }

@@ -335,6 +335,8 @@ internal sealed class OdooOrm
                 }
             }
             var converted = Convert(call.Schema, vals, forCreate: true);
+            // Odoo sets the magic field unless the values give it (vals.setdefault('create_uid', uid)).
+            converted["create_uid"] ??= _store.Many2One("res.users", _uid);
             if (call.Schema.Name == "mrp.production")
             {
                 var productId = converted["product_id"]!.AsArray()[0]!.AsLong();
@@ -570,6 +572,11 @@ internal sealed class OdooOrm
 
     private JsonNode? ActionStart(OdooInvocation call)
     {
+        // action_start calls ensure_one() first: several ids fail and nothing changes (webhook recordings 19.0/10-c).
+        if (call.Ids.Count != 1)
+        {
+            throw OdooServerError.ValueError($"Expected singleton: {call.Schema.Name}({string.Join(", ", call.Ids)})");
+        }
         var now = OdooRecordStore.Now();
         foreach (var record in Existing(call.Schema, call.Ids).Where(r => State(r) == "confirmed"))
         {
@@ -734,6 +741,7 @@ internal sealed class OdooOrm
         backorder["state"] = "confirmed";
         backorder["write_date"] = now;
         backorder["create_date"] = now;
+        backorder["create_uid"] = _store.Many2One("res.users", _uid);
         return _store.AddUnlocked("mrp.production", backorder);
     }
 

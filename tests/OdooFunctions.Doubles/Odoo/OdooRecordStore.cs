@@ -11,6 +11,10 @@ public sealed class OdooRecordStore
 {
     internal const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
 
+    // The database's administrator (res.users 2), creator of the seeded records.
+    private const long AdminUid = 2;
+    private const string AdminName = "Mitchell Admin";
+
     private readonly Dictionary<string, SortedDictionary<long, JsonObject>> _models = new(StringComparer.Ordinal);
     private readonly long _uid;
     private readonly string _userName;
@@ -26,7 +30,10 @@ public sealed class OdooRecordStore
 
     internal static string Now() => DateTime.UtcNow.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>Adds a record (values as they appear on the wire) and returns its id. An "id" in the values is honoured.</summary>
+    /// <summary>
+    /// Adds a record (values as they appear on the wire) and returns its id. An "id" in the values is honoured;
+    /// create_uid defaults to the administrator ([2, "Mitchell Admin"]), as for the seeded records.
+    /// </summary>
     public long Add(string model, JsonObject values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -73,8 +80,9 @@ public sealed class OdooRecordStore
     }
 
     /// <summary>
-    /// Adds a manufacturing order as Odoo would after create (+ the actions that lead to <paramref name="state"/>):
-    /// name WH/MO/000NN, dates, responsible user, write_date now. For tests and benchmarks.
+    /// Adds a manufacturing order as Odoo would after the API user's create (+ the actions that lead to
+    /// <paramref name="state"/>): name WH/MO/000NN, dates, responsible user and create_uid the API user, write_date
+    /// now. For tests and benchmarks.
     /// </summary>
     public long AddManufacturingOrder(long productId, double qty, string state)
     {
@@ -112,6 +120,8 @@ public sealed class OdooRecordStore
         }
         record["write_date"] ??= Now();
         record["create_date"] ??= record["write_date"]!.DeepClone();
+        // Records the seed (or a test) adds were made by someone else than the API user, unless they say otherwise.
+        record["create_uid"] ??= new JsonArray(AdminUid, AdminName);
         if (model == "mrp.production")
         {
             // The field's default: 0 means "not part of a backorder family".
@@ -188,6 +198,7 @@ public sealed class OdooRecordStore
             ["date_deadline"] = false,
             ["priority"] = "0",
             ["user_id"] = new JsonArray(_uid, _userName),
+            ["create_uid"] = new JsonArray(_uid, _userName),
             ["company_id"] = new JsonArray(1, "My Company (San Francisco)"),
             ["origin"] = false,
             ["qty_produced"] = OdooJson.PythonFloat(0),
