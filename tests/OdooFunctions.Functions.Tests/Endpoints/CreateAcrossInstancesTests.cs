@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using OdooFunctions.Doubles.Odoo;
+using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.Functions.Tests.Infrastructure;
 using static OdooFunctions.Functions.Tests.Hosting.OdooAppFixture;
@@ -107,6 +109,31 @@ public sealed class CreateAcrossInstancesTests(TwoInstancesFixture fixture) : IC
         {
             var origin = $"Race origin {round} {Guid.NewGuid()}";
             var answers = await RaceAsync(new { product_id = ProductId, product_qty = 2, origin }, key: null);
+            duplicates += MadeInOdoo(origin) - 1;
+            AssertOneOrderAnswered(answers);
+        }
+
+        Assert.Equal(0, duplicates);
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_of_an_expired_reservation_on_two_instances_take_it_over_once_in_every_round()
+    {
+        var duplicates = 0;
+        var table = new TableServiceClient(AzuriteFixture.ConnectionString).GetTableClient(new IdempotencyOptions().TableName);
+        await table.CreateIfNotExistsAsync();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var key = Guid.NewGuid().ToString();
+            var origin = $"Race take-over {round} {Guid.NewGuid()}";
+            var claim = CreateClaim.ForKey(key, new ManufacturingOrderCreate(ProductId, 2, null, null, origin, null));
+            var now = DateTimeOffset.UtcNow;
+            await table.UpsertEntityAsync(new TableEntity(claim.PartitionKey, claim.RowKey)
+            {
+                ["Status"] = "Reserved", ["RequestHash"] = claim.RequestHash, ["ReservedAt"] = now.AddMinutes(-2), ["LeaseUntil"] = now.AddMinutes(-1),
+            });
+
+            var answers = await RaceAsync(new { product_id = ProductId, product_qty = 2, origin }, key);
             duplicates += MadeInOdoo(origin) - 1;
             AssertOneOrderAnswered(answers);
         }
