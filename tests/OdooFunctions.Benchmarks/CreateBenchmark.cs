@@ -28,20 +28,7 @@ public static class CreateBenchmark
 
         await LocalAzurite.EnsureRunningAsync();
         await using var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { ApiKey = "bench-" + Guid.NewGuid().ToString("N") });
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ODOO_URL"] = odoo.BaseAddress.AbsoluteUri,
-            ["ODOO_DB"] = odoo.Options.Database,
-            ["ODOO_USERNAME"] = odoo.Options.Login,
-            ["ODOO_API_KEY"] = odoo.Options.ApiKey,
-            ["AUTH_JWT_SECRET"] = "bench-" + Guid.NewGuid().ToString("N"),
-            ["AzureWebJobsStorage"] = LocalAzurite.ConnectionString,
-        }).Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
-        services.AddOdooFunctions(configuration);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = BenchmarkApp.Build(odoo, new Dictionary<string, string?>());
         var creator = provider.GetRequiredService<ManufacturingOrderCreator>();
         var productId = odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
 

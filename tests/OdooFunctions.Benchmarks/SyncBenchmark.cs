@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
+using OdooFunctions.Doubles.Storage;
 using OdooFunctions.Functions;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Odoo;
@@ -30,6 +31,7 @@ public static class SyncBenchmark
         var changedCount = Math.Max(1, orderCount / 100);
 
         Console.WriteLine($"Status sync benchmark: {orderCount:N0} linked orders, {changedCount:N0} changed in Odoo before each run, Odoo latency {latency.TotalMilliseconds} ms per call");
+        await LocalAzurite.EnsureRunningAsync();
         await using var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { ApiKey = "bench-" + Guid.NewGuid().ToString("N") });
         await using var dashboard = await DashboardDoubleServer.StartAsync(new DashboardDoubleOptions { Token = "bench-" + Guid.NewGuid().ToString("N") });
         var productId = odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
@@ -42,23 +44,12 @@ public static class SyncBenchmark
         }
 
         var table = "syncbench" + Guid.NewGuid().ToString("N")[..12];
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        await using var provider = BenchmarkApp.Build(odoo, new Dictionary<string, string?>
         {
-            ["ODOO_URL"] = odoo.BaseAddress.AbsoluteUri,
-            ["ODOO_DB"] = odoo.Options.Database,
-            ["ODOO_USERNAME"] = odoo.Options.Login,
-            ["ODOO_API_KEY"] = odoo.Options.ApiKey,
-            ["AUTH_JWT_SECRET"] = "bench-" + Guid.NewGuid().ToString("N"),
-            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
             ["DASHBOARD_API_URL"] = dashboard.BaseAddress.AbsoluteUri,
             ["DASHBOARD_API_TOKEN"] = dashboard.Options.Token,
             ["SYNC_RUNS_TABLE"] = table,
-        }).Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(logging => logging.SetMinimumLevel(args.Contains("--verbose") ? LogLevel.Information : LogLevel.Warning).AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff "));
-        services.AddOdooFunctions(configuration);
-        await using var provider = services.BuildServiceProvider();
+        }, args.Contains("--verbose") ? LogLevel.Information : LogLevel.Warning);
         var client = provider.GetRequiredService<OdooClient>();
         var orders = provider.GetRequiredService<DashboardOrdersClient>();
         var sync = provider.GetRequiredService<StatusSync>();

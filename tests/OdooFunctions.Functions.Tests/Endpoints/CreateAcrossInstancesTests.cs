@@ -42,8 +42,7 @@ public sealed class CreateAcrossInstancesTests(TwoInstancesFixture fixture) : IC
     private const int Rounds = 50;
     private const int RequestsPerRound = 8;
 
-    private long ProductId => fixture.Odoo.Store.All("product.product")
-        .First(p => p["default_code"] is JsonValue code && code.TryGetValue<string>(out var text) && text == "MFG-FG-1001")["id"]!.GetValue<long>();
+    private long ProductId => FinishedProductIdOf(fixture.Odoo);
 
     private async Task<IReadOnlyList<(HttpStatusCode Status, JsonObject Body, TimeSpan? RetryAfter)>> RaceAsync(object order, string? key)
     {
@@ -86,57 +85,54 @@ public sealed class CreateAcrossInstancesTests(TwoInstancesFixture fixture) : IC
         }
     }
 
-    [Fact]
-    public async Task Concurrent_creates_with_one_key_on_two_instances_make_one_order_in_every_round()
+    /// <summary>
+    /// <see cref="Rounds"/> rounds, each racing <see cref="RequestsPerRound"/> copies of one create (with a fresh origin;
+    /// with a key when <paramref name="withKey"/>) after <paramref name="prepare"/>; the duplicates Odoo got in all.
+    /// </summary>
+    private async Task<int> RaceRoundsAsync(string name, bool withKey, Func<string, string?, Task>? prepare = null)
     {
         var duplicates = 0;
         for (var round = 0; round < Rounds; round++)
         {
-            var origin = $"Race key {round} {Guid.NewGuid()}";
-            var answers = await RaceAsync(new { product_id = ProductId, product_qty = 2, origin }, key: Guid.NewGuid().ToString());
-            duplicates += MadeInOdoo(origin) - 1;
-            AssertOneOrderAnswered(answers);
-        }
-
-        Assert.Equal(0, duplicates);
-    }
-
-    [Fact]
-    public async Task Concurrent_creates_with_one_origin_and_no_key_on_two_instances_make_one_order_in_every_round()
-    {
-        var duplicates = 0;
-        for (var round = 0; round < Rounds; round++)
-        {
-            var origin = $"Race origin {round} {Guid.NewGuid()}";
-            var answers = await RaceAsync(new { product_id = ProductId, product_qty = 2, origin }, key: null);
-            duplicates += MadeInOdoo(origin) - 1;
-            AssertOneOrderAnswered(answers);
-        }
-
-        Assert.Equal(0, duplicates);
-    }
-
-    [Fact]
-    public async Task Concurrent_retries_of_an_expired_reservation_on_two_instances_take_it_over_once_in_every_round()
-    {
-        var duplicates = 0;
-        var table = new TableServiceClient(AzuriteFixture.ConnectionString).GetTableClient(new IdempotencyOptions().TableName);
-        await table.CreateIfNotExistsAsync();
-        for (var round = 0; round < Rounds; round++)
-        {
-            var key = Guid.NewGuid().ToString();
-            var origin = $"Race take-over {round} {Guid.NewGuid()}";
-            var claim = CreateClaim.ForKey(key, new ManufacturingOrderCreate(ProductId, 2, null, null, origin, null));
-            var now = DateTimeOffset.UtcNow;
-            await table.UpsertEntityAsync(new TableEntity(claim.PartitionKey, claim.RowKey)
+            var origin = $"Race {name} {round} {Guid.NewGuid()}";
+            var key = withKey ? Guid.NewGuid().ToString() : null;
+            if (prepare is not null)
             {
-                ["Status"] = "Reserved", ["RequestHash"] = claim.RequestHash, ["ReservedAt"] = now.AddMinutes(-2), ["LeaseUntil"] = now.AddMinutes(-1),
-            });
+                await prepare(origin, key);
+            }
 
             var answers = await RaceAsync(new { product_id = ProductId, product_qty = 2, origin }, key);
             duplicates += MadeInOdoo(origin) - 1;
             AssertOneOrderAnswered(answers);
         }
+
+        return duplicates;
+    }
+
+    [Fact]
+    public async Task Concurrent_creates_with_one_key_on_two_instances_make_one_order_in_every_round() =>
+        Assert.Equal(0, await RaceRoundsAsync("key", withKey: true));
+
+    [Fact]
+    public async Task Concurrent_creates_with_one_origin_and_no_key_on_two_instances_make_one_order_in_every_round() =>
+        Assert.Equal(0, await RaceRoundsAsync("origin", withKey: false));
+
+    [Fact]
+    public async Task Concurrent_retries_of_an_expired_reservation_on_two_instances_take_it_over_once_in_every_round()
+    {
+        var table = new TableServiceClient(AzuriteFixture.ConnectionString).GetTableClient(new IdempotencyOptions().TableName);
+        await table.CreateIfNotExistsAsync();
+
+        var duplicates = await RaceRoundsAsync("take-over", withKey: true, async (origin, key) =>
+        {
+            // An attempt that reserved the key two minutes ago and vanished without making anything.
+            var claim = CreateClaim.ForKey(key!, new ManufacturingOrderCreate(ProductId, 2, null, null, origin, null));
+            var now = DateTimeOffset.UtcNow;
+            await table.UpsertEntityAsync(new TableEntity(claim.PartitionKey, claim.RowKey)
+            {
+                ["Status"] = "Reserved", ["RequestHash"] = claim.RequestHash, ["ReservedAt"] = now.AddMinutes(-2), ["LeaseUntil"] = now.AddMinutes(-1),
+            });
+        });
 
         Assert.Equal(0, duplicates);
     }

@@ -44,8 +44,7 @@ public sealed class IdempotentCreateTests(ShortLeaseAppFixture fixture) : IClass
 {
     private const string Orders = "api/odoo/manufacturing-orders";
 
-    private long ProductId => fixture.Odoo.Store.All("product.product")
-        .First(p => p["default_code"] is JsonValue code && code.TryGetValue<string>(out var text) && text == "MFG-FG-1001")["id"]!.GetValue<long>();
+    private long ProductId => FinishedProductIdOf(fixture.Odoo);
 
     private IEnumerable<JsonObject> OrdersWithOrigin(string origin) =>
         fixture.Odoo.Store.All("mrp.production").Where(mo => mo["origin"] is JsonValue v && v.TryGetValue<string>(out var o) && o == origin);

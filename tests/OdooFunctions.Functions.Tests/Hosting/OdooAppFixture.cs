@@ -52,7 +52,10 @@ public abstract class OdooAppFixture(string odooVersion) : IAsyncLifetime
     }
 
     /// <summary>The seeded storable finished product (MFG-FG-1001, as in the recordings); its id differs between versions.</summary>
-    public long FinishedProductId() => Odoo.Store.All("product.product")
+    public long FinishedProductId() => FinishedProductIdOf(Odoo);
+
+    /// <summary>The seeded storable finished product MFG-FG-1001 of <paramref name="odoo"/>.</summary>
+    public static long FinishedProductIdOf(OdooDoubleServer odoo) => odoo.Store.All("product.product")
         .First(p => p["default_code"] is JsonValue code && code.TryGetValue<string>(out var text) && text == "MFG-FG-1001")["id"]!.GetValue<long>();
 
     /// <summary>Sends a request as a dashboard user with the given roles.</summary>
