@@ -19,7 +19,7 @@ public static class OpenApiDocument
         new("/api/odoo/manufacturing-orders/{id}", "put", "Update a manufacturing order; state changes run Odoo's actions", true, [], HasBody: true),
         new("/api/odoo/partners", "get", "List partners", false, ["limit", "offset", "is_company"]),
         new("/api/odoo/stock", "get", "Stock levels (quants)", false, ["product_id", "location_id", "limit", "offset"]),
-        new("/api/sync/run", "post", "Run the order-status sync now and answer its record", true, []),
+        new("/api/sync/run", "post", "Run the order-status sync now and answer its record (a failed run: success false, 502 / 504 / 503, the record in data)", true, []),
         new("/api/sync/status", "get", "Latest sync runs, newest first", false, ["limit"]),
     ];
 

@@ -65,7 +65,12 @@ public class DashboardOrdersClient
         var token = await TokenAsync(cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(BaseUrl(), "orders/" + Uri.EscapeDataString(orderId)))
         {
-            Content = JsonContent.Create(new JsonObject { ["status"] = status, ["qty_produced"] = qtyProduced }),
+            // Bytes, not JsonContent: its length is unknown up front, so it goes chunked, and a dashboard behind a
+            // WSGI server reads a chunked body as empty. A byte array carries Content-Length.
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["status"] = status, ["qty_produced"] = qtyProduced }))
+            {
+                Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
+            },
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await SendAsync(request, $"PATCH order {orderId}", cancellationToken);

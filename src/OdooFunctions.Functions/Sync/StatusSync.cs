@@ -87,6 +87,7 @@ public partial class StatusSync
         var clock = Stopwatch.StartNew();
         var tally = new Tally(_options.MaxRecordedErrors);
         var outcome = SyncOutcome.Succeeded;
+        string? failure = null;
         LogStarted(_logger, id, trigger);
         try
         {
@@ -99,6 +100,16 @@ public partial class StatusSync
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             outcome = SyncOutcome.Failed;
+            failure = e switch
+            {
+                OperationCanceledException when cancellationToken.IsCancellationRequested => SyncFailure.Cancelled,
+                OdooTimeoutException => SyncFailure.Timeout,
+                DashboardApiException { InnerException: TimeoutException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException } => SyncFailure.Timeout,
+                DashboardApiException => SyncFailure.Dashboard,
+                OdooException => SyncFailure.Odoo,
+                SecretUnavailableException => SyncFailure.Secret,
+                _ => SyncFailure.Unexpected,
+            };
             var message = e switch
             {
                 OperationCanceledException when cancellationToken.IsCancellationRequested => "Run cancelled (host shutting down or request aborted).",
@@ -116,6 +127,7 @@ public partial class StatusSync
             Id = id,
             Trigger = trigger,
             Outcome = outcome,
+            Failure = failure,
             StartedAt = started,
             FinishedAt = started + clock.Elapsed,
             DurationMs = clock.ElapsedMilliseconds,

@@ -20,13 +20,26 @@ public sealed class SyncFunctions(StatusSync sync, SyncRunStore store)
         ArgumentNullException.ThrowIfNull(request);
         var run = await sync.TryRunAsync(SyncTrigger.Manual, request.HttpContext.RequestAborted)
             ?? throw ApiException.Conflict("A status sync is already running; try again when it has finished.");
-        return ApiResponses.Item(ToJson(run), run.Outcome switch
+        if (run.Outcome == SyncOutcome.Failed)
         {
-            SyncOutcome.Succeeded => "Sync completed",
-            SyncOutcome.Partial => "Sync completed with errors",
-            _ => "Sync failed",
-        });
+            // The run record still goes back, so the caller sees what was read and patched before it stopped.
+            var failed = ApiResponses.Error(FailedStatus(run.Failure), "SYNC_FAILED", $"Sync failed: {(run.Errors.Count > 0 ? run.Errors[0] : run.Failure)}");
+            failed.Body["data"] = ToJson(run);
+            return failed;
+        }
+
+        return ApiResponses.Item(ToJson(run), run.Outcome == SyncOutcome.Partial ? "Sync completed with errors" : "Sync completed");
     }
+
+    /// <summary>502 when Odoo or the dashboard failed, 504 when one of them timed out, 503 without the dashboard token.</summary>
+    internal static int FailedStatus(string? failure) => failure switch
+    {
+        SyncFailure.Timeout => StatusCodes.Status504GatewayTimeout,
+        SyncFailure.Secret => StatusCodes.Status503ServiceUnavailable,
+        SyncFailure.Cancelled => 499,
+        SyncFailure.Unexpected => StatusCodes.Status500InternalServerError,
+        _ => StatusCodes.Status502BadGateway,
+    };
 
     [Function("GetStatusSync")]
     public async Task<IActionResult> StatusAsync(

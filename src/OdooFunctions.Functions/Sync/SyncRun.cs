@@ -36,6 +36,9 @@ public sealed record SyncRun
     /// <summary>Odoo reads this run issued (one <c>search_read</c> per batch).</summary>
     public int OdooCalls { get; init; }
 
+    /// <summary>What failed a <see cref="SyncOutcome.Failed"/> run (<see cref="SyncFailure"/>); null otherwise.</summary>
+    public string? Failure { get; init; }
+
     /// <summary>The first errors, short and free of secrets.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 }

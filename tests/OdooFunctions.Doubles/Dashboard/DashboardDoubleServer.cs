@@ -56,7 +56,9 @@ public sealed class DashboardDoubleServer : IAsyncDisposable
     {
         var request = context.Request;
         string? body = null;
-        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+
+        // Like a dashboard behind a WSGI server: only a body with Content-Length is read; a chunked one reads as empty.
+        if (request.ContentLength is > 0)
         {
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             body = await reader.ReadToEndAsync(context.RequestAborted);
@@ -69,7 +71,7 @@ public sealed class DashboardDoubleServer : IAsyncDisposable
         }
 
         var status = await AnswerAsync(context, body);
-        Requests.Record(new DashboardRequestRecord(request.Method, request.Path + request.QueryString, body, status));
+        Requests.Record(new DashboardRequestRecord(request.Method, request.Path + request.QueryString, body, status, request.ContentLength));
     }
 
     private async Task<int> AnswerAsync(HttpContext context, string? body)

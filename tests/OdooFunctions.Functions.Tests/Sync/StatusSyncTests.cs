@@ -29,6 +29,9 @@ public class StatusSyncTests(AzuriteFixture azurite)
         {
             Assert.Equal(status, context.Dashboard.Orders.Get(orderId)!["status"]!.GetValue<string>());
         }
+
+        // Every PATCH names its length: a dashboard behind a WSGI server reads a chunked body as empty.
+        Assert.All(context.Dashboard.Requests.Patches(), patch => Assert.Equal(patch.Body!.Length, patch.ContentLength));
     }
 
     [Fact]

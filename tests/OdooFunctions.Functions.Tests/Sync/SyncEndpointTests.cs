@@ -102,6 +102,53 @@ public sealed class SyncEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_the_dashboard_fails_answers_502_with_success_false_and_the_run_record()
+    {
+        AddOrder("done", "pending");
+        _dashboard.Faults.FailNextList(10, 503);
+
+        using var run = await SendAsync(HttpMethod.Post, "api/sync/run");
+        var body = await OdooAppFixture.BodyAsync(run);
+
+        Assert.Equal(HttpStatusCode.BadGateway, run.StatusCode);
+        Assert.False(body["success"]!.GetValue<bool>());
+        Assert.Equal("SYNC_FAILED", body["error"]!["code"]!.GetValue<string>());
+        Assert.StartsWith("Sync failed: Dashboard API: GET /orders answered HTTP 503", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("failed", body["data"]!["outcome"]!.GetValue<string>());
+        Assert.Equal("dashboard", body["data"]!["failure"]!.GetValue<string>());
+        _dashboard.Faults.Clear();
+    }
+
+    [Fact]
+    public async Task A_run_Odoo_does_not_answer_in_time_answers_504_with_the_run_record()
+    {
+        await using var app = await FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(_odoo, new()
+        {
+            ["DASHBOARD_API_URL"] = _dashboard.BaseAddress.AbsoluteUri,
+            ["DASHBOARD_API_TOKEN"] = _dashboard.Options.Token,
+            ["SYNC_RUNS_TABLE"] = _table,
+            ["ODOO_TIMEOUT_SECONDS"] = "1",
+        }));
+        AddOrder("done", "pending");
+        await app.Services.GetRequiredService<OdooFunctions.Odoo.OdooClient>().ConnectAsync();
+        _odoo.Faults.FailNext(10, OdooFault.Hang, "search_read");
+        try
+        {
+            using var run = await OdooAppFixture.Send(app.Client, HttpMethod.Post, "api/sync/run", null, TestTokens.Create(roles: ["Admin"]));
+            var body = await OdooAppFixture.BodyAsync(run);
+
+            Assert.Equal(HttpStatusCode.GatewayTimeout, run.StatusCode);
+            Assert.False(body["success"]!.GetValue<bool>());
+            Assert.Equal("timeout", body["data"]!["failure"]!.GetValue<string>());
+            Assert.Equal(0, body["data"]!["patched"]!.GetValue<int>());
+        }
+        finally
+        {
+            _odoo.Faults.Clear();
+        }
+    }
+
+    [Fact]
     public async Task Status_refuses_a_limit_outside_1_to_100_with_400()
     {
         using var response = await SendAsync(HttpMethod.Get, "api/sync/status?limit=500");
