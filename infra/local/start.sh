@@ -10,14 +10,18 @@
 #     (tests/OdooFunctions.Doubles, seeded data, loopback only) and points the app at it through
 #     environment variables, which Core Tools prefer over local.settings.json; a configured ODOO_URL
 #     is never replaced,
-#  6. runs `func start` in src/OdooFunctions.Functions.
+#  6. when no DASHBOARD_API_URL is configured, starts the demo dashboard (its orders linked to the demo Odoo's
+#     manufacturing orders, a few of them stale) and points the sync at it the same way,
+#  7. runs `func start` in src/OdooFunctions.Functions.
 # Everything it started (Azurite, the demo Odoo) is stopped when it exits.
 #
 # Options:
-#   --check   do everything except `func start`: report what would run, call the demo Odoo once,
-#             stop the children, exit 0 (also ODOOFUNCTIONS_DRY_RUN=1). Core Tools are optional here.
+#   --check   do everything except `func start`: report what would run, log in to the demo Odoo once, run
+#             one status sync with the app's own code (src/OdooFunctions.Cli), stop the children, exit 0
+#             (also ODOOFUNCTIONS_DRY_RUN=1). Core Tools are optional here.
 #   --help    this text.
 # Environment: ODOOFUNCTIONS_DEMO_ODOO_PORT (default 8069; a busy port falls back to a free one),
+#   ODOOFUNCTIONS_DEMO_DASHBOARD_PORT (default 5000, likewise),
 #   ODOOFUNCTIONS_START_TIMEOUT (seconds to wait for Azurite / the demo Odoo, default 60).
 set -euo pipefail
 
@@ -36,6 +40,7 @@ done
 
 timeout="${ODOOFUNCTIONS_START_TIMEOUT:-60}"
 functions_project="src/OdooFunctions.Functions"
+cli_project="src/OdooFunctions.Cli"
 doubles_project="tests/OdooFunctions.Doubles"
 settings="local.settings.json"
 run_dir="$(mktemp -d "${TMPDIR:-/tmp}/odoofunctions-local.XXXXXX")"
@@ -47,6 +52,7 @@ die() { printf '\033[31mERROR: %s\033[0m\n' "$1" >&2; exit "${2:-1}"; }
 # ---------- children: started here, stopped here ----------
 azurite_pid=""
 demo_pid=""
+dashboard_pid=""
 func_pid=""
 stop_child() { # pid signal: that signal, then TERM, then KILL, 5 s apart
   local pid=$1 sig signals="$2 TERM KILL"
@@ -63,9 +69,10 @@ cleanup() {
   trap - EXIT INT TERM
   # func first (Ctrl+C is how it likes to be stopped), then what it used.
   [ -n "$func_pid" ] && stop_child "$func_pid" INT
+  [ -n "$dashboard_pid" ] && stop_child "$dashboard_pid" TERM
   [ -n "$demo_pid" ] && stop_child "$demo_pid" TERM
   [ -n "$azurite_pid" ] && stop_child "$azurite_pid" TERM
-  [ -n "$demo_pid$azurite_pid" ] && echo "Stopped what this script started (demo Odoo / Azurite)."
+  [ -n "$dashboard_pid$demo_pid$azurite_pid" ] && echo "Stopped what this script started (demo dashboard / demo Odoo / Azurite)."
   rm -rf "$run_dir"
   exit "$status"
 }
@@ -151,6 +158,36 @@ say "Building $functions_project"
 dotnet build "$functions_project" --nologo -v q >"$run_dir/build.log" 2>&1 ||
   { tail -n 40 "$run_dir/build.log" >&2; die "Build failed."; }
 
+# The demo programs (demo Odoo, demo dashboard) live in the doubles project; built once, when one is needed.
+demo_dll=""
+demo_program() {
+  if [ -z "$demo_dll" ]; then
+    say "Building $doubles_project (the demo Odoo and the demo dashboard)"
+    dotnet build "$doubles_project" --nologo -v q >"$run_dir/build-doubles.log" 2>&1 ||
+      { tail -n 40 "$run_dir/build-doubles.log" >&2; die "Build of the demo programs failed."; }
+    demo_dll="$(dotnet msbuild "$doubles_project" -nologo -getProperty:TargetPath 2>/dev/null | tail -n 1)"
+    [ -f "$demo_dll" ] || die "Demo program not found after the build ($demo_dll)."
+  fi
+}
+# Starts a demo program in the background and waits for its "listening on" line; sets started_pid and started_line.
+start_demo() { # name log args...
+  local name=$1 log=$2 waited=0
+  shift 2
+  # The built program directly (what `dotnet run --project $doubles_project -- ...` runs), so that the pid here is
+  # the server's own and stopping it stops the server.
+  dotnet "$demo_dll" "$@" >"$log" 2>&1 &
+  started_pid=$!
+  disown "$started_pid"
+  started_line=""
+  until [ -n "$started_line" ]; do
+    started_line="$(grep -m 1 ' listening on ' "$log" || true)"
+    [ -n "$started_line" ] && break
+    kill -0 "$started_pid" 2>/dev/null || { tail -n 20 "$log" >&2; die "The $name exited before it listened."; }
+    [ "$waited" -lt $((timeout * 2)) ] || { tail -n 20 "$log" >&2; die "The $name did not listen within ${timeout}s."; }
+    sleep 0.5; waited=$((waited + 1))
+  done
+}
+
 # ---------- 5. Odoo: configured, or the demo ----------
 odoo_url="${ODOO_URL:-}"
 odoo_source="environment"
@@ -159,12 +196,7 @@ if [ -z "$odoo_url" ]; then odoo_url="$(setting ODOO_URL)"; odoo_source="$settin
 if [ -n "$odoo_url" ]; then
   say "Odoo: $odoo_url (from $odoo_source; the demo Odoo is not started)"
 else
-  say "Building $doubles_project (the demo Odoo)"
-  dotnet build "$doubles_project" --nologo -v q >"$run_dir/build-doubles.log" 2>&1 ||
-    { tail -n 40 "$run_dir/build-doubles.log" >&2; die "Build of the demo Odoo failed."; }
-  demo_dll="$(dotnet msbuild "$doubles_project" -nologo -getProperty:TargetPath 2>/dev/null | tail -n 1)"
-  [ -f "$demo_dll" ] || die "Demo Odoo program not found after the build ($demo_dll)."
-
+  demo_program
   demo_port="${ODOOFUNCTIONS_DEMO_ODOO_PORT:-8069}"
   if listening "$demo_port"; then
     warn "Port $demo_port is taken: the demo Odoo takes a free port instead."
@@ -173,20 +205,9 @@ else
   demo_log="$run_dir/demo-odoo.log"
   # The well-known demo key: it opens nothing but the demo Odoo, so it may be printed.
   demo_key="test-odoo-api-key-0123456789abcdef"
-  # The built program directly (what `dotnet run --project $doubles_project -- odoo` runs), so that
-  # the pid here is the server's own and stopping it stops the server.
-  dotnet "$demo_dll" odoo --port "$demo_port" --api-key "$demo_key" >"$demo_log" 2>&1 &
-  demo_pid=$!
-  disown "$demo_pid"
-  waited=0
-  listening_line=""
-  until [ -n "$listening_line" ]; do
-    listening_line="$(grep -m 1 'Demo Odoo listening on ' "$demo_log" || true)"
-    [ -n "$listening_line" ] && break
-    kill -0 "$demo_pid" 2>/dev/null || { tail -n 20 "$demo_log" >&2; die "The demo Odoo exited before it listened."; }
-    [ "$waited" -lt $((timeout * 2)) ] || { tail -n 20 "$demo_log" >&2; die "The demo Odoo did not listen within ${timeout}s."; }
-    sleep 0.5; waited=$((waited + 1))
-  done
+  start_demo "demo Odoo" "$demo_log" odoo --port "$demo_port" --api-key "$demo_key"
+  demo_pid=$started_pid
+  listening_line=$started_line
   # "Demo Odoo listening on http://127.0.0.1:8069 (database odoo_test, login api@yourcompany.com, version 19.0)"
   demo_url="$(printf '%s' "$listening_line" | sed -n 's/.*listening on \(http[^ ]*\).*/\1/p')"
   demo_db="$(printf '%s' "$listening_line" | sed -n 's/.*database \([^ ,)]*\).*/\1/p')"
@@ -214,11 +235,51 @@ EOF
   fi
 fi
 
+# ---------- 6. dashboard: configured, or the demo ----------
+dashboard_url="${DASHBOARD_API_URL:-}"
+dashboard_source="environment"
+if [ -z "$dashboard_url" ]; then dashboard_url="$(setting DASHBOARD_API_URL)"; dashboard_source="$settings"; fi
+
+if [ -n "$dashboard_url" ]; then
+  say "Dashboard API: $dashboard_url (from $dashboard_source; the demo dashboard is not started)"
+else
+  demo_program
+  dashboard_port="${ODOOFUNCTIONS_DEMO_DASHBOARD_PORT:-5000}"
+  if listening "$dashboard_port"; then
+    warn "Port $dashboard_port is taken: the demo dashboard takes a free port instead."
+    dashboard_port=0
+  fi
+  dashboard_log="$run_dir/demo-dashboard.log"
+  start_demo "demo dashboard" "$dashboard_log" dashboard --port "$dashboard_port" --odoo-version "${demo_version:-19.0}"
+  dashboard_pid=$started_pid
+  # "Demo dashboard listening on http://127.0.0.1:5000/api (token ..., 12 orders linked to the demo Odoo 19.0, 3 stale)"
+  dashboard_line=$started_line
+  DASHBOARD_API_URL="$(printf '%s' "$dashboard_line" | sed -n 's/.*listening on \(http[^ ]*\).*/\1/p')"
+  [ -n "$DASHBOARD_API_URL" ] || die "Could not read the demo dashboard's address from: $dashboard_line"
+  # The well-known demo token: it opens nothing but the demo dashboard, so it may be printed.
+  export DASHBOARD_API_URL DASHBOARD_API_TOKEN="test-dashboard-token-0123456789abcdef"
+  [ -z "$demo_pid" ] && warn "The demo dashboard's orders are linked to the demo Odoo's manufacturing orders, not to those of $odoo_url."
+
+  cat <<EOF
+
+$(printf '\033[1;30;46m')################################################################################
+##                                                                            ##
+##   DEMO DASHBOARD IN USE: no DASHBOARD_API_URL is configured, so the sync   ##
+##   patches the demo dashboard (a loopback stand-in), NOT a real dashboard.  ##
+##                                                                            ##
+################################################################################$(printf '\033[0m')
+   DASHBOARD_API_URL=$DASHBOARD_API_URL   ($(printf '%s' "$dashboard_line" | sed -n 's/.*(token [^,]*, \(.*\))$/\1/p'))
+   Its orders: curl -H "Authorization: Bearer $DASHBOARD_API_TOKEN" "$DASHBOARD_API_URL/orders?has_odoo_mo=true"
+   To use your dashboard: set DASHBOARD_API_URL and DASHBOARD_API_TOKEN in $settings.
+
+EOF
+fi
+
 if [ -z "${AUTH_JWT_AUTHORITY:-}$(setting AUTH_JWT_AUTHORITY)" ]; then
   echo "Dashboard token for local calls: dotnet run --project $doubles_project -- token --role Admin"
 fi
 
-# ---------- 6. func start ----------
+# ---------- 7. func start ----------
 if [ "$check_only" = 1 ]; then
   if [ -n "$demo_pid" ]; then
     # One real call, so --check proves the demo answers the protocol the app speaks.
@@ -237,6 +298,18 @@ if [ "$check_only" = 1 ]; then
       })().catch(e => { console.error(`Demo Odoo check failed: ${e.message}`); process.exit(1); });' \
       "$ODOO_URL" "$ODOO_DB" "$ODOO_USERNAME" "$ODOO_API_KEY" ||
       die "The demo Odoo is not answering JSON-RPC."
+  fi
+  # One run of the app's own sync against what it will use (the demo dashboard and Odoo when they are in use).
+  say "Running one status sync (dotnet run --project $cli_project -- sync)"
+  sync_log="$run_dir/sync.log"
+  dotnet run --project "$cli_project" -- sync --settings "$root/$settings" >"$sync_log" 2>"$run_dir/sync.err" ||
+    { cat "$run_dir/sync.err" "$sync_log" >&2; die "The status sync failed."; }
+  sync_record="$(tail -n 1 "$sync_log")"
+  echo "   $sync_record"
+  if [ -n "$dashboard_pid" ] && [ -n "$demo_pid" ]; then
+    patched="$(printf '%s' "$sync_record" | sed -n 's/.*"patched":\([0-9]*\).*/\1/p')"
+    [ "${patched:-0}" -gt 0 ] || die "The sync patched no demo dashboard order (expected the stale ones): $sync_record"
+    echo "   The sync patched $patched stale order(s) of the demo dashboard."
   fi
   say "Check passed. \`npm start\` would now run: (cd $functions_project && func start)${func_version:+ with Core Tools $func_version}"
   exit 0

@@ -18,7 +18,10 @@ public sealed class DashboardDoubleOptions
     /// <summary>Added to every request.</summary>
     public TimeSpan Latency { get; set; }
 
-    public override string ToString() => $"DashboardDoubleOptions {{ Token = ***, ListShape = {ListShape}, PageSize = {PageSize} }}";
+    /// <summary>The loopback port; 0 takes a free one.</summary>
+    public int Port { get; set; }
+
+    public override string ToString() => $"DashboardDoubleOptions {{ Token = ***, ListShape = {ListShape}, PageSize = {PageSize}, Port = {Port} }}";
 }
 
 /// <summary>How <c>GET /orders</c> answers: the shapes a dashboard API is seen to use.</summary>

@@ -45,7 +45,7 @@ public sealed class DashboardDoubleServer : IAsyncDisposable
     public static async Task<DashboardDoubleServer> StartAsync(DashboardDoubleOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new DashboardDoubleOptions();
-        var app = LoopbackWebApp.CreateBuilder().Build();
+        var app = LoopbackWebApp.CreateBuilder(options.Port).Build();
         var server = new DashboardDoubleServer(app, options);
         app.Run(server.HandleAsync);
         server.BaseAddress = new Uri(await LoopbackWebApp.StartAsync(app, cancellationToken), "api/");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace OdooFunctions.Doubles.Odoo;
 
@@ -37,16 +36,7 @@ public static class OdooDemoCommand
             }
         }
 
-        using var stop = new CancellationTokenSource();
-        // The double's own web host also listens for these signals (to stop itself only); this program must stop too.
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
-
-        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var stop = new StopSignal();
 
         await using var server = await OdooDoubleServer.StartAsync(options, stop.Token);
         var url = server.BaseAddress.ToString().TrimEnd('/');
@@ -56,13 +46,7 @@ public static class OdooDemoCommand
             ? $"API key: {OdooDoubleOptions.DemoApiKey} (the public demo key; it opens nothing but this demo)"
             : "API key: the one given with --api-key (not shown)");
         Console.WriteLine("Press Ctrl+C to stop.");
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await stop.WaitAsync();
         return 0;
     }
 }

@@ -5,7 +5,8 @@ namespace OdooFunctions.Doubles.Tokens;
 
 /// <summary>
 /// <c>token [--role Admin] [--subject local-dev] [--minutes 60] [--settings local.settings.json]</c>: prints a dashboard
-/// token for local calls, signed with AUTH_JWT_SECRET from the environment or from local.settings.json.
+/// token for local calls, signed with AUTH_JWT_SECRET from the environment or from local.settings.json (found where the
+/// command was started, else at the repository root: <see cref="LocalSettingsFile"/>); says which on stderr.
 /// </summary>
 public static class DashboardTokenCommand
 {
@@ -14,7 +15,7 @@ public static class DashboardTokenCommand
         var roles = new List<string>();
         var subject = "local-dev";
         var minutes = 60;
-        var settingsPath = "local.settings.json";
+        string? settingsPath = null;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -30,22 +31,23 @@ public static class DashboardTokenCommand
             }
         }
 
-        string? Setting(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : File.Exists(settingsPath) ? JsonNode.Parse(File.ReadAllText(settingsPath))?["Values"]?[name]?.GetValue<string>() : null;
-
-        var secret = Setting("AUTH_JWT_SECRET");
+        var settings = LocalSettingsFile.Find(settingsPath);
+        var secret = settings.Get("AUTH_JWT_SECRET");
         if (string.IsNullOrWhiteSpace(secret) || secret.Length < 32)
         {
-            Console.Error.WriteLine($"token: AUTH_JWT_SECRET (at least 32 characters) is not set in the environment or in {settingsPath}.");
+            Console.Error.WriteLine(settings.Path is null
+                ? $"token: AUTH_JWT_SECRET (at least 32 characters) is not set in the environment, and no {LocalSettingsFile.FileName} was found here or at the repository root."
+                : $"token: AUTH_JWT_SECRET (at least 32 characters) is not set in the environment or in {settings.Path}.");
             return 1;
         }
 
+        // On stderr, so that TOKEN=$(...) captures only the token.
+        Console.Error.WriteLine(Environment.GetEnvironmentVariable("AUTH_JWT_SECRET") is { Length: > 0 }
+            ? "token: signed with AUTH_JWT_SECRET from the environment"
+            : $"token: signed with AUTH_JWT_SECRET from {settings.Path}");
         Console.WriteLine(DashboardTokenIssuer.Create(
             secret, subject, roles.Count > 0 ? roles : ["Admin"], DateTime.UtcNow.AddMinutes(minutes),
-            issuer: NullIfEmpty(Setting("AUTH_JWT_ISSUER")), audience: NullIfEmpty(Setting("AUTH_JWT_AUDIENCE"))));
+            issuer: settings.Get("AUTH_JWT_ISSUER"), audience: settings.Get("AUTH_JWT_AUDIENCE")));
         return 0;
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
