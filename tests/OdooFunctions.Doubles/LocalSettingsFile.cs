@@ -23,9 +23,13 @@ public sealed class LocalSettingsFile
     public string? Path { get; }
 
     /// <summary>An explicit <paramref name="path"/>, or the first <see cref="FileName"/> found in the usual places.</summary>
-    public static LocalSettingsFile Find(string? path = null)
+    public static LocalSettingsFile Find(string? path = null) =>
+        Find(path, Environment.GetEnvironmentVariable("PWD"), Directory.GetCurrentDirectory());
+
+    /// <summary>As <see cref="Find(string?)"/>, from <paramref name="startedIn"/> (the shell's directory) and <paramref name="currentDirectory"/>.</summary>
+    public static LocalSettingsFile Find(string? path, string? startedIn, string currentDirectory)
     {
-        var found = path ?? Candidates().FirstOrDefault(File.Exists);
+        var found = path ?? Candidates(startedIn, currentDirectory).FirstOrDefault(File.Exists);
         if (found is null || !File.Exists(found))
         {
             return new LocalSettingsFile(found, null);
@@ -41,15 +45,15 @@ public sealed class LocalSettingsFile
         : _values?[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text
         : null;
 
-    private static IEnumerable<string> Candidates()
+    private static IEnumerable<string> Candidates(string? startedIn, string currentDirectory)
     {
-        if (Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } started)
+        if (startedIn is { Length: > 0 })
         {
-            yield return System.IO.Path.Combine(started, FileName);
+            yield return System.IO.Path.Combine(startedIn, FileName);
         }
 
-        yield return System.IO.Path.Combine(Directory.GetCurrentDirectory(), FileName);
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        yield return System.IO.Path.Combine(currentDirectory, FileName);
+        foreach (var start in new[] { startedIn ?? currentDirectory, currentDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {

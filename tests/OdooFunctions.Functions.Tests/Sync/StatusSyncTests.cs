@@ -35,6 +35,26 @@ public class StatusSyncTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_demo_dashboards_first_sync_patches_its_stale_orders_and_the_next_finds_nothing_to_do()
+    {
+        await using var context = await SyncTestContext.StartAsync(azurite);
+        var stale = DashboardDemoCommand.Seed(context.Dashboard.Orders, context.Odoo.Options.Version);
+
+        var first = await context.RunAsync();
+        var second = await context.RunAsync();
+
+        Assert.Equal(DashboardDemoCommand.Stale, stale);
+        Assert.Equal((SyncOutcome.Succeeded, stale, stale, 0), (first.Outcome, first.Changed, first.Patched, first.Missing));
+        Assert.Equal(context.Dashboard.Orders.Linked().Count, first.Linked);
+        Assert.Equal((SyncOutcome.Succeeded, 0), (second.Outcome, second.Changed));
+        foreach (var order in context.Dashboard.Orders.Linked())
+        {
+            var mo = context.Odoo.Store.Get("mrp.production", order["odoo_mo_id"]!.GetValue<long>())!;
+            Assert.Equal(OrderStatusMap.ToDashboardStatus(mo["state"]!.GetValue<string>()), order["status"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task Patches_only_the_orders_whose_status_or_quantity_differs_from_Odoo()
     {
         await using var context = await SyncTestContext.StartAsync(azurite);
