@@ -24,6 +24,8 @@ public static class ApiErrorMap
             return result;
         });
 
+    private const string StorageMessage = "The app's storage (AzureWebJobsStorage) could not be reached, so the request was not carried out. Retry in a moment.";
+
     private static readonly Rule[] Rules =
     [
         new(typeof(ApiException), ex => ApiResponses.Error(((ApiException)ex).StatusCode, ((ApiException)ex).Code, ex.Message)),
@@ -39,9 +41,10 @@ public static class ApiErrorMap
             result.Body["error"]!["wizard"] = ex.WizardModel;
         }),
         Row<ApiUserLacksRightException>(403, "ODOO_ACCESS_DENIED", ex => ex.Message),
-        Row<StorageUnavailableException>(503, "STORAGE_UNAVAILABLE",
-            _ => "The app's storage (AzureWebJobsStorage) could not be reached, so the request was not carried out. Retry in a moment.",
-            (_, result) => result.Headers["Retry-After"] = "5"),
+        Row<StorageUnavailableException>(503, "STORAGE_UNAVAILABLE", _ => StorageMessage, (_, result) => result.Headers["Retry-After"] = "5"),
+
+        // Table storage failing where no store wrapped it yet (e.g. the sync's run records): still the storage, still a 503.
+        Row<Azure.RequestFailedException>(503, "STORAGE_UNAVAILABLE", _ => StorageMessage, (_, result) => result.Headers["Retry-After"] = "5"),
         Row<OdooAuthenticationException>(502, "ODOO_AUTH_FAILED",
             _ => "Odoo rejected the integration's credentials. Check the Odoo API key (ODOO_API_KEY or the Key Vault secret) and ODOO_USERNAME/ODOO_DB."),
         Row<OdooAccessException>(403, "ODOO_ACCESS_DENIED", ex => OdooMessage(ex, "The Odoo API user is not allowed to do this.")),
@@ -59,8 +62,16 @@ public static class ApiErrorMap
     ];
 
     /// <summary>The envelope for <paramref name="exception"/>; null when it is not an expected failure (a bug: 500).</summary>
-    public static ApiResult? TryMap(Exception exception) =>
-        Rules.FirstOrDefault(rule => rule.ExceptionType.IsInstanceOfType(exception))?.Answer(exception);
+    public static ApiResult? TryMap(Exception exception)
+    {
+        // Azure.Core reports storage that stays unreachable through its retries as an AggregateException of the tries.
+        if (exception is AggregateException && StorageUnavailableException.IsStorageFailure(exception))
+        {
+            exception = new StorageUnavailableException("Table storage is unavailable.", exception);
+        }
+
+        return Rules.FirstOrDefault(rule => rule.ExceptionType.IsInstanceOfType(exception))?.Answer(exception);
+    }
 
     /// <summary>The failure's own answer, with what Odoo was left holding differently: never a hidden change.</summary>
     private static ApiResult PartiallyApplied(PartiallyAppliedException partial)

@@ -39,4 +39,21 @@ public sealed class StorageFailureTests
         Assert.Equal(HttpStatusCode.Created, back.StatusCode);
         Assert.Equal(1, odoo.Calls.Count("mrp.production", "create"));
     }
+
+    [Fact]
+    public async Task Sync_status_with_storage_unreachable_is_503_not_a_500()
+    {
+        await using var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = "19.0" });
+        await using var closed = new TcpRelay(target: 10002);
+        var storage = string.Create(CultureInfo.InvariantCulture,
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{closed.Port}/devstoreaccount1;");
+        await using var app = await FunctionsTestHost.StartAsync(SettingsFor(odoo, new() { ["AzureWebJobsStorage"] = storage }));
+
+        using var response = await Send(app.Client, HttpMethod.Get, "api/sync/status", null, TestTokens.Create(roles: ["Admin"]));
+        var body = await BodyAsync(response);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("STORAGE_UNAVAILABLE", body["error"]!["code"]!.GetValue<string>());
+        Assert.DoesNotContain(DevAccountKey, body.ToJsonString(), StringComparison.Ordinal);
+    }
 }
