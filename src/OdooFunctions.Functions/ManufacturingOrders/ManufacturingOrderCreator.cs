@@ -106,7 +106,7 @@ public sealed partial class ManufacturingOrderCreator(
 
     /// <summary>
     /// The order an unfinished attempt made, if Odoo has exactly one that fits: made by the API user after the
-    /// reservation, same product, quantity and origin. Null when Odoo has none (the attempt made nothing).
+    /// reservation, same product, quantity and origin, not cancelled. Null when Odoo has none (the attempt made nothing).
     /// </summary>
     private async Task<JsonObject?> ReconcileAsync(CreateRecord unfinished, ManufacturingOrderCreate request, CancellationToken cancellationToken)
     {
@@ -115,7 +115,9 @@ public sealed partial class ManufacturingOrderCreator(
             .And("product_id", "=", request.ProductId)
             .And("product_qty", "=", request.ProductQty)
             .And("origin", "=", (object?)request.Origin ?? false)
-            .And("create_date", ">=", unfinished.ReservedAt - options.Value.ClockSkew);
+            .And("create_date", ">=", unfinished.ReservedAt - options.Value.ClockSkew)
+            // Cancelled ones are out: cancelling the extra orders is how an operator settles an ambiguous key.
+            .And("state", "!=", "cancel");
         var candidates = await records.SearchAsync(ManufacturingOrderShape.Instance, domain, 10, 0, "id", cancellationToken);
         return candidates.Count switch
         {

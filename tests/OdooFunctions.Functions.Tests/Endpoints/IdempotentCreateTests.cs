@@ -238,6 +238,12 @@ public sealed class IdempotentCreateTests(ShortLeaseAppFixture fixture) : IClass
         Assert.Equal([a, b], body["candidates"]!.AsArray().Select(c => c!["id"]!.GetValue<long>()).Order());
         Assert.Contains($"(id {a})", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(2, OrdersWithOrigin(origin).Count());
+
+        // The operator cancels the extra one in Odoo; the retry is answered with the one left.
+        fixture.Odoo.Store.Update("mrp.production", b, new JsonObject { ["state"] = "cancel" });
+        var settled = await PostAsync(new { product_id = ProductId, product_qty = 3, origin }, key);
+        Assert.Equal(HttpStatusCode.OK, settled.Status);
+        Assert.Equal(a, settled.Body["data"]!["id"]!.GetValue<long>());
     }
 
     [Fact]
