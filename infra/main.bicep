@@ -100,12 +100,27 @@ param syncBatchSize int = 500
 @maxValue(3600)
 param idempotencyLeaseSeconds int = 60
 
+@description('ODOO_MAX_CONCURRENT_CALLS: most Odoo calls in flight per instance; the others wait up to the Odoo call timeout, then 503. Odoo sees at most this × maximumInstanceCount.')
+@minValue(1)
+@maxValue(1000)
+param odooMaxConcurrentCalls int = 16
+
+@description('SYNC_LEASE_SECONDS: how long the status sync lease lasts unrenewed (renewed every third while a run lasts): the longest a crashed run blocks the next one.')
+@minValue(1)
+@maxValue(3600)
+param syncLeaseSeconds int = 60
+
 // ---------- Hosting ----------
 
-@description('Most instances the app scales out to (Flex Consumption: 40-1000).')
-@minValue(40)
+@description('MAXIMUM_INSTANCE_COUNT: most instances the app scales out to (Flex Consumption: up to 1000). Odoo sees at most this × odooMaxConcurrentCalls calls at once, and a caller can reach this × rateLimitPerMinute requests a minute.')
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 100
+
+@description('HTTP_PER_INSTANCE_CONCURRENCY: HTTP requests one instance serves at once before Flex Consumption scales out (1-1000; 16 is the default for 2048 MB).')
+@minValue(1)
+@maxValue(1000)
+param httpPerInstanceConcurrency int = 16
 
 @description('Memory per instance in MB.')
 @allowed([
@@ -234,6 +249,7 @@ module functionApp 'modules/function-app.bicep' = {
     deploymentContainerName: deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     maximumInstanceCount: maximumInstanceCount
+    httpPerInstanceConcurrency: httpPerInstanceConcurrency
     instanceMemoryMB: instanceMemoryMB
     corsAllowedOrigins: corsAllowedOrigins
     // Every setting the app reads. Secrets are not here: the app reads them from KEY_VAULT_URI
@@ -254,6 +270,8 @@ module functionApp 'modules/function-app.bicep' = {
       SYNC_SCHEDULE: syncSchedule
       SYNC_BATCH_SIZE: string(syncBatchSize)
       IDEMPOTENCY_LEASE_SECONDS: string(idempotencyLeaseSeconds)
+      ODOO_MAX_CONCURRENT_CALLS: string(odooMaxConcurrentCalls)
+      SYNC_LEASE_SECONDS: string(syncLeaseSeconds)
       DASHBOARD_API_URL: dashboardApiUrl
     }
   }

@@ -23,12 +23,24 @@ public sealed class OdooClientOptions
     /// <summary>Bound on a whole call, retries included.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
-    /// <summary>Retries of reads on transient failures (connection errors, 502/503/504, timeouts). Writes are never retried.</summary>
+    /// <summary>
+    /// Retries of reads on transient failures (connection errors, 502/503/504, timeouts, and the HTML 500 page Odoo
+    /// answers when its connection pool is full). Writes are never retried.
+    /// </summary>
     public int MaxReadRetries { get; set; } = 2;
 
     /// <summary>First backoff delay between read retries (exponential with jitter after that).</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Most calls this process has in flight to Odoo at once; the others wait (see <see cref="MaxQueueWait"/>).
+    /// Odoo sees at most this times the number of app instances.
+    /// </summary>
+    public int MaxConcurrentCalls { get; set; } = 16;
+
+    /// <summary>How long a call waits for a place under <see cref="MaxConcurrentCalls"/> before it is refused.</summary>
+    public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromSeconds(30);
+
     public override string ToString() =>
-        $"OdooClientOptions {{ Url = {Url}, Database = {Database}, Username = {Username}, Protocol = {Protocol} }}";
+        $"OdooClientOptions {{ Url = {Url}, Database = {Database}, Username = {Username}, Protocol = {Protocol}, MaxConcurrentCalls = {MaxConcurrentCalls} }}";
 }

@@ -40,6 +40,11 @@ internal sealed class OdooClientOptionsValidator : IValidateOptions<OdooClientOp
             Fail("The Odoo retry settings must not be negative.");
         }
 
+        if (options.MaxConcurrentCalls < 1 || options.MaxQueueWait < TimeSpan.Zero)
+        {
+            Fail("The Odoo call bound (ODOO_MAX_CONCURRENT_CALLS) must be at least 1, and its wait not negative.");
+        }
+
         return failures is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

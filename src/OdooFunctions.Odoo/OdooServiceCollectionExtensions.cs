@@ -37,7 +37,12 @@ public static class OdooServiceCollectionExtensions
             // covers the formatted message, while the structured state still enumerates the raw bearer header.
             .RemoveAllLoggers()
             .AddResilienceHandler("odoo", static (builder, context) =>
-                OdooResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<OdooClientOptions>>().Value));
+                OdooResilience.Configure(
+                    builder,
+                    context.ServiceProvider.GetRequiredService<IOptions<OdooClientOptions>>().Value,
+                    context.ServiceProvider.GetRequiredService<OdooCallGate>()));
+        // One gate per container: every pipeline the factory builds for the client shares the same bound.
+        services.TryAddSingleton(static sp => new OdooCallGate(sp.GetRequiredService<IOptions<OdooClientOptions>>().Value));
 
         services.TryAddSingleton(static sp => new OdooClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(OdooClient.HttpClientName),

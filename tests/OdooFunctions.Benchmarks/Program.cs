@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "client" => BenchmarkRunner.Run<OdooFunctions.Benchmarks.ClientOverheadBenchmark>(args: [.. args.Skip(1)]).HasCriticalValidationErrors ? 1 : 0,
     "sync" => await OdooFunctions.Benchmarks.SyncBenchmark.RunAsync([.. args.Skip(1)]),
     "create" => await OdooFunctions.Benchmarks.CreateBenchmark.RunAsync([.. args.Skip(1)]),
+    "burst" => await OdooFunctions.Benchmarks.BurstBenchmark.RunAsync([.. args.Skip(1)]),
     _ => Usage(),
 };
 

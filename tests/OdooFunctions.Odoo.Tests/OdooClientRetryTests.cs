@@ -12,6 +12,8 @@ public sealed class OdooClientRetryTests
     [InlineData("19.0", OdooFault.Status504)]
     [InlineData("19.0", OdooFault.DropConnection)]
     [InlineData("17.0", OdooFault.Status503)]
+    [InlineData("19.0", OdooFault.Status500)]
+    [InlineData("17.0", OdooFault.Status500)]
     public async Task A_read_is_retried_on_a_transient_failure_and_succeeds(string version, OdooFault fault)
     {
         await using var odoo = await OdooTestContext.StartAsync(version, configure: o => o.MaxReadRetries = 2);
@@ -84,6 +86,35 @@ public sealed class OdooClientRetryTests
         await Assert.ThrowsAsync<OdooUnavailableException>(() => odoo.Client.CallAsync("mrp.production", "action_confirm", [id]));
 
         Assert.Equal(2, odoo.Server.Faults.Remaining);
+    }
+
+    [Theory]
+    [InlineData(OdooProtocol.Json2)]
+    [InlineData(OdooProtocol.JsonRpc)]
+    public async Task A_write_answered_the_pool_full_page_is_not_retried(OdooProtocol protocol)
+    {
+        await using var odoo = await OdooTestContext.StartAsync("19.0", protocol, o => o.MaxReadRetries = 3);
+        var before = await odoo.Client.SearchCountAsync("res.partner", OdooDomain.All);
+        odoo.Server.Faults.FailNext(2, OdooFault.Status500, "create");
+
+        await Assert.ThrowsAsync<OdooServerException>(() =>
+            odoo.Client.CreateAsync("res.partner", new JsonObject { ["name"] = "Not twice either Ltd" }));
+
+        Assert.Equal(1, odoo.Server.Faults.Remaining);
+        Assert.Equal(before, await odoo.Client.SearchCountAsync("res.partner", OdooDomain.All));
+    }
+
+    [Fact]
+    public async Task A_500_carrying_an_Odoo_error_is_not_retried()
+    {
+        await using var odoo = await OdooTestContext.StartAsync("19.0", OdooProtocol.Json2, o => o.MaxReadRetries = 3);
+        await odoo.Client.ConnectAsync();
+        var before = odoo.Server.Calls.Count("res.partner", "search_read");
+
+        // An unknown field is Odoo's own ValueError in JSON (HTTP 500 on JSON-2): the same call fails again.
+        await Assert.ThrowsAnyAsync<OdooException>(() => odoo.Client.SearchReadAsync("res.partner", OdooDomain.All, ["name", "no_such_field"]));
+
+        Assert.Equal(before + 1, odoo.Server.Calls.Count("res.partner", "search_read"));
     }
 
     [Fact]

@@ -97,7 +97,8 @@ public sealed class OdooClientSecretTests
         await Expect(() => odoo.Client.CreateAsync("mrp.production", new JsonObject { ["product_qty"] = 1 }));
         odoo.Server.Faults.FailNext(1, OdooFault.HtmlPage, "search_count");
         await Expect(() => odoo.Client.SearchCountAsync("res.partner", OdooDomain.All));
-        odoo.Server.Faults.FailNext(1, OdooFault.Status500, "search_count");
+        // 1 attempt + the 2 default retries: the page is transient for reads.
+        odoo.Server.Faults.FailNext(3, OdooFault.Status500, "search_count");
         await Expect(() => odoo.Client.SearchCountAsync("res.partner", OdooDomain.All));
         return errors;
     }

@@ -38,11 +38,14 @@ internal sealed class OdooTestContext : IAsyncDisposable
         OdooProtocol protocol = OdooProtocol.Auto,
         Action<OdooClientOptions>? configure = null,
         string? vaultKey = null,
-        string? database = null)
+        string? database = null,
+        Action<OdooDoubleOptions>? configureDouble = null)
     {
         // A key unlike the demo one, so that a leak cannot hide behind a well-known value.
         var apiKey = "k3y-" + Guid.NewGuid().ToString("N");
-        var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = version, ApiKey = apiKey });
+        var doubleOptions = new OdooDoubleOptions { Version = version, ApiKey = apiKey };
+        configureDouble?.Invoke(doubleOptions);
+        var server = await OdooDoubleServer.StartAsync(doubleOptions);
         var keys = new CountingKeyProvider(vaultKey ?? apiKey);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging())

@@ -11,6 +11,9 @@ namespace OdooFunctions.Functions.Odoo;
 
 public static class OdooAppServiceCollectionExtensions
 {
+    /// <summary>Most Odoo calls in flight per app instance (default 16); Odoo sees at most this × instances.</summary>
+    public const string MaxConcurrentCallsSetting = "ODOO_MAX_CONCURRENT_CALLS";
+
     /// <summary>The one shared Odoo client and the services that read and change Odoo records for the dashboard.</summary>
     public static IServiceCollection AddOdooServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +28,13 @@ public static class OdooAppServiceCollectionExtensions
             {
                 options.AttemptTimeout = TimeSpan.FromSeconds(seconds);
                 options.TotalTimeout = TimeSpan.FromSeconds(seconds * 3);
+            }
+
+            // A call waits for a place under the bound as long as Odoo may take to answer it, then is refused (503).
+            options.MaxQueueWait = options.AttemptTimeout;
+            if (int.TryParse(configuration[MaxConcurrentCallsSetting], out var calls) && calls > 0)
+            {
+                options.MaxConcurrentCalls = calls;
             }
         });
         services.AddSingleton<OdooSchema>();

@@ -43,7 +43,7 @@ public static class AppSettingsValidator
             problems.Add("ODOO_PROTOCOL must be auto, jsonrpc or json2");
         }
 
-        foreach (var name in new[] { "RATE_LIMIT_PER_MINUTE", "SYNC_BATCH_SIZE", "ODOO_TIMEOUT_SECONDS", "IDEMPOTENCY_LEASE_SECONDS" })
+        foreach (var name in new[] { "RATE_LIMIT_PER_MINUTE", "SYNC_BATCH_SIZE", "ODOO_TIMEOUT_SECONDS", "IDEMPOTENCY_LEASE_SECONDS", "ODOO_MAX_CONCURRENT_CALLS", "SYNC_LEASE_SECONDS" })
         {
             var value = configuration[name];
             if (!string.IsNullOrWhiteSpace(value) && !(int.TryParse(value, out var number) && number > 0))

@@ -13,7 +13,9 @@ namespace OdooFunctions.Functions.Sync;
 /// <see cref="StatusSyncOptions.BatchSize"/> ids) → mapped state → PATCH only the orders that differ, a few at
 /// a time → a <see cref="SyncRun"/> record in Table storage. Convergent: every run compares Odoo with the
 /// dashboard's current values, so whatever a failed run left undone, the next one does.
-/// Runs never overlap in this instance (a gate); across instances the timer's singleton lock keeps them apart.
+/// Runs never overlap anywhere: a run holds the <see cref="SyncLease"/> (a row in storage, shared by every instance)
+/// for as long as it lasts, whether the timer or <c>POST /api/sync/run</c> started it; an in-process flag first spares
+/// a storage round trip when this instance is already running one.
 /// </summary>
 public partial class StatusSync
 {
@@ -26,19 +28,21 @@ public partial class StatusSync
     private readonly DashboardOrdersClient _dashboard;
     private readonly OdooClient _odoo;
     private readonly SyncRunStore _store;
+    private readonly SyncLease _lease;
     private readonly StatusSyncOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<StatusSync> _logger;
     private int _running;
 
     public StatusSync(
-        DashboardOrdersClient dashboard, OdooClient odoo, SyncRunStore store, IOptions<StatusSyncOptions> options,
+        DashboardOrdersClient dashboard, OdooClient odoo, SyncRunStore store, SyncLease lease, IOptions<StatusSyncOptions> options,
         ILogger<StatusSync> logger, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _dashboard = dashboard;
         _odoo = odoo;
         _store = store;
+        _lease = lease;
         _options = options.Value;
         _logger = logger;
         _time = time ?? TimeProvider.System;
@@ -48,8 +52,9 @@ public partial class StatusSync
     public bool IsRunning => Volatile.Read(ref _running) == 1;
 
     /// <summary>
-    /// Runs once and records the run; null, without running, when a run is already in progress.
-    /// Never throws for a failing dashboard, Odoo or store: the failure is in the record (and the log).
+    /// Runs once and records the run; null, without running, when a run is already in progress in any instance.
+    /// Never throws for a failing dashboard, Odoo or run store: the failure is in the record (and the log). Throws
+    /// <see cref="Storage.StorageUnavailableException"/> when storage cannot say whether another run holds the lease.
     /// </summary>
     public async Task<SyncRun?> TryRunAsync(string trigger, CancellationToken cancellationToken = default)
     {
@@ -61,7 +66,16 @@ public partial class StatusSync
 
         try
         {
-            var run = await RunAsync(trigger, cancellationToken);
+            await using var lease = await _lease.TryAcquireAsync(cancellationToken);
+            if (lease is null)
+            {
+                LogSkipped(_logger, trigger);
+                return null;
+            }
+
+            // A lost lease (another instance took it over) stops this run: two runs must never patch at once.
+            using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+            var run = await RunAsync(trigger, held.Token);
             try
             {
                 await _store.AddAsync(run, CancellationToken.None);

@@ -18,6 +18,14 @@ public sealed class StatusSyncOptions
     /// <summary>Table for run records (<c>SYNC_RUNS_TABLE</c>).</summary>
     public string RunsTable { get; set; } = DefaultRunsTable;
 
+    /// <summary>
+    /// How long the sync lease lasts without renewal (<c>SYNC_LEASE_SECONDS</c>, default 60): the longest a crashed
+    /// run blocks the next one. A running sync renews it every third of this.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(DefaultLeaseSeconds);
+
+    public const int DefaultLeaseSeconds = 60;
+
     /// <summary>Errors kept in one run record; the rest are only counted and logged.</summary>
     public int MaxRecordedErrors { get; set; } = 10;
 

@@ -6,8 +6,9 @@ namespace OdooFunctions.Functions.Sync;
 /// <summary>
 /// The sync every <c>%SYNC_SCHEDULE%</c> (app setting, <c>0 */5 * * * *</c>). The host resolves the binding
 /// expression from app settings before the worker starts, so the setting must exist (local.settings.json,
-/// infra app settings). Timer functions are singletons: the host holds a blob lease in <c>AzureWebJobsStorage</c>,
-/// so only one instance runs it at a time even when scaled out.
+/// infra app settings). The host already runs a timer on one instance at a time (its blob lock), and the run itself
+/// takes the <see cref="SyncLease"/>, the same one <c>POST /api/sync/run</c> takes, so a timer run and a manual run never
+/// overlap either.
 /// </summary>
 public sealed partial class StatusSyncTimer(StatusSync sync, ILogger<StatusSyncTimer> logger)
 {
@@ -25,8 +26,19 @@ public sealed partial class StatusSyncTimer(StatusSync sync, ILogger<StatusSyncT
         }
 
         // TryRunAsync records failures instead of throwing, so a failing Odoo or dashboard never fails the invocation.
-        await sync.TryRunAsync(SyncTrigger.Timer, context.CancellationToken);
+        try
+        {
+            await sync.TryRunAsync(SyncTrigger.Timer, context.CancellationToken);
+        }
+        catch (Storage.StorageUnavailableException e)
+        {
+            // Without storage there is no lease and no record; the next tick tries again.
+            LogNoStorage(logger, e);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Status sync timer: storage unavailable, run skipped")]
+    private static partial void LogNoStorage(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Status sync timer is running late (past due; last run {LastRun})")]
     private static partial void LogPastDue(ILogger logger, DateTime? lastRun);

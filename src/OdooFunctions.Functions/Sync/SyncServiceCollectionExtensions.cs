@@ -10,7 +10,8 @@ namespace OdooFunctions.Functions.Sync;
 public static class SyncServiceCollectionExtensions
 {
     /// <summary>
-    /// The order-status sync: options from <c>DASHBOARD_API_URL</c>, <c>SYNC_BATCH_SIZE</c>, <c>SYNC_RUNS_TABLE</c>;
+    /// The order-status sync: options from <c>DASHBOARD_API_URL</c>, <c>SYNC_BATCH_SIZE</c>, <c>SYNC_RUNS_TABLE</c>,
+    /// <c>SYNC_LEASE_SECONDS</c>;
     /// the dashboard client; the run store (on the app's <c>TableServiceClient</c>); the run itself.
     /// A missing <c>DASHBOARD_API_URL</c> does not stop the host (the Odoo endpoints work without it); each run then
     /// fails with that message in its record.
@@ -30,6 +31,11 @@ public static class SyncServiceCollectionExtensions
                     options.BatchSize = batch;
                 }
 
+                if (int.TryParse(configuration["SYNC_LEASE_SECONDS"], out var lease) && lease > 0)
+                {
+                    options.LeaseDuration = TimeSpan.FromSeconds(lease);
+                }
+
                 if (configuration["SYNC_RUNS_TABLE"] is { Length: > 0 } table)
                 {
                     options.RunsTable = table;
@@ -37,6 +43,7 @@ public static class SyncServiceCollectionExtensions
             })
             .Validate(o => o.DashboardApiUrl is null || o.DashboardApiUrl.Scheme is "http" or "https", "DASHBOARD_API_URL must be an absolute http(s) URL")
             .Validate(o => o.BatchSize is > 0 and <= 5000, "SYNC_BATCH_SIZE must be from 1 to 5000")
+            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "SYNC_LEASE_SECONDS must be at least 1")
             .ValidateOnStart();
 
         services.TryAddSingleton<IDashboardApiToken, StoredDashboardApiToken>();
@@ -69,6 +76,7 @@ public static class SyncServiceCollectionExtensions
             sp.GetRequiredService<IDashboardApiToken>(),
             sp.GetRequiredService<IOptions<StatusSyncOptions>>()));
         services.TryAddSingleton<SyncRunStore>();
+        services.TryAddSingleton<SyncLease>();
         services.TryAddSingleton<StatusSync>();
         return services;
     }

@@ -105,6 +105,11 @@ internal static partial class OdooErrorMap
     public static OdooException TimedOut(OdooCall call, Exception inner) =>
         Timeout($"Odoo {call.Model}.{call.Method} failed: Odoo did not answer in time.", null, call, inner);
 
+    /// <summary>The app's own bound on calls in flight stayed full for the whole wait; the call was never sent.</summary>
+    public static OdooException Overloaded(OdooCall call, Exception inner) =>
+        new OdooOverloadedException($"Odoo {call.Model}.{call.Method} was not sent: the app already had its maximum of calls in flight to Odoo (ODOO_MAX_CONCURRENT_CALLS) for the whole wait.", null, inner)
+        { Model = call.Model, Method = call.Method };
+
     public static OdooException NotJson(OdooCall call, int status, Exception inner) =>
         Unexpected($"Odoo {call.Model}.{call.Method} failed: the answer (HTTP {status}) is not valid JSON.", new OdooError(null, null, status), call, inner);
 

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace OdooFunctions.Odoo.Wire;
@@ -63,6 +64,10 @@ internal sealed partial class OdooRpcChannel
             catch (TimeoutRejectedException ex)
             {
                 throw OdooErrorMap.TimedOut(call, ex);
+            }
+            catch (RateLimiterRejectedException ex)
+            {
+                throw OdooErrorMap.Overloaded(call, ex);
             }
             catch (TaskCanceledException ex)
             {
@@ -186,7 +191,7 @@ internal sealed partial class OdooRpcChannel
     /// Reads the raw Content-Type value rather than <see cref="HttpContentHeaders.ContentType"/>, which parses it
     /// into a <see cref="MediaTypeHeaderValue"/> (allocations on every call) only to look at the media type.
     /// </summary>
-    private static bool IsJson(HttpContentHeaders headers)
+    internal static bool IsJson(HttpContentHeaders headers)
     {
         if (!headers.NonValidated.TryGetValues("Content-Type", out var values) || values.Count != 1)
         {

@@ -27,7 +27,14 @@ public sealed class OdooDoubleOptions
     /// <summary>Seed the records the recordings show (products, partners, MOs in every state, quants).</summary>
     public bool Seed { get; set; } = true;
 
+    /// <summary>
+    /// Like Odoo's database connection pool (<c>db_maxconn</c>, 64 by default): a call that arrives while this many are
+    /// in flight is answered the recorded <c>500 text/html</c> page (shared/odoo-faults, PoolError) without running.
+    /// Null: no limit.
+    /// </summary>
+    public int? MaxConcurrentCalls { get; set; }
+
     // The key is a secret even in a double: keep it out of logs and test output.
     public override string ToString() =>
-        $"OdooDoubleOptions {{ Version = {Version}, Database = {Database}, Login = {Login}, ApiKey = ***, Uid = {Uid}, Port = {Port} }}";
+        $"OdooDoubleOptions {{ Version = {Version}, Database = {Database}, Login = {Login}, ApiKey = ***, Uid = {Uid}, Port = {Port}, MaxConcurrentCalls = {MaxConcurrentCalls} }}";
 }

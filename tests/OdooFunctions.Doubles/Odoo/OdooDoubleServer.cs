@@ -15,6 +15,9 @@ public sealed class OdooDoubleServer : IAsyncDisposable
     private readonly OdooJson2Endpoint _json2;
     private byte[] _apiKey;
     private long _latencyTicks;
+    private int _inFlight;
+    private int _mostInFlight;
+    private int _poolFullAnswers;
 
     private OdooDoubleServer(WebApplication app, OdooDoubleOptions options)
     {
@@ -63,6 +66,23 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         set => Interlocked.Exchange(ref _latencyTicks, value.Ticks);
     }
 
+    /// <summary>The most calls that were in flight at once (version, JSON-RPC and JSON-2 calls), since start or <see cref="ResetInFlight"/>.</summary>
+    public int MostInFlight => Volatile.Read(ref _mostInFlight);
+
+    /// <summary>Calls answered with the pool-full page because <see cref="OdooDoubleOptions.MaxConcurrentCalls"/> were in flight.</summary>
+    public int PoolFullAnswers => Volatile.Read(ref _poolFullAnswers);
+
+    /// <summary>Starts counting <see cref="MostInFlight"/> and <see cref="PoolFullAnswers"/> again.</summary>
+    public void ResetInFlight()
+    {
+        Volatile.Write(ref _mostInFlight, Volatile.Read(ref _inFlight));
+        Volatile.Write(ref _poolFullAnswers, 0);
+    }
+
+    /// <summary>Werkzeug's page for an unhandled exception, as Odoo 19.0 sent it for PoolError (shared/odoo-faults/19.0).</summary>
+    internal const string InternalServerErrorPage =
+        "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n";
+
     internal long Uid { get; }
 
     internal OdooWire Wire { get; }
@@ -96,6 +116,43 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         key is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Volatile.Read(ref _apiKey));
 
     private async Task HandleAsync(HttpContext context)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            UpdateMost(inFlight);
+            if (Options.MaxConcurrentCalls is { } limit && inFlight > limit)
+            {
+                // Odoo takes a connection from its pool before it dispatches the call: a full pool fails it unrun.
+                Interlocked.Increment(ref _poolFullAnswers);
+                await OdooWire.Text(context, 500, "text/html; charset=utf-8", InternalServerErrorPage);
+                return;
+            }
+
+            await ServeAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private void UpdateMost(int inFlight)
+    {
+        var most = Volatile.Read(ref _mostInFlight);
+        while (inFlight > most)
+        {
+            var seen = Interlocked.CompareExchange(ref _mostInFlight, inFlight, most);
+            if (seen == most)
+            {
+                return;
+            }
+
+            most = seen;
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context)
     {
         var latency = Latency;
         if (latency > TimeSpan.Zero)
@@ -181,8 +238,7 @@ public sealed class OdooDoubleServer : IAsyncDisposable
                     "<!DOCTYPE html>\n<html><head><title>Odoo is under maintenance</title></head>\n<body><h1>Service temporarily unavailable</h1><p>This database is being upgraded. Please try again later.</p></body></html>\n");
                 break;
             case OdooFault.Status500:
-                await OdooWire.Text(context, 500, "text/html; charset=utf-8",
-                    "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n");
+                await OdooWire.Text(context, 500, "text/html; charset=utf-8", InternalServerErrorPage);
                 break;
             default:
                 var status = fault switch { OdooFault.Status502 => 502, OdooFault.Status503 => 503, _ => 504 };

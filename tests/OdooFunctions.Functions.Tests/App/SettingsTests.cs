@@ -33,6 +33,9 @@ public sealed class SettingsTests
     [InlineData("IDEMPOTENCY_LEASE_SECONDS", "soon", "IDEMPOTENCY_LEASE_SECONDS")]
     [InlineData("IDEMPOTENCY_LEASE_SECONDS", "30", "longer than the Odoo call timeout")]
     [InlineData("ODOO_TIMEOUT_SECONDS", "75", "IDEMPOTENCY_LEASE_SECONDS must be longer")]
+    [InlineData("ODOO_MAX_CONCURRENT_CALLS", "0", "ODOO_MAX_CONCURRENT_CALLS")]
+    [InlineData("ODOO_MAX_CONCURRENT_CALLS", "many", "ODOO_MAX_CONCURRENT_CALLS")]
+    [InlineData("SYNC_LEASE_SECONDS", "-1", "SYNC_LEASE_SECONDS")]
     public void A_malformed_setting_stops_the_start_naming_it(string name, string value, string named)
     {
         var settings = Complete();
@@ -47,6 +50,24 @@ public sealed class SettingsTests
     {
         var exception = Record.Exception(() => Start(Complete()));
         Assert.Null(exception);
+    }
+
+    [Fact]
+    public void The_Odoo_call_bound_comes_from_its_setting_and_waits_as_long_as_one_call_may_take()
+    {
+        var settings = Complete();
+        settings["ODOO_MAX_CONCURRENT_CALLS"] = "24";
+        settings["ODOO_TIMEOUT_SECONDS"] = "12";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddFakeLogging();
+        services.AddOdooFunctions(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<OdooFunctions.Odoo.OdooClientOptions>>().Value;
+
+        Assert.Equal(24, options.MaxConcurrentCalls);
+        Assert.Equal(TimeSpan.FromSeconds(12), options.MaxQueueWait);
+        Assert.Equal(16, new OdooFunctions.Odoo.OdooClientOptions().MaxConcurrentCalls);
     }
 
     [Theory]
