@@ -124,9 +124,10 @@ public sealed partial class SyncLease
                         await _lost.CancelAsync();
                         return;
                     }
-                    catch (RequestFailedException e)
+                    catch (Exception e) when (StorageUnavailableException.IsStorageFailure(e))
                     {
-                        // Storage hiccup: keep the run; the next tick tries again before the lease can expire.
+                        // Storage hiccup (one failure, or Azure.Core's aggregated retries): keep the run; the next tick
+                        // tries again before the lease can expire.
                         LogRenewFailed(_lease._logger, e, _lease._table.Name);
                     }
                 }
