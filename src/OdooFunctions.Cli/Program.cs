@@ -7,6 +7,7 @@ using OdooFunctions.Functions;
 using OdooFunctions.Functions.Auth;
 using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Settings;
+using OdooFunctions.Functions.Storage;
 using OdooFunctions.Functions.Sync;
 
 // `odoofunctions <command> [--settings local.settings.json]`, the app's own parts composed as the worker composes them:
@@ -86,7 +87,18 @@ if (command == "check-token")
     return canRead ? 0 : 1;
 }
 
-var run = await provider.GetRequiredService<StatusSync>().TryRunAsync(SyncTrigger.Manual);
+SyncRun? run;
+try
+{
+    run = await provider.GetRequiredService<StatusSync>().TryRunAsync(SyncTrigger.Manual);
+}
+catch (StorageUnavailableException unavailable)
+{
+    // The sync's lease lives in storage: without it no run starts (locally, is Azurite running?).
+    Console.Error.WriteLine($"odoofunctions: {unavailable.Message} Locally: start Azurite (npm run azurite).");
+    return 1;
+}
+
 if (run is null)
 {
     Console.Error.WriteLine("odoofunctions: a sync is already running.");
