@@ -18,6 +18,13 @@ public sealed class AppSettings
     public string? KeyVaultUri { get; set; }
     public bool HasJwtSecret { get; set; }
     public string? JwtAuthority { get; set; }
+    public string? JwtIssuer { get; set; }
+    public string? JwtAudience { get; set; }
+
+    /// <summary>Bytes of <c>AUTH_JWT_SECRET</c> (UTF-8), 0 when unset; the value itself is never kept here.</summary>
+    public int JwtSecretBytes { get; set; }
+
+    public string? DashboardApiUrl { get; set; }
 
     /// <summary>Reads the settings; a value that cannot be parsed is reported by <see cref="AppSettingsValidator"/>.</summary>
     public static AppSettings From(IConfiguration configuration)
@@ -33,6 +40,10 @@ public sealed class AppSettings
             KeyVaultUri = NullIfBlank(configuration["KEY_VAULT_URI"]),
             HasJwtSecret = !string.IsNullOrWhiteSpace(configuration["AUTH_JWT_SECRET"]),
             JwtAuthority = NullIfBlank(configuration["AUTH_JWT_AUTHORITY"]),
+            JwtIssuer = NullIfBlank(configuration["AUTH_JWT_ISSUER"]),
+            JwtAudience = NullIfBlank(configuration["AUTH_JWT_AUDIENCE"]),
+            JwtSecretBytes = string.IsNullOrEmpty(configuration["AUTH_JWT_SECRET"]) ? 0 : System.Text.Encoding.UTF8.GetByteCount(configuration["AUTH_JWT_SECRET"]!),
+            DashboardApiUrl = NullIfBlank(configuration["DASHBOARD_API_URL"]),
         };
     }
 
