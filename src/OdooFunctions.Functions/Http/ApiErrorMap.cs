@@ -51,6 +51,8 @@ public static class ApiErrorMap
         Row<OdooValidationException>(422, "ODOO_VALIDATION_ERROR", ex => OdooMessage(ex, "Odoo refused the data.")),
         Row<OdooUnavailableException>(503, "ODOO_UNAVAILABLE", _ => "No response from Odoo server. Check ODOO_URL and that Odoo is up."),
         Row<OdooTimeoutException>(504, "ODOO_TIMEOUT", _ => "Odoo did not answer in time."),
+        Row<OdooResponseTooLargeException>(502, "ODOO_RESPONSE_TOO_LARGE",
+            _ => "Odoo's answer is larger than the app accepts (MAX_RESPONSE_MB), so it was not read. Ask for fewer records (limit)."),
         Row<OdooUnexpectedResponseException>(502, "ODOO_BAD_RESPONSE", _ => "Odoo answered with something that is not its API (check ODOO_URL and ODOO_DB)."),
         Row<SecretUnavailableException>(503, "SECRET_UNAVAILABLE",
             ex => $"A secret the app needs ('{ex.SecretName}') could not be read. Check Key Vault access and settings."),

@@ -47,6 +47,18 @@ public sealed class AppSettings
         };
     }
 
+    /// <summary>The setting that caps one answer's body from Odoo or the dashboard, in MB.</summary>
+    public const string MaxResponseMbSetting = "MAX_RESPONSE_MB";
+
+    public const int DefaultMaxResponseMb = 32;
+
+    /// <summary>Largest cap HttpClient can buffer (2 GB − 1 byte).</summary>
+    public const int LargestMaxResponseMb = 2047;
+
+    /// <summary><c>MAX_RESPONSE_MB</c> in bytes (default 32 MB); a bad value is reported by <see cref="AppSettingsValidator"/>.</summary>
+    public static long MaxResponseBytes(IConfiguration configuration) =>
+        (int.TryParse(configuration[MaxResponseMbSetting], out var mb) && mb is > 0 and <= LargestMaxResponseMb ? mb : DefaultMaxResponseMb) * 1024L * 1024L;
+
     public static OdooProtocol? ParseProtocol(string? value) => value?.Trim().ToLowerInvariant() switch
     {
         null or "" or "auto" => OdooProtocol.Auto,

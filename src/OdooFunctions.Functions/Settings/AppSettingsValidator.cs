@@ -61,7 +61,12 @@ public static class AppSettingsValidator
             problems.Add("ODOO_PROTOCOL must be auto, jsonrpc or json2");
         }
 
-        foreach (var name in new[] { "RATE_LIMIT_PER_MINUTE", "SYNC_BATCH_SIZE", "ODOO_TIMEOUT_SECONDS", "IDEMPOTENCY_LEASE_SECONDS" })
+        if (PositiveInt(configuration[AppSettings.MaxResponseMbSetting]) > AppSettings.LargestMaxResponseMb)
+        {
+            problems.Add($"{AppSettings.MaxResponseMbSetting} must be at most {AppSettings.LargestMaxResponseMb}");
+        }
+
+        foreach (var name in new[] { "RATE_LIMIT_PER_MINUTE", "SYNC_BATCH_SIZE", "ODOO_TIMEOUT_SECONDS", "IDEMPOTENCY_LEASE_SECONDS", AppSettings.MaxResponseMbSetting })
         {
             var value = configuration[name];
             if (!string.IsNullOrWhiteSpace(value) && !(int.TryParse(value, out var number) && number > 0))
