@@ -45,9 +45,12 @@ public static class AppSettingsValidator
             problems.Add("KEY_VAULT_URI must be an https URL, e.g. https://my-vault.vault.azure.net/");
         }
 
-        if (settings.JwtAuthority is not null && !IsHttpUri(settings.JwtAuthority))
+        // Its metadata names the keys that sign tokens: fetched in clear text, anyone on the path could swap them.
+        if (settings.JwtAuthority is not null
+            && !(Uri.TryCreate(settings.JwtAuthority, UriKind.Absolute, out var authority)
+                 && (authority.Scheme == Uri.UriSchemeHttps || (authority.Scheme == Uri.UriSchemeHttp && authority.IsLoopback))))
         {
-            problems.Add("AUTH_JWT_AUTHORITY must be an absolute https URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0");
+            problems.Add("AUTH_JWT_AUTHORITY must be an absolute https URL (http only on loopback), e.g. https://login.microsoftonline.com/<tenant>/v2.0");
         }
 
         // RFC 7518 §3.2: an HS256 key shorter than the hash (32 bytes) is refused by the token library on every request.

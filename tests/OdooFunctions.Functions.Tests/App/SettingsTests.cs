@@ -33,6 +33,10 @@ public sealed class SettingsTests
     [InlineData("IDEMPOTENCY_LEASE_SECONDS", "soon", "IDEMPOTENCY_LEASE_SECONDS")]
     [InlineData("IDEMPOTENCY_LEASE_SECONDS", "30", "longer than the Odoo call timeout")]
     [InlineData("ODOO_TIMEOUT_SECONDS", "75", "IDEMPOTENCY_LEASE_SECONDS must be longer")]
+    [InlineData("AUTH_JWT_AUTHORITY", "http://login.example.com/tenant", "AUTH_JWT_AUTHORITY must be an absolute https URL")]
+    [InlineData("AUTH_JWT_AUTHORITY", "not a url", "AUTH_JWT_AUTHORITY must be an absolute https URL")]
+    [InlineData("MAX_RESPONSE_MB", "0", "MAX_RESPONSE_MB must be a positive whole number")]
+    [InlineData("MAX_RESPONSE_MB", "4096", "MAX_RESPONSE_MB must be at most 2047")]
     public void A_malformed_setting_stops_the_start_naming_it(string name, string value, string named)
     {
         var settings = Complete();
