@@ -78,8 +78,8 @@ param authWriteRoles string = 'Admin,Manager'
 @minValue(1)
 param rateLimitPerMinute int = 120
 
-@description('Browser origins allowed by CORS (the dashboard\'s, when it calls from a browser).')
-param corsAllowedOrigins string[] = []
+@description('CORS_ALLOWED_ORIGINS (azd env): comma-separated browser origins allowed by CORS, e.g. https://dashboard.example.com (the dashboard\'s, when it calls from a browser). Empty: no browser origin is allowed.')
+param corsAllowedOrigins string = ''
 
 // ---------- Status sync ----------
 
@@ -94,6 +94,14 @@ param syncSchedule string = '0 */5 * * * *'
 @minValue(1)
 @maxValue(5000)
 param syncBatchSize int = 500
+
+@description('SYNC_KEEP_STATUSES: comma-separated dashboard statuses the sync leaves alone (e.g. on_hold). Empty: every linked order gets its MO\'s status.')
+param syncKeepStatuses string = ''
+
+@description('MAX_RESPONSE_MB: largest answer body read from Odoo or the dashboard, in MB.')
+@minValue(1)
+@maxValue(2047)
+param maxResponseMb int = 32
 
 @description('IDEMPOTENCY_LEASE_SECONDS: how long a create owns its Idempotency-Key or origin before a retry reconciles with Odoo; longer than the Odoo call timeout (30 s).')
 @minValue(31)
@@ -251,7 +259,8 @@ module functionApp 'modules/function-app.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     httpPerInstanceConcurrency: httpPerInstanceConcurrency
     instanceMemoryMB: instanceMemoryMB
-    corsAllowedOrigins: corsAllowedOrigins
+    // azd passes environment values as strings: the list arrives comma-separated.
+    corsAllowedOrigins: filter(map(split(corsAllowedOrigins, ','), origin => trim(origin)), origin => !empty(origin))
     // Every setting the app reads. Secrets are not here: the app reads them from KEY_VAULT_URI
     // (odoo-api-key, dashboard-jwt-secret, dashboard-api-token).
     appSettings: {
@@ -272,6 +281,8 @@ module functionApp 'modules/function-app.bicep' = {
       IDEMPOTENCY_LEASE_SECONDS: string(idempotencyLeaseSeconds)
       ODOO_MAX_CONCURRENT_CALLS: string(odooMaxConcurrentCalls)
       SYNC_LEASE_SECONDS: string(syncLeaseSeconds)
+      SYNC_KEEP_STATUSES: syncKeepStatuses
+      MAX_RESPONSE_MB: string(maxResponseMb)
       DASHBOARD_API_URL: dashboardApiUrl
     }
   }

@@ -31,6 +31,12 @@ public class OdooClient
     // The current login, read lock-free on every call; replaced as a whole on key rotation.
     private volatile OdooSession? _session;
     private Task<OdooSession>? _pendingLogin;
+
+    // Renewal throttle (guarded by _gate): when the last renewal started, and the last failed login with when it failed.
+    private long _renewalStartedAt = long.MinValue / 2;
+    private long _loginFailedAt = long.MinValue / 2;
+    private OdooAuthenticationException? _loginFailure;
+    private volatile OdooSession? _refused;
     private Task<OdooServerVersion>? _version;
 
     /// <summary>For mocking only.</summary>
@@ -240,6 +246,12 @@ public class OdooClient
     private async ValueTask<JsonNode?> ExecuteAsync(OdooCall call, CancellationToken cancellationToken)
     {
         var session = _session ?? await LoginAsync(rejected: null, cancellationToken);
+        if (ReferenceEquals(session, _refused))
+        {
+            // Odoo refused this key already: no call it would refuse again; a renewal, or the remembered failure.
+            session = await LoginAsync(rejected: session, cancellationToken);
+        }
+
         try
         {
             return await _channel.SendAsync(call, session.Protocol, session, apiKey: null, cancellationToken);
@@ -247,14 +259,26 @@ public class OdooClient
         catch (OdooAuthenticationException)
         {
             // Rejected keys are refused before Odoo runs anything, so resending even a write is safe.
+            _refused = session;
             var renewed = await LoginAsync(rejected: session, cancellationToken);
-            return await _channel.SendAsync(call, renewed.Protocol, renewed, apiKey: null, cancellationToken);
+            try
+            {
+                return await _channel.SendAsync(call, renewed.Protocol, renewed, apiKey: null, cancellationToken);
+            }
+            catch (OdooAuthenticationException)
+            {
+                // JSON-2 has no login to test a key: its first refusal is here. No more calls with it until the interval is up.
+                _refused = renewed;
+                throw;
+            }
         }
     }
 
     /// <summary>
     /// Single flight: the first caller starts the login, every concurrent caller awaits the same one.
     /// <paramref name="rejected"/> is the session whose key Odoo refused (null for the first login).
+    /// Throttled: a login that Odoo refused is the answer for <see cref="OdooClientOptions.RenewalInterval"/>, and a
+    /// rejected key is renewed (fresh read + login) at most once per interval.
     /// </summary>
     private Task<OdooSession> LoginAsync(OdooSession? rejected, CancellationToken cancellationToken)
     {
@@ -269,6 +293,23 @@ public class OdooClient
 
             if (_pendingLogin is not { IsCompleted: false })
             {
+                var now = Environment.TickCount64;
+                if (_loginFailure is { } failure && now - _loginFailedAt < (long)_options.RenewalInterval.TotalMilliseconds)
+                {
+                    return Task.FromException<OdooSession>(failure);
+                }
+
+                if (rejected is not null)
+                {
+                    if (now - _renewalStartedAt < (long)_options.RenewalInterval.TotalMilliseconds)
+                    {
+                        return Task.FromException<OdooSession>(OdooErrorMap.Rejected(AuthenticateCall,
+                            $"Odoo rejected the API key of '{_options.Username}' again; it is read again and tried at most once every {_options.RenewalInterval.TotalSeconds:0} s."));
+                    }
+
+                    _renewalStartedAt = now;
+                }
+
                 _pendingLogin = Task.Run(() => CreateSessionAsync(rejected), CancellationToken.None);
             }
 
@@ -279,6 +320,24 @@ public class OdooClient
     }
 
     private async Task<OdooSession> CreateSessionAsync(OdooSession? rejected)
+    {
+        try
+        {
+            return await CreateSessionCoreAsync(rejected);
+        }
+        catch (OdooAuthenticationException failure)
+        {
+            lock (_gate)
+            {
+                _loginFailure = failure;
+                _loginFailedAt = Environment.TickCount64;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<OdooSession> CreateSessionCoreAsync(OdooSession? rejected)
     {
         var protocol = _options.Protocol;
         if (protocol == OdooProtocol.Auto)
@@ -318,6 +377,7 @@ public class OdooClient
         lock (_gate)
         {
             _session = session;
+            _loginFailure = null;
         }
 
         return session;

@@ -41,6 +41,19 @@ public sealed class OdooClientOptions
     /// <summary>How long a call waits for a place under <see cref="MaxConcurrentCalls"/> before it is refused.</summary>
     public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// After Odoo rejected the key: at most one fresh read of it and one login per this interval, shared by every
+    /// caller. In between, calls fail at once with the same <see cref="OdooAuthenticationException"/>, so a revoked
+    /// key cannot turn each request into a vault read and a login (Odoo's login cooldown would lock the user out).
+    /// </summary>
+    public TimeSpan RenewalInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Bound on one answer's body. Beyond it the call fails (<see cref="OdooResponseTooLargeException"/>) without
+    /// reading the rest into memory. At most <see cref="int.MaxValue"/> bytes.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
+
     public override string ToString() =>
         $"OdooClientOptions {{ Url = {Url}, Database = {Database}, Username = {Username}, Protocol = {Protocol}, MaxConcurrentCalls = {MaxConcurrentCalls} }}";
 }

@@ -45,6 +45,16 @@ internal sealed class OdooClientOptionsValidator : IValidateOptions<OdooClientOp
             Fail("The Odoo call bound (ODOO_MAX_CONCURRENT_CALLS) must be at least 1, and its wait not negative.");
         }
 
+        if (options.MaxResponseBytes is <= 0 or > int.MaxValue)
+        {
+            Fail("The Odoo answer size cap (MAX_RESPONSE_MB) must be from 1 byte to 2 GB.");
+        }
+
+        if (options.RenewalInterval < TimeSpan.Zero)
+        {
+            Fail("The Odoo renewal interval must not be negative.");
+        }
+
         return failures is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

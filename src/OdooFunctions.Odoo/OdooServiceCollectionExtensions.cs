@@ -23,8 +23,11 @@ public static class OdooServiceCollectionExtensions
 
         services.AddHttpClient(OdooClient.HttpClientName, static (sp, http) =>
             {
-                // Also bounds reading the body, which happens after the resilience handlers have returned.
-                http.Timeout = sp.GetRequiredService<IOptions<OdooClientOptions>>().Value.TotalTimeout;
+                var options = sp.GetRequiredService<IOptions<OdooClientOptions>>().Value;
+                // Both also bound reading the body, which happens after the resilience handlers have returned: the
+                // body is buffered by HttpClient, which stops at the cap instead of reading the rest.
+                http.Timeout = options.TotalTimeout;
+                http.MaxResponseContentBufferSize = options.MaxResponseBytes;
             })
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
             {

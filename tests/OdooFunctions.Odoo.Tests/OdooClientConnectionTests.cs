@@ -147,4 +147,30 @@ public sealed class OdooClientConnectionTests
         Assert.Equal(1, odoo.Keys.Invalidations);
         Assert.Equal(2, odoo.Keys.Reads);
     }
+    [Theory]
+    [InlineData("19.0", OdooProtocol.Json2)]
+    [InlineData("17.0", OdooProtocol.JsonRpc)]
+    public async Task A_revoked_key_is_read_again_and_tried_at_most_once_per_renewal_interval(string version, OdooProtocol protocol)
+    {
+        await using var odoo = await OdooTestContext.StartAsync(version, protocol, configure: options => options.RenewalInterval = TimeSpan.FromMilliseconds(700));
+        await odoo.Client.SearchCountAsync("res.partner", OdooDomain.All);
+        odoo.Server.RotateApiKey("revoked-" + Guid.NewGuid().ToString("N")); // the "vault" keeps the old key
+        var logins = odoo.Server.Calls.Count("common.authenticate");
+
+        for (var i = 0; i < 20; i++)
+        {
+            await Assert.ThrowsAsync<OdooAuthenticationException>(() => odoo.Client.SearchCountAsync("res.partner", OdooDomain.All));
+        }
+
+        Assert.Equal((1, 2), (odoo.Keys.Invalidations, odoo.Keys.Reads));
+        Assert.Equal(protocol == OdooProtocol.JsonRpc ? 1 : 0, odoo.Server.Calls.Count("common.authenticate") - logins);
+
+        // After the interval a fresh key is looked for again, and a rotated one is picked up.
+        await Task.Delay(TimeSpan.FromMilliseconds(800));
+        var rotated = "rotated-" + Guid.NewGuid().ToString("N");
+        odoo.Server.RotateApiKey(rotated);
+        odoo.Keys.VaultKey = rotated;
+        Assert.True(await odoo.Client.SearchCountAsync("res.partner", OdooDomain.All) > 0);
+        Assert.Equal((2, 3), (odoo.Keys.Invalidations, odoo.Keys.Reads));
+    }
 }

@@ -28,5 +28,13 @@ public sealed class CallerRateLimiter : IDisposable
         return lease.IsAcquired;
     }
 
+    /// <summary>True while <paramref name="caller"/> has budget left; takes nothing from it (a zero-permit lease only reports the state).</summary>
+    public bool HasBudget(string caller, out TimeSpan retryAfter)
+    {
+        using var lease = _limiter.AttemptAcquire(caller, permitCount: 0);
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        return lease.IsAcquired;
+    }
+
     public void Dispose() => _limiter.Dispose();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Logging;
 using OdooFunctions.Functions.Http;
 
 namespace OdooFunctions.Functions.Auth;
@@ -11,10 +12,11 @@ namespace OdooFunctions.Functions.Auth;
 /// that allows the access (GET/HEAD read; anything else writes). ASP.NET Core's own authentication middleware does
 /// not run in the isolated worker, hence this.
 /// </summary>
-public sealed class DashboardAuthMiddleware(
+public sealed partial class DashboardAuthMiddleware(
     DashboardTokenValidator validator,
     CallerRateLimiter rateLimiter,
-    DashboardAuthOptions options) : IFunctionsWorkerMiddleware
+    DashboardAuthOptions options,
+    ILogger<DashboardAuthMiddleware> logger) : IFunctionsWorkerMiddleware
 {
     public const string CallerItemKey = "DashboardCaller";
 
@@ -40,22 +42,25 @@ public sealed class DashboardAuthMiddleware(
     /// <summary>Null when the request may go on; otherwise the answer to send.</summary>
     public async Task<ApiResult?> AuthorizeAsync(HttpContext httpContext, CancellationToken cancellationToken)
     {
-        var validation = await validator.ValidateAsync(httpContext.Request.Headers.Authorization.ToString(), cancellationToken);
+        // Invalid tokens are counted against the client address, so that guessing costs the guesser. An address
+        // that has used up its budget is refused before its token is looked at: a storm of bad tokens reads no
+        // signing secret and fetches no metadata.
+        var address = "ip:" + (httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        if (!rateLimiter.HasBudget(address, out var wait))
+        {
+            return Limited(wait);
+        }
 
-        // Invalid tokens are counted against the client address, so that guessing costs the guesser.
-        var partition = validation.Caller is { } known
-            ? "sub:" + known.Subject
-            : "ip:" + (httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        var validation = await validator.ValidateAsync(httpContext.Request.Headers.Authorization.ToString(), cancellationToken);
+        var partition = validation.Caller is { } known ? "sub:" + known.Subject : address;
         if (!rateLimiter.TryAcquire(partition, out var retryAfter))
         {
-            var limited = ApiResponses.Error(StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
-                $"Too many requests: at most {options.RequestsPerMinute} a minute. Retry later.");
-            limited.Headers["Retry-After"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return limited;
+            return Limited(retryAfter);
         }
 
         if (validation.Caller is not { } caller)
         {
+            LogRefused(logger, validation.Detail ?? validation.Failure ?? "no token");
             var unauthorized = ApiResponses.Error(StatusCodes.Status401Unauthorized, "UNAUTHORIZED", validation.Failure ?? "Not authenticated.");
             unauthorized.Headers["WWW-Authenticate"] = "Bearer";
             return unauthorized;
@@ -72,4 +77,15 @@ public sealed class DashboardAuthMiddleware(
         httpContext.Items[CallerItemKey] = caller;
         return null;
     }
+
+    private ApiResult Limited(TimeSpan retryAfter)
+    {
+        var limited = ApiResponses.Error(StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
+            $"Too many requests: at most {options.RequestsPerMinute} a minute. Retry later.");
+        limited.Headers["Retry-After"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return limited;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard token refused (401): {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
 }

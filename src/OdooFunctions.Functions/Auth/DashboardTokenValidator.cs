@@ -8,7 +8,8 @@ namespace OdooFunctions.Functions.Auth;
 
 /// <summary>
 /// Validates the dashboard's JWT: signature (HS256 with the shared secret, or the OIDC authority's keys), expiry,
-/// and issuer/audience when configured. Unsigned (<c>alg: none</c>) and tampered tokens fail.
+/// and issuer/audience when configured (always with an authority: it signs tokens for every application of its
+/// tenant, so the audience is what says a token was meant for this one). Unsigned (<c>alg: none</c>) and tampered tokens fail.
 /// </summary>
 public sealed class DashboardTokenValidator(
     DashboardAuthOptions options,
@@ -27,7 +28,22 @@ public sealed class DashboardTokenValidator(
         }
 
         var token = authorizationHeader[scheme.Length..].Trim();
-        var parameters = await ParametersAsync(cancellationToken);
+
+        // Read without any key first: a token that is not even a JWT costs neither a secret read nor a metadata fetch.
+        if (!_handler.CanReadToken(token))
+        {
+            return TokenValidation.Invalid("The token is malformed.");
+        }
+
+        var algorithm = _handler.ReadJsonWebToken(token).Alg;
+        var (parameters, secretBytes) = await ParametersAsync(cancellationToken);
+        if (secretBytes is { } bytes && SigningKeySizes.MinimumBytes(algorithm) is var needed && needed > bytes)
+        {
+            return TokenValidation.Invalid(
+                "The token's signing algorithm is not accepted.",
+                $"The token is signed with {algorithm}, which needs a signing secret of at least {needed} bytes; the configured secret (AUTH_JWT_SECRET or dashboard-jwt-secret) is shorter.");
+        }
+
         var result = await _handler.ValidateTokenAsync(token, parameters);
         if (!result.IsValid)
         {
@@ -49,7 +65,8 @@ public sealed class DashboardTokenValidator(
         return TokenValidation.Valid(new DashboardCaller(subject, roles));
     }
 
-    private async Task<TokenValidationParameters> ParametersAsync(CancellationToken cancellationToken)
+    /// <summary>The parameters for this request, and the shared secret's size in bytes (null with an authority).</summary>
+    private async Task<(TokenValidationParameters Parameters, int? SecretBytes)> ParametersAsync(CancellationToken cancellationToken)
     {
         var parameters = new TokenValidationParameters
         {
@@ -66,18 +83,31 @@ public sealed class DashboardTokenValidator(
 
         if (authorityMetadata is not null)
         {
-            var metadata = await authorityMetadata.GetConfigurationAsync(cancellationToken);
+            OpenIdConnectConfiguration metadata;
+            try
+            {
+                metadata = await authorityMetadata.GetConfigurationAsync(cancellationToken);
+            }
+            catch (InvalidOperationException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // IDX20803: the discovery document or its keys could not be fetched (down, DNS, not JSON).
+                throw new IdentityProviderUnavailableException(
+                    $"The identity provider's metadata ({options.Authority}) could not be read, so no token can be checked.", e);
+            }
+
             parameters.IssuerSigningKeys = metadata.SigningKeys;
             parameters.ValidIssuer ??= metadata.Issuer;
             parameters.ValidateIssuer = true;
-            return parameters;
+            parameters.ValidateAudience = true;
+            return (parameters, null);
         }
 
         var secret = await signingSecret.GetAsync(cancellationToken)
             ?? throw new InvalidOperationException("No JWT signing secret is configured (AUTH_JWT_SECRET or the Key Vault secret dashboard-jwt-secret).");
-        parameters.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret));
+        var key = Encoding.UTF8.GetBytes(secret);
+        parameters.IssuerSigningKey = new SymmetricSecurityKey(key);
         parameters.ValidAlgorithms = SharedSecretAlgorithms;
-        return parameters;
+        return (parameters, key.Length);
     }
 
     private static string Describe(Exception? failure) => failure switch

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OdooFunctions.Functions.Auth;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.Storage;
 using OdooFunctions.Functions.Secrets;
@@ -56,9 +57,14 @@ public static class ApiErrorMap
             (_, result) => result.Headers["Retry-After"] = "2"),
         Row<OdooUnavailableException>(503, "ODOO_UNAVAILABLE", _ => "No response from Odoo server. Check ODOO_URL and that Odoo is up."),
         Row<OdooTimeoutException>(504, "ODOO_TIMEOUT", _ => "Odoo did not answer in time."),
+        Row<OdooResponseTooLargeException>(502, "ODOO_RESPONSE_TOO_LARGE",
+            _ => "Odoo's answer is larger than the app accepts (MAX_RESPONSE_MB), so it was not read. Ask for fewer records (limit)."),
         Row<OdooUnexpectedResponseException>(502, "ODOO_BAD_RESPONSE", _ => "Odoo answered with something that is not its API (check ODOO_URL and ODOO_DB)."),
         Row<SecretUnavailableException>(503, "SECRET_UNAVAILABLE",
             ex => $"A secret the app needs ('{ex.SecretName}') could not be read. Check Key Vault access and settings."),
+        Row<IdentityProviderUnavailableException>(503, "AUTH_UNAVAILABLE",
+            _ => "The identity provider (AUTH_JWT_AUTHORITY) could not be reached, so the token could not be checked. Retry in a moment.",
+            (_, result) => result.Headers["Retry-After"] = "10"),
         Row<OdooException>(502, "ODOO_ERROR", ex => OdooMessage(ex, "Odoo failed to process the request.")),
         Row<JsonException>(400, "INVALID_JSON", _ => "The request body is not valid JSON."),
         Row<OperationCanceledException>(499, "CANCELLED", _ => "The request was cancelled."),

@@ -45,6 +45,15 @@ internal sealed class RequestBody(JsonObject body)
             throw ApiException.BadRequest($"'{name}' must be text of at most {maxLength} characters.");
         }
 
+        // PostgreSQL refuses NUL in text (Odoo would answer a 500 for the caller's typo), and no field the dashboard
+        // writes is meant to hold a control character.
+        var control = text.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') is var c0 and >= 0 ? c0 : text.AsSpan().IndexOfAnyInRange('\u007f', '\u009f');
+        if (control >= 0)
+        {
+            throw ApiException.BadRequest(
+                $"'{name}' must not contain control characters (U+{(int)text[control]:X4} at position {control.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+
         return text;
     }
 

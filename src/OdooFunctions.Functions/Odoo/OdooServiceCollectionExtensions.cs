@@ -24,6 +24,7 @@ public static class OdooAppServiceCollectionExtensions
             options.Database = settings.OdooDatabase ?? "";
             options.Username = settings.OdooUsername ?? "";
             options.Protocol = settings.OdooProtocol;
+            options.MaxResponseBytes = AppSettings.MaxResponseBytes(configuration);
             if (int.TryParse(configuration["ODOO_TIMEOUT_SECONDS"], out var seconds) && seconds > 0)
             {
                 options.AttemptTimeout = TimeSpan.FromSeconds(seconds);

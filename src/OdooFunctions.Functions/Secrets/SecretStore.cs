@@ -15,9 +15,9 @@ public sealed class SecretStore
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
         Source = source;
-        OdooApiKey = new CachedSecret(SecretReference.OdooApiKey(settings.OdooApiKeySecretName), source, settings.CacheTtl, timeProvider, logger);
-        DashboardJwtSecret = new CachedSecret(SecretReference.DashboardJwtSecret, source, settings.CacheTtl, timeProvider, logger);
-        DashboardApiToken = new CachedSecret(SecretReference.DashboardApiToken, source, settings.CacheTtl, timeProvider, logger);
+        OdooApiKey = new CachedSecret(SecretReference.OdooApiKey(settings.OdooApiKeySecretName), source, settings.CacheTtl, settings.FailureTtl, timeProvider, logger);
+        DashboardJwtSecret = new CachedSecret(SecretReference.DashboardJwtSecret, source, settings.CacheTtl, settings.FailureTtl, timeProvider, logger);
+        DashboardApiToken = new CachedSecret(SecretReference.DashboardApiToken, source, settings.CacheTtl, settings.FailureTtl, timeProvider, logger);
     }
 
     /// <summary>Where the values come from (a vault or app settings).</summary>

@@ -11,6 +11,9 @@ public sealed class SecretsOptions
     public const string CacheTtlSetting = "SECRET_CACHE_TTL";
     public const string DefaultOdooApiKeySecretName = "odoo-api-key";
 
+    /// <summary>How long a failed read is remembered before the next one (plus up to half again, jitter).</summary>
+    public static readonly TimeSpan DefaultFailureTtl = TimeSpan.FromSeconds(10);
+
     /// <summary>The vault (<c>KEY_VAULT_URI</c>). Null: secrets come from app settings.</summary>
     public Uri? VaultUri { get; set; }
 
@@ -19,6 +22,12 @@ public sealed class SecretsOptions
 
     /// <summary>How long a secret read from the vault is kept (<c>SECRET_CACHE_TTL</c>, <c>hh:mm:ss</c> or seconds).</summary>
     public TimeSpan CacheTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a failed read (missing, denied, vault down) is remembered, so requests in that window answer 503
+    /// without a vault read each. Jittered up to 1.5×.
+    /// </summary>
+    public TimeSpan FailureTtl { get; set; } = DefaultFailureTtl;
 
     /// <summary>The credential for the vault. Null: <c>DefaultAzureCredential</c> (managed identity in Azure). Set by tests.</summary>
     public TokenCredential? Credential { get; set; }

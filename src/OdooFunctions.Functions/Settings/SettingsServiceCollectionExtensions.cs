@@ -31,19 +31,39 @@ public static partial class SettingsServiceCollectionExtensions
                 settings.KeyVaultUri = read.KeyVaultUri;
                 settings.HasJwtSecret = read.HasJwtSecret;
                 settings.JwtAuthority = read.JwtAuthority;
+                settings.JwtIssuer = read.JwtIssuer;
+                settings.JwtAudience = read.JwtAudience;
+                settings.JwtSecretBytes = read.JwtSecretBytes;
+                settings.DashboardApiUrl = read.DashboardApiUrl;
             });
         services.AddHostedService<InsecureOdooUrlWarning>();
         return services;
     }
 
-    /// <summary>The guide's warning for a plain-http Odoo (loopback excepted: the demo Odoo).</summary>
+    /// <summary>
+    /// The start-up warnings: the guide's for a plain-http Odoo, the same for a plain-http dashboard API (loopback
+    /// excepted: the demos), and shared-secret tokens whose issuer or audience is not checked.
+    /// </summary>
     private sealed partial class InsecureOdooUrlWarning(IOptions<AppSettings> settings, ILogger<InsecureOdooUrlWarning> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            if (AppSettingsValidator.IsInsecureOdooUrl(settings.Value.OdooUrl))
+            var value = settings.Value;
+            if (AppSettingsValidator.IsInsecureOdooUrl(value.OdooUrl))
             {
-                LogInsecure(logger, settings.Value.OdooUrl!);
+                LogInsecure(logger, value.OdooUrl!);
+            }
+
+            if (AppSettingsValidator.IsInsecureUrl(value.DashboardApiUrl))
+            {
+                LogInsecureDashboard(logger, value.DashboardApiUrl!);
+            }
+
+            // Shared-secret mode with nothing else checked: whoever holds the secret can mint any role.
+            if (value.JwtAuthority is null && (value.JwtIssuer is null || value.JwtAudience is null))
+            {
+                var notChecked = string.Join(" and ", new[] { value.JwtIssuer is null ? "AUTH_JWT_ISSUER" : null, value.JwtAudience is null ? "AUTH_JWT_AUDIENCE" : null }.OfType<string>());
+                LogUncheckedSharedSecret(logger, notChecked);
             }
 
             return Task.CompletedTask;
@@ -53,5 +73,11 @@ public static partial class SettingsServiceCollectionExtensions
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "ODOO_URL is not using HTTPS ({OdooUrl}): the API key would cross the network in clear text. Use https://")]
         private static partial void LogInsecure(ILogger logger, string odooUrl);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "DASHBOARD_API_URL is not using HTTPS ({DashboardApiUrl}): the dashboard API token would cross the network in clear text. Use https://")]
+        private static partial void LogInsecureDashboard(ILogger logger, string dashboardApiUrl);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Shared-secret (HS256) tokens without {NotChecked}: any token signed with the secret is accepted, whoever it was issued for. Set AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE")]
+        private static partial void LogUncheckedSharedSecret(ILogger logger, string notChecked);
     }
 }

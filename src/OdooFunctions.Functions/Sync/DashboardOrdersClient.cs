@@ -52,7 +52,7 @@ public class DashboardOrdersClient
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             using var response = await SendAsync(request, "GET /orders", cancellationToken);
             var page = await ReadJsonAsync(response, cancellationToken);
-            next = ReadPage(page, next, orders);
+            next = ReadPage(page, next, orders, baseUrl);
         }
 
         return orders;
@@ -86,6 +86,11 @@ public class DashboardOrdersClient
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            throw new DashboardUnexpectedResponseException(
+                $"Dashboard API: {what} answered more than {_options.MaxResponseBytes / (1024 * 1024)} MB (MAX_RESPONSE_MB); the rest was not read.", e);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or TimeoutException
             or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
@@ -135,8 +140,11 @@ public class DashboardOrdersClient
         }
     }
 
-    /// <summary>Adds the page's orders; returns the next page's address, or null on the last page.</summary>
-    internal static Uri? ReadPage(JsonNode page, Uri current, List<DashboardOrder> into)
+    /// <summary>
+    /// Adds the page's orders; returns the next page's address, or null on the last page. A <c>next</c> link must stay
+    /// on <paramref name="origin"/>'s scheme, host and port: the bearer token goes with it.
+    /// </summary>
+    internal static Uri? ReadPage(JsonNode page, Uri current, List<DashboardOrder> into, Uri origin)
     {
         JsonArray data;
         JsonObject? envelope = null;
@@ -165,7 +173,7 @@ public class DashboardOrdersClient
             into.Add(ReadOrder(item));
         }
 
-        return envelope is null ? null : NextPage(envelope, current);
+        return envelope is null ? null : NextPage(envelope, current, origin);
     }
 
     private static DashboardOrder ReadOrder(JsonNode? item)
@@ -188,20 +196,44 @@ public class DashboardOrdersClient
             JsonValue v when v.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 => n,
             _ => 0,
         };
-        var status = order["status"] is JsonValue sv && sv.TryGetValue<string>(out var st) ? st : null;
-        double? qty = order["qty_produced"] is JsonValue qv && qv.TryGetValue<double>(out var q) ? q : null;
-        return new DashboardOrder(id, moId, status, qty);
+        string? unreadable = null;
+        var status = order["status"] switch
+        {
+            null => null,
+            JsonValue sv when sv.TryGetValue<string>(out var st) => st,
+            _ => Unreadable<string>("status"),
+        };
+        // Compared as a number whatever the dashboard stores: a missing quantity is nothing produced yet, and "3" is 3.
+        double? qty = order["qty_produced"] switch
+        {
+            null => 0,
+            JsonValue qv when qv.TryGetValue<double>(out var q) => q,
+            JsonValue qv when qv.TryGetValue<string>(out var text)
+                && double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed) => parsed,
+            _ => Unreadable<double?>("qty_produced"),
+        };
+        return new DashboardOrder(id, moId, status, qty, unreadable);
+
+        T? Unreadable<T>(string field)
+        {
+            unreadable ??= field;
+            return default;
+        }
     }
 
     /// <summary>Pagination as dashboards commonly carry it: a <c>next</c> link, or <c>page</c> with <c>pages</c>/<c>total_pages</c>.</summary>
-    private static Uri? NextPage(JsonObject envelope, Uri current)
+    private static Uri? NextPage(JsonObject envelope, Uri current, Uri origin)
     {
         var holder = envelope["pagination"] as JsonObject ?? envelope;
         if (holder["next"] is JsonValue next && next.TryGetValue<string>(out var link) && !string.IsNullOrWhiteSpace(link))
         {
-            return Uri.TryCreate(current, link, out var uri) && uri.Scheme is "http" or "https"
-                ? uri
+            var uri = Uri.TryCreate(current, link, out var parsed) && parsed.Scheme is "http" or "https"
+                ? parsed
                 : throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders gave a 'next' link that is not a URL.");
+            return SameOrigin(uri, origin)
+                ? uri
+                : throw new DashboardUnexpectedResponseException(
+                    $"Dashboard API: GET /orders gave a 'next' link to {uri.GetLeftPart(UriPartial.Authority)}, not DASHBOARD_API_URL's {origin.GetLeftPart(UriPartial.Authority)}; it was not followed (the token goes only to the dashboard).");
         }
 
         if (Int(holder["page"]) is { } page && Int(holder["pages"] ?? holder["total_pages"]) is { } pages)
@@ -211,6 +243,11 @@ public class DashboardOrdersClient
 
         return null;
     }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
 
     private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
 

@@ -106,7 +106,7 @@ public partial class StatusSync
         try
         {
             await SyncAsync(tally, cancellationToken);
-            if (tally.Failed > 0 || tally.Missing > 0 || tally.ErrorCount > 0)
+            if (tally.Failed > 0 || tally.Missing > 0 || tally.Unreadable > 0 || tally.ErrorCount > 0)
             {
                 outcome = SyncOutcome.Partial;
             }
@@ -151,6 +151,8 @@ public partial class StatusSync
             Patched = tally.Patched,
             Failed = tally.Failed,
             Missing = tally.Missing,
+            Unreadable = tally.Unreadable,
+            Kept = tally.Kept,
             OdooCalls = tally.OdooCalls,
             Errors = tally.Errors(),
         };
@@ -166,7 +168,17 @@ public partial class StatusSync
         var linked = new List<DashboardOrder>(orders.Count);
         foreach (var order in orders)
         {
-            if (order.OdooMoId > 0)
+            if (order.Unreadable is { } field)
+            {
+                tally.Unreadable++;
+                tally.Error($"Order {Short(order.Id)}: its {field} cannot be read; left alone.");
+            }
+            else if (order.Status is { } kept && _options.KeepStatuses.Contains(kept))
+            {
+                // A status a person set on purpose (SYNC_KEEP_STATUSES): Odoo's state does not override it.
+                tally.Kept++;
+            }
+            else if (order.OdooMoId > 0)
             {
                 linked.Add(order);
             }
@@ -260,6 +272,8 @@ public partial class StatusSync
         public int Read { get; set; }
         public int Changed { get; set; }
         public int Missing { get; set; }
+        public int Unreadable { get; set; }
+        public int Kept { get; set; }
         public int OdooCalls { get; set; }
         public int Patched => Volatile.Read(ref _patched);
         public int Failed => Volatile.Read(ref _failed);

@@ -36,4 +36,13 @@ public sealed class StatusSyncOptions
     public int DashboardReadRetries { get; set; } = 2;
 
     public TimeSpan DashboardRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Bound on one dashboard answer's body (<c>MAX_RESPONSE_MB</c>); beyond it the run fails without reading the rest.</summary>
+    public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// Dashboard statuses the sync leaves alone (<c>SYNC_KEEP_STATUSES</c>, comma-separated, any case), e.g. an
+    /// <c>on_hold</c> a person set. Empty (the default): every linked order gets its MO's status.
+    /// </summary>
+    public IReadOnlySet<string> KeepStatuses { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }

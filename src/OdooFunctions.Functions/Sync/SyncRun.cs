@@ -33,6 +33,12 @@ public sealed record SyncRun
     /// <summary>Orders whose MO no longer exists in Odoo.</summary>
     public int Missing { get; init; }
 
+    /// <summary>Orders left alone because a value the sync compares (<c>status</c>, <c>qty_produced</c>) could not be read.</summary>
+    public int Unreadable { get; init; }
+
+    /// <summary>Orders left alone because their dashboard status is one of <c>SYNC_KEEP_STATUSES</c>.</summary>
+    public int Kept { get; init; }
+
     /// <summary>Odoo reads this run issued (one <c>search_read</c> per batch).</summary>
     public int OdooCalls { get; init; }
 

@@ -40,6 +40,11 @@ public static class SyncServiceCollectionExtensions
                 {
                     options.RunsTable = table;
                 }
+
+                options.MaxResponseBytes = Settings.AppSettings.MaxResponseBytes(configuration);
+                options.KeepStatuses = new HashSet<string>(
+                    (configuration["SYNC_KEEP_STATUSES"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    StringComparer.OrdinalIgnoreCase);
             })
             .Validate(o => o.DashboardApiUrl is null || o.DashboardApiUrl.Scheme is "http" or "https", "DASHBOARD_API_URL must be an absolute http(s) URL")
             .Validate(o => o.BatchSize is > 0 and <= 5000, "SYNC_BATCH_SIZE must be from 1 to 5000")
@@ -48,7 +53,9 @@ public static class SyncServiceCollectionExtensions
 
         services.TryAddSingleton<IDashboardApiToken, StoredDashboardApiToken>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(DashboardOrdersClient.HttpClientName)
+        services.AddHttpClient(DashboardOrdersClient.HttpClientName, static (sp, http) =>
+                // HttpClient buffers the body after the handlers have returned, and stops at the cap.
+                http.MaxResponseContentBufferSize = sp.GetRequiredService<IOptions<StatusSyncOptions>>().Value.MaxResponseBytes)
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
             {
                 // One long-lived client (the sync is a singleton): the handler recycles connections so DNS changes are seen.

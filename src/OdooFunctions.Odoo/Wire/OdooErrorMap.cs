@@ -113,6 +113,14 @@ internal static partial class OdooErrorMap
     public static OdooException NotJson(OdooCall call, int status, Exception inner) =>
         Unexpected($"Odoo {call.Model}.{call.Method} failed: the answer (HTTP {status}) is not valid JSON.", new OdooError(null, null, status), call, inner);
 
+    public static OdooException TooLarge(OdooCall call, long maxBytes, Exception inner) =>
+        new OdooResponseTooLargeException(
+            $"Odoo {call.Model}.{call.Method} failed: the answer is larger than {maxBytes / (1024 * 1024)} MB (MAX_RESPONSE_MB); the rest was not read.", inner)
+        {
+            Model = call.Model,
+            Method = call.Method,
+        };
+
     public static OdooException Rejected(OdooCall call, string message) =>
         Authentication($"Odoo {call.Model}.{call.Method} failed: {message}", null, call, null);
 

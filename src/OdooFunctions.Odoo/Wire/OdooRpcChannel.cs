@@ -25,6 +25,7 @@ internal sealed partial class OdooRpcChannel
     private readonly string _database;
     private readonly Uri _baseUri;
     private readonly Uri _jsonRpcUri;
+    private readonly long _maxResponseBytes;
     private readonly ConcurrentDictionary<(string Model, string Method), Uri> _json2Uris = new();
     private long _requestId;
 
@@ -33,6 +34,7 @@ internal sealed partial class OdooRpcChannel
         _http = http;
         _logger = logger;
         _database = options.Database;
+        _maxResponseBytes = options.MaxResponseBytes;
         var url = options.Url ?? throw new ArgumentException("OdooClientOptions.Url is required.", nameof(options));
         // A base without a trailing slash would lose its last path segment when combined.
         _baseUri = url.AbsolutePath.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
@@ -73,6 +75,11 @@ internal sealed partial class OdooRpcChannel
             {
                 // HttpClient.Timeout, which also bounds reading the body.
                 throw OdooErrorMap.TimedOut(call, ex);
+            }
+            catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+            {
+                // HttpClient.MaxResponseContentBufferSize: the body stopped being read at the cap.
+                throw OdooErrorMap.TooLarge(call, _maxResponseBytes, ex);
             }
             catch (HttpRequestException ex)
             {

@@ -36,6 +36,10 @@ public sealed class SettingsTests
     [InlineData("ODOO_MAX_CONCURRENT_CALLS", "0", "ODOO_MAX_CONCURRENT_CALLS")]
     [InlineData("ODOO_MAX_CONCURRENT_CALLS", "many", "ODOO_MAX_CONCURRENT_CALLS")]
     [InlineData("SYNC_LEASE_SECONDS", "-1", "SYNC_LEASE_SECONDS")]
+    [InlineData("AUTH_JWT_AUTHORITY", "http://login.example.com/tenant", "AUTH_JWT_AUTHORITY must be an absolute https URL")]
+    [InlineData("AUTH_JWT_AUTHORITY", "not a url", "AUTH_JWT_AUTHORITY must be an absolute https URL")]
+    [InlineData("MAX_RESPONSE_MB", "0", "MAX_RESPONSE_MB must be a positive whole number")]
+    [InlineData("MAX_RESPONSE_MB", "4096", "MAX_RESPONSE_MB must be at most 2047")]
     public void A_malformed_setting_stops_the_start_naming_it(string name, string value, string named)
     {
         var settings = Complete();
@@ -43,6 +47,59 @@ public sealed class SettingsTests
         var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("test-key-value", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_an_authority_the_audience_is_required_and_named()
+    {
+        var settings = Complete();
+        settings["AUTH_JWT_SECRET"] = null;
+        settings["AUTH_JWT_AUTHORITY"] = "https://login.example.com/tenant/v2.0";
+        var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
+        Assert.Contains("Missing required environment variables: AUTH_JWT_AUDIENCE", failure.Message, StringComparison.Ordinal);
+
+        settings["AUTH_JWT_AUDIENCE"] = "api://odoo-functions";
+        Assert.Null(Record.Exception(() => Start(settings)));
+    }
+
+    [Fact]
+    public void A_shared_secret_shorter_than_32_bytes_stops_the_start_without_showing_it()
+    {
+        var settings = Complete();
+        settings["AUTH_JWT_SECRET"] = "too-short-secret-31-bytes-long!";
+        var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
+        Assert.Contains("AUTH_JWT_SECRET must be at least 32 bytes for HS256", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("too-short-secret", failure.Message, StringComparison.Ordinal);
+
+        settings["AUTH_JWT_SECRET"] = "exactly-32-bytes-of-secret-text!";
+        Assert.Null(Record.Exception(() => Start(settings)));
+    }
+
+    [Theory]
+    [InlineData(null, null, true)]
+    [InlineData("https://dashboard.test", null, true)]
+    [InlineData(null, "odoo-functions", true)]
+    [InlineData("https://dashboard.test", "odoo-functions", false)]
+    public async Task Shared_secret_tokens_without_issuer_or_audience_log_one_warning_at_start(string? issuer, string? audience, bool warned)
+    {
+        var settings = Complete();
+        settings["AUTH_JWT_ISSUER"] = issuer;
+        settings["AUTH_JWT_AUDIENCE"] = audience;
+        await using var app = await FunctionsTestHost.StartAsync(settings);
+        var warnings = app.Logs.GetSnapshot().Count(r => r.Message.Contains("any token signed with the secret is accepted", StringComparison.Ordinal));
+        Assert.Equal(warned ? 1 : 0, warnings);
+    }
+
+    [Theory]
+    [InlineData("http://dashboard.example.com/api", true)]
+    [InlineData("https://dashboard.example.com/api", false)]
+    [InlineData("http://127.0.0.1:5000/api", false)]
+    public async Task A_plain_http_dashboard_url_logs_the_same_warning_except_on_loopback(string url, bool warned)
+    {
+        var settings = Complete();
+        settings["DASHBOARD_API_URL"] = url;
+        await using var app = await FunctionsTestHost.StartAsync(settings);
+        Assert.Equal(warned, app.Logs.GetSnapshot().Any(r => r.Message.Contains("DASHBOARD_API_URL is not using HTTPS", StringComparison.Ordinal)));
     }
 
     [Fact]

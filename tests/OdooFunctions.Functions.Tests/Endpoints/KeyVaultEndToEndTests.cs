@@ -78,4 +78,25 @@ public sealed class KeyVaultEndToEndTests
         Assert.DoesNotContain(TestTokens.Secret, body, StringComparison.Ordinal);
         Assert.Equal(0, odoo.Calls.Total - odoo.Calls.Count("common.version"));
     }
+
+    [Fact]
+    public async Task Requests_while_a_secret_is_failing_get_the_503_without_a_new_vault_read_each()
+    {
+        await using var odoo = await OdooDoubleServer.StartAsync();
+        await using var vault = await KeyVaultDoubleServer.StartAsync();
+        vault.SetSecret("odoo-api-key", odoo.Options.ApiKey);
+        vault.SetSecret("dashboard-jwt-secret", TestTokens.Secret);
+        vault.DenyAccess("dashboard-jwt-secret");
+        await using var app = await StartAppAsync(odoo, vault);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await Send(app.Client, HttpMethod.Get, "api/odoo/products?limit=1", null, TestTokens.Create(subject: "user-" + i));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
+        Assert.Equal(1, vault.ReadCount("dashboard-jwt-secret"));
+    }
 }

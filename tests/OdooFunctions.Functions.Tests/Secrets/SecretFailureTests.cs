@@ -89,6 +89,7 @@ public sealed class SecretFailureTests : IAsyncLifetime
         _vault.FailNext(KeyVaultFault.DropConnection);
 
         var error = await Assert.ThrowsAsync<SecretUnavailableException>(() => host.Secrets.DashboardJwtSecret.GetValueAsync().AsTask());
+        host.Clock.Advance(SecretsOptions.DefaultFailureTtl * 1.5); // a failure is remembered for a short while
         var next = await host.Secrets.DashboardJwtSecret.GetValueAsync();
 
         Assert.Equal(SecretUnavailableReason.VaultUnreachable, error.Reason);
@@ -109,8 +110,33 @@ public sealed class SecretFailureTests : IAsyncLifetime
         Assert.Equal(SecretUnavailableReason.VaultError, error.Reason);
         Assert.Equal(503, error.Status);
         Assert.Equal(3, _vault.ReadCount("dashboard-api-token"));
+        host.Clock.Advance(SecretsOptions.DefaultFailureTtl * 1.5); // a failure is remembered for a short while
         Assert.Equal("token-after-outage", await host.Secrets.DashboardApiToken.GetValueAsync());
         AssertCarriesNoSecret(error, "token-after-outage");
+    }
+
+    [Fact]
+    public async Task A_failed_read_is_remembered_for_a_short_jittered_while_then_the_vault_is_asked_again()
+    {
+        using var host = new SecretsTestHost(SecretsTestHost.VaultSettings(_vault), _vault);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await Assert.ThrowsAsync<SecretUnavailableException>(() => host.Secrets.DashboardJwtSecret.GetValueAsync().AsTask());
+        }
+
+        host.Secrets.DashboardJwtSecret.Invalidate();
+        await Assert.ThrowsAsync<SecretUnavailableException>(() => host.Secrets.DashboardJwtSecret.GetValueAsync().AsTask());
+        Assert.Equal(1, _vault.ReadCount("dashboard-jwt-secret"));
+
+        host.Clock.Advance(SecretsOptions.DefaultFailureTtl * 0.99);
+        await Assert.ThrowsAsync<SecretUnavailableException>(() => host.Secrets.DashboardJwtSecret.GetValueAsync().AsTask());
+        Assert.Equal(1, _vault.ReadCount("dashboard-jwt-secret"));
+
+        _vault.SetSecret("dashboard-jwt-secret", "jwt-after-the-fix");
+        host.Clock.Advance(SecretsOptions.DefaultFailureTtl * 0.52);
+        Assert.Equal("jwt-after-the-fix", await host.Secrets.DashboardJwtSecret.GetValueAsync());
+        Assert.Equal(2, _vault.ReadCount("dashboard-jwt-secret"));
     }
 
     private void AssertCarriesNoSecret(SecretUnavailableException error, params string[] values)

@@ -48,7 +48,8 @@ internal sealed class SyncTestContext : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     public static async Task<SyncTestContext> StartAsync(
-        AzuriteFixture azurite, int? batchSize = null, DashboardDoubleOptions? dashboardOptions = null, string? dashboardToken = null)
+        AzuriteFixture azurite, int? batchSize = null, DashboardDoubleOptions? dashboardOptions = null, string? dashboardToken = null,
+        Dictionary<string, string?>? settings = null)
     {
         // Keys unlike the demo ones, so that a leak cannot hide behind a well-known value.
         var odooKey = "odoo-" + Guid.NewGuid().ToString("N");
@@ -57,7 +58,7 @@ internal sealed class SyncTestContext : IAsyncDisposable
         dashboardOptions.Token = "dash-" + Guid.NewGuid().ToString("N");
         var dashboard = await DashboardDoubleServer.StartAsync(dashboardOptions);
         var table = AzuriteFixture.UniqueTableName("syncruns");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["ODOO_URL"] = odoo.BaseAddress.AbsoluteUri,
             ["ODOO_DB"] = odoo.Options.Database,
@@ -69,7 +70,13 @@ internal sealed class SyncTestContext : IAsyncDisposable
             ["DASHBOARD_API_TOKEN"] = dashboardToken ?? dashboardOptions.Token,
             ["SYNC_BATCH_SIZE"] = batchSize?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SYNC_RUNS_TABLE"] = table,
-        }).Build();
+        };
+        foreach (var (name, value) in settings ?? [])
+        {
+            values[name] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging());
