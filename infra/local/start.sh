@@ -188,20 +188,27 @@ start_demo() { # name log args...
   done
 }
 
+# A setting as the host sees it: the environment first, then local.settings.json. Sets configured_value/_from.
+configured() {
+  configured_value="${!1:-}"
+  configured_from="environment"
+  if [ -z "$configured_value" ]; then configured_value="$(setting "$1")"; configured_from="$settings"; fi
+}
+# The port a demo listens on: the one asked for, or 0 (a free one) when something holds it already.
+demo_port_for() { # port label
+  if listening "$1"; then warn "Port $1 is taken: the $2 takes a free port instead."; echo 0; else echo "$1"; fi
+}
+
 # ---------- 5. Odoo: configured, or the demo ----------
-odoo_url="${ODOO_URL:-}"
-odoo_source="environment"
-if [ -z "$odoo_url" ]; then odoo_url="$(setting ODOO_URL)"; odoo_source="$settings"; fi
+configured ODOO_URL
+odoo_url=$configured_value
+odoo_source=$configured_from
 
 if [ -n "$odoo_url" ]; then
   say "Odoo: $odoo_url (from $odoo_source; the demo Odoo is not started)"
 else
   demo_program
-  demo_port="${ODOOFUNCTIONS_DEMO_ODOO_PORT:-8069}"
-  if listening "$demo_port"; then
-    warn "Port $demo_port is taken: the demo Odoo takes a free port instead."
-    demo_port=0
-  fi
+  demo_port="$(demo_port_for "${ODOOFUNCTIONS_DEMO_ODOO_PORT:-8069}" "demo Odoo")"
   demo_log="$run_dir/demo-odoo.log"
   # The well-known demo key: it opens nothing but the demo Odoo, so it may be printed.
   demo_key="test-odoo-api-key-0123456789abcdef"
@@ -236,19 +243,15 @@ EOF
 fi
 
 # ---------- 6. dashboard: configured, or the demo ----------
-dashboard_url="${DASHBOARD_API_URL:-}"
-dashboard_source="environment"
-if [ -z "$dashboard_url" ]; then dashboard_url="$(setting DASHBOARD_API_URL)"; dashboard_source="$settings"; fi
+configured DASHBOARD_API_URL
+dashboard_url=$configured_value
+dashboard_source=$configured_from
 
 if [ -n "$dashboard_url" ]; then
   say "Dashboard API: $dashboard_url (from $dashboard_source; the demo dashboard is not started)"
 else
   demo_program
-  dashboard_port="${ODOOFUNCTIONS_DEMO_DASHBOARD_PORT:-5000}"
-  if listening "$dashboard_port"; then
-    warn "Port $dashboard_port is taken: the demo dashboard takes a free port instead."
-    dashboard_port=0
-  fi
+  dashboard_port="$(demo_port_for "${ODOOFUNCTIONS_DEMO_DASHBOARD_PORT:-5000}" "demo dashboard")"
   dashboard_log="$run_dir/demo-dashboard.log"
   start_demo "demo dashboard" "$dashboard_log" dashboard --port "$dashboard_port" --odoo-version "${demo_version:-19.0}"
   dashboard_pid=$started_pid
