@@ -44,5 +44,15 @@ public sealed class StorageTable(TableServiceClient tables, string name)
     }
 
     // Not tied to one caller's token: a caller that gives up must not fail the creation the others wait for.
-    private async Task CreateAsync() => await _client.CreateIfNotExistsAsync(CancellationToken.None);
+    private async Task CreateAsync()
+    {
+        try
+        {
+            await _client.CreateIfNotExistsAsync(CancellationToken.None);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            // Created by another instance between the check and the create: fine.
+        }
+    }
 }

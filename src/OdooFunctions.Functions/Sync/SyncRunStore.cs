@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Storage;
 
 namespace OdooFunctions.Functions.Sync;
 
@@ -15,13 +16,12 @@ public class SyncRunStore
     private const string PartitionKey = "run";
     private const string RecordProperty = "Record";
 
-    private readonly TableClient _table;
-    private Task? _creating;
+    private readonly StorageTable _table;
 
     public SyncRunStore(TableServiceClient tables, IOptions<StatusSyncOptions> options)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        _table = tables.GetTableClient(options.Value.RunsTable);
+        _table = new StorageTable(tables, options.Value.RunsTable);
     }
 
     public string TableName => _table.Name;
@@ -29,7 +29,7 @@ public class SyncRunStore
     public virtual async Task AddAsync(SyncRun run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        await EnsureTableAsync(cancellationToken);
+        var table = await _table.GetAsync(cancellationToken);
         var entity = new TableEntity(PartitionKey, RowKey(run))
         {
             [RecordProperty] = JsonSerializer.Serialize(run, SyncJsonContext.Default.SyncRun),
@@ -39,16 +39,16 @@ public class SyncRunStore
             ["Changed"] = run.Changed,
             ["Failed"] = run.Failed,
         };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>The latest <paramref name="limit"/> runs, newest first.</summary>
     public virtual async Task<IReadOnlyList<SyncRun>> LatestAsync(int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await EnsureTableAsync(cancellationToken);
+        var table = await _table.GetAsync(cancellationToken);
         var runs = new List<SyncRun>(limit);
-        var query = _table.QueryAsync<TableEntity>(
+        var query = table.QueryAsync<TableEntity>(
             filter: TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey}"),
             maxPerPage: Math.Min(limit, 1000),
             select: [RecordProperty],
@@ -72,37 +72,4 @@ public class SyncRunStore
     /// <summary>Inverted ticks (fixed width, so string order is time order) plus the id, unique even for two runs in one tick.</summary>
     internal static string RowKey(SyncRun run) =>
         (DateTimeOffset.MaxValue.UtcTicks - run.StartedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "_" + run.Id;
-
-    /// <summary>Creates the table once per instance; a failed attempt is forgotten so the next call tries again.</summary>
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        var creating = _creating;
-        if (creating is null)
-        {
-            var attempt = CreateTableAsync();
-            creating = Interlocked.CompareExchange(ref _creating, attempt, null) ?? attempt;
-        }
-
-        try
-        {
-            await creating.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            _ = Interlocked.CompareExchange(ref _creating, null, creating);
-            throw;
-        }
-    }
-
-    private async Task CreateTableAsync()
-    {
-        try
-        {
-            await _table.CreateIfNotExistsAsync(CancellationToken.None);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Created by another instance between the check and the create: fine.
-        }
-    }
 }
