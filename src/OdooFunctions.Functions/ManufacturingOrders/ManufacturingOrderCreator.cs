@@ -152,7 +152,7 @@ public sealed partial class ManufacturingOrderCreator(
         {
             return await odoo.CreateAsync(ManufacturingOrderShape.Model, values, cancellationToken);
         }
-        catch (OdooException refused) when (IsRefusal(refused))
+        catch (OdooException refused) when (refused.IsRefusal)
         {
             if (owned is not null)
             {
@@ -163,19 +163,11 @@ public sealed partial class ManufacturingOrderCreator(
         }
         catch (OdooException lost)
         {
+            // Also when the caller goes away mid-create (not caught here): the claim stays reserved and its lease decides.
             var seconds = owned?.SecondsLeft(claims.Time.GetUtcNow()) ?? 0;
             throw new CreateOutcomeUnknownException(lost, owned?.Claim.Kind, seconds);
         }
-        catch (OperationCanceledException) when (owned is not null)
-        {
-            // The caller went away mid-create: the claim stays reserved and its lease decides, like a lost answer.
-            throw;
-        }
     }
-
-    /// <summary>Odoo answered with its own error: it ran the call and rolled it back, so nothing was made.</summary>
-    private static bool IsRefusal(OdooException failure) =>
-        failure is OdooAuthenticationException || failure.Error?.Name is not null;
 
     private async Task TryMarkFailedAsync(CreateRecord owned)
     {

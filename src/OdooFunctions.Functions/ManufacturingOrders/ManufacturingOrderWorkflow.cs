@@ -178,8 +178,7 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
     }
 
     /// <summary>Odoo did not answer with its own error (which would mean it rolled the step back): the step may have happened.</summary>
-    private static bool IsLostAnswer(Exception failure) =>
-        failure is OdooException odooFailure and not OdooAuthenticationException && odooFailure.Error?.Name is null;
+    private static bool IsLostAnswer(Exception failure) => failure is OdooException { IsRefusal: false };
 
     private static List<AppliedChange> Changes(JsonObject before, JsonObject after) =>
         [.. Tracked.Where(field => !JsonNode.DeepEquals(before[field], after[field]))

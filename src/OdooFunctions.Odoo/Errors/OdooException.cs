@@ -18,6 +18,13 @@ public class OdooException : Exception
     /// <summary>The error as Odoo sent it, when it sent one.</summary>
     public OdooError? Error { get; }
 
+    /// <summary>
+    /// True when Odoo answered with its own error (or refused the key before running anything): it did not carry the
+    /// call out, or rolled it back. False for a lost answer (timeout, dropped connection, a proxy's page), after which
+    /// the call may have happened.
+    /// </summary>
+    public bool IsRefusal => this is OdooAuthenticationException || Error?.Name is not null;
+
     /// <summary>The model of the failed call, when known.</summary>
     public string? Model { get; init; }
 
