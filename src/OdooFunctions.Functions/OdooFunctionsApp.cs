@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using OdooFunctions.Functions.Auth;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Odoo;
+using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Storage;
@@ -32,6 +33,7 @@ public static class OdooFunctionsApp
         services.AddOdooServices(configuration);
         services.AddSecrets(configuration);
         services.AddStatusSync(configuration);
+        services.AddPush(configuration);
         services.AddSingleton<ApiErrorMiddleware>();
         return services;
     }

@@ -20,6 +20,9 @@ public sealed record SecretReference
     /// <summary>The bearer token for the dashboard REST API (status sync).</summary>
     public static SecretReference DashboardApiToken { get; } = new("dashboard-api-token", "DASHBOARD_API_TOKEN");
 
+    /// <summary>The <c>code</c> Odoo's webhook URL carries (the receiver's only proof of who calls).</summary>
+    public static SecretReference OdooWebhookSecret { get; } = new("odoo-webhook-secret", "ODOO_WEBHOOK_SECRET");
+
     /// <summary>The Odoo API key; its Key Vault name can be changed with <c>ODOO_API_KEY_SECRET_NAME</c>.</summary>
     public static SecretReference OdooApiKey(string secretName = SecretsOptions.DefaultOdooApiKeySecretName) => new(secretName, "ODOO_API_KEY");
 

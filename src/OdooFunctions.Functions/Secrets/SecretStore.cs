@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace OdooFunctions.Functions.Secrets;
 
 /// <summary>
-/// The app's secrets, each cached on its own: the Odoo API key, the dashboard's JWT secret and the dashboard
-/// API token. Inject this and ask, e.g. <c>await secrets.DashboardJwtSecret.GetValueAsync(ct)</c>.
+/// The app's secrets, each cached on its own: the Odoo API key, the dashboard's JWT secret, the dashboard
+/// API token and the webhook code. Inject this and ask, e.g. <c>await secrets.DashboardJwtSecret.GetValueAsync(ct)</c>.
 /// </summary>
 public sealed class SecretStore
 {
@@ -18,6 +18,7 @@ public sealed class SecretStore
         OdooApiKey = new CachedSecret(SecretReference.OdooApiKey(settings.OdooApiKeySecretName), source, settings.CacheTtl, settings.FailureTtl, timeProvider, logger);
         DashboardJwtSecret = new CachedSecret(SecretReference.DashboardJwtSecret, source, settings.CacheTtl, settings.FailureTtl, timeProvider, logger);
         DashboardApiToken = new CachedSecret(SecretReference.DashboardApiToken, source, settings.CacheTtl, settings.FailureTtl, timeProvider, logger);
+        OdooWebhookSecret = new CachedSecret(SecretReference.OdooWebhookSecret, source, settings.CacheTtl, settings.FailureTtl, timeProvider, logger);
     }
 
     /// <summary>Where the values come from (a vault or app settings).</summary>
@@ -31,4 +32,7 @@ public sealed class SecretStore
 
     /// <summary><c>dashboard-api-token</c> ↔ <c>DASHBOARD_API_TOKEN</c>.</summary>
     public CachedSecret DashboardApiToken { get; }
+
+    /// <summary><c>odoo-webhook-secret</c> ↔ <c>ODOO_WEBHOOK_SECRET</c>.</summary>
+    public CachedSecret OdooWebhookSecret { get; }
 }

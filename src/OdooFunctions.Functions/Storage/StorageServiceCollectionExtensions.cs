@@ -1,4 +1,6 @@
+using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +21,32 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Queue storage on the same account and settings (<c>AzureWebJobsStorage</c>, or <c>AzureWebJobsStorage__queueServiceUri</c>
+    /// with the managed identity), the connection the queue trigger reads too. Messages are Base64, as host.json tells the trigger.
+    /// </summary>
+    public static IServiceCollection AddQueueStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(_ => CreateQueueServiceClient(configuration));
+        return services;
+    }
+
+    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration)
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        ConfigureRetry(options.Retry);
+        var connectionString = configuration["AzureWebJobsStorage"];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new QueueServiceClient(connectionString, options);
+        }
+
+        var serviceUri = configuration["AzureWebJobsStorage:queueServiceUri"]
+            ?? (configuration["AzureWebJobsStorage:accountName"] is { Length: > 0 } account ? $"https://{account}.queue.core.windows.net" : null)
+            ?? throw new InvalidOperationException("Missing required environment variables: AzureWebJobsStorage (or AzureWebJobsStorage__queueServiceUri)");
+        return new QueueServiceClient(new Uri(serviceUri), Credential(configuration), options);
+    }
+
     public static TableServiceClient CreateTableServiceClient(IConfiguration configuration)
     {
         var connectionString = configuration["AzureWebJobsStorage"];
@@ -30,24 +58,30 @@ public static class StorageServiceCollectionExtensions
         var serviceUri = configuration["AzureWebJobsStorage:tableServiceUri"]
             ?? (configuration["AzureWebJobsStorage:accountName"] is { Length: > 0 } account ? $"https://{account}.table.core.windows.net" : null)
             ?? throw new InvalidOperationException("Missing required environment variables: AzureWebJobsStorage (or AzureWebJobsStorage__tableServiceUri)");
-        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = configuration["AzureWebJobsStorage:clientId"] ?? configuration["AZURE_CLIENT_ID"],
-        });
-        return new TableServiceClient(new Uri(serviceUri), credential, ClientOptions());
+        return new TableServiceClient(new Uri(serviceUri), Credential(configuration), ClientOptions());
     }
 
+    private static DefaultAzureCredential Credential(IConfiguration configuration) => new(new DefaultAzureCredentialOptions
+    {
+        ManagedIdentityClientId = configuration["AzureWebJobsStorage:clientId"] ?? configuration["AZURE_CLIENT_ID"],
+    });
+
     /// <summary>
-    /// Storage sits on the request path (idempotency records): a few quick retries, then a 503 the caller can retry,
+    /// Storage sits on the request path (idempotency records, the webhook's queue): a few quick retries, then a 503 the caller can retry,
     /// instead of the SDK's default of about 6 s of back-off per call while storage is down.
     /// </summary>
     private static TableClientOptions ClientOptions()
     {
         var options = new TableClientOptions();
-        options.Retry.MaxRetries = 2;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        ConfigureRetry(options.Retry);
         return options;
+    }
+
+    private static void ConfigureRetry(RetryOptions retry)
+    {
+        retry.MaxRetries = 2;
+        retry.Delay = TimeSpan.FromMilliseconds(200);
+        retry.MaxDelay = TimeSpan.FromSeconds(2);
+        retry.NetworkTimeout = TimeSpan.FromSeconds(10);
     }
 }

@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Secrets;
+using OdooFunctions.Functions.Storage;
 using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Functions.Sync;
@@ -16,6 +18,8 @@ namespace OdooFunctions.Functions.Sync;
 /// Runs never overlap anywhere: a run holds the <see cref="SyncLease"/> (a row in storage, shared by every instance)
 /// for as long as it lasts, whether the timer or <c>POST /api/sync/run</c> started it; an in-process flag first spares
 /// a storage round trip when this instance is already running one.
+/// Each run also rewrites the <see cref="PushIndex"/> (MO → orders) from the dashboard's list, so that Odoo's webhooks
+/// find their orders without listing the dashboard; an order the webhook path updated during the run is left to it.
 /// </summary>
 public partial class StatusSync
 {
@@ -29,13 +33,14 @@ public partial class StatusSync
     private readonly OdooClient _odoo;
     private readonly SyncRunStore _store;
     private readonly SyncLease _lease;
+    private readonly PushIndex _index;
     private readonly StatusSyncOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<StatusSync> _logger;
     private int _running;
 
     public StatusSync(
-        DashboardOrdersClient dashboard, OdooClient odoo, SyncRunStore store, SyncLease lease, IOptions<StatusSyncOptions> options,
+        DashboardOrdersClient dashboard, OdooClient odoo, SyncRunStore store, SyncLease lease, PushIndex index, IOptions<StatusSyncOptions> options,
         ILogger<StatusSync> logger, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -43,6 +48,7 @@ public partial class StatusSync
         _odoo = odoo;
         _store = store;
         _lease = lease;
+        _index = index;
         _options = options.Value;
         _logger = logger;
         _time = time ?? TimeProvider.System;
@@ -162,6 +168,9 @@ public partial class StatusSync
 
     private async Task SyncAsync(Tally tally, CancellationToken cancellationToken)
     {
+        // Read before the list: a row the webhook path writes after this moment is newer than the list (and kept).
+        var index = await TryReadIndexAsync(tally, cancellationToken);
+        var listedAt = _time.GetUtcNow();
         var orders = await _dashboard.GetLinkedOrdersAsync(cancellationToken);
         tally.Linked = orders.Count;
 
@@ -218,6 +227,7 @@ public partial class StatusSync
         }
 
         tally.Changed = changes.Count;
+        var sent = new ConcurrentDictionary<string, (string Status, double Qty)>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
             changes,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrentPatches), CancellationToken = cancellationToken },
@@ -225,7 +235,15 @@ public partial class StatusSync
             {
                 try
                 {
+                    if (await PushedSinceAsync(change.Order, listedAt, ct))
+                    {
+                        // The webhook path sent a newer value while this run was reading: the dashboard has it; do not write it over.
+                        tally.AddPatched();
+                        return;
+                    }
+
                     await _dashboard.PatchOrderAsync(change.Order.Id, change.Status, change.Qty, ct);
+                    sent[change.Order.Id] = (change.Status, change.Qty);
                     tally.AddPatched();
                 }
                 catch (DashboardApiException e)
@@ -236,6 +254,57 @@ public partial class StatusSync
                     LogPatchFailed(_logger, change.Order.Id, e.Message);
                 }
             });
+
+        if (index is not null)
+        {
+            await RewriteIndexAsync(orders, sent, listedAt, index, tally, cancellationToken);
+        }
+    }
+
+    /// <summary>The index before the run, or null (the run goes on without it) when storage cannot give it.</summary>
+    private async Task<Dictionary<(long MoId, string OrderId), PushIndexRow>?> TryReadIndexAsync(Tally tally, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _index.AllAsync(cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            tally.Error($"Push index '{_index.TableName}' unavailable: not rewritten by this run.");
+            LogIndexFailed(_logger, e, _index.TableName);
+            return null;
+        }
+    }
+
+    private async Task RewriteIndexAsync(
+        IReadOnlyList<DashboardOrder> orders, ConcurrentDictionary<string, (string Status, double Qty)> sent, DateTimeOffset listedAt,
+        Dictionary<(long MoId, string OrderId), PushIndexRow> index, Tally tally, CancellationToken cancellationToken)
+    {
+        var indexed = MoChangeProcessor.IndexedOrders(orders)
+            .Select(o => sent.TryGetValue(o.OrderId, out var now) ? o with { Status = now.Status, QtyProduced = now.Qty } : o)
+            .ToList();
+        try
+        {
+            await _index.RewriteAsync(indexed, listedAt, index, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            tally.Error($"Push index '{_index.TableName}' unavailable: not rewritten by this run.");
+            LogIndexFailed(_logger, e, _index.TableName);
+        }
+    }
+
+    private async Task<bool> PushedSinceAsync(DashboardOrder order, DateTimeOffset listedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var row = (await _index.ForMoAsync(order.OdooMoId, cancellationToken)).FirstOrDefault(r => r.OrderId == order.Id);
+            return row is { Source: PushIndexRow.SourcePush } && row.UpdatedAt >= listedAt;
+        }
+        catch (StorageUnavailableException)
+        {
+            return false;
+        }
     }
 
     private async Task<Dictionary<long, JsonObject>> ReadManufacturingOrdersAsync(long[] ids, Tally tally, CancellationToken cancellationToken)
@@ -320,6 +389,9 @@ public partial class StatusSync
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Status sync: PATCH of order {OrderId} failed: {Reason}")]
     private static partial void LogPatchFailed(ILogger logger, string orderId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Status sync: push index {Table} unavailable")]
+    private static partial void LogIndexFailed(ILogger logger, Exception exception, string table);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Status sync {RunId}: could not write its record to table {Table}")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, string runId, string table);

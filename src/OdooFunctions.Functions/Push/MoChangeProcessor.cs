@@ -1,0 +1,231 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Sync;
+using OdooFunctions.Odoo;
+
+namespace OdooFunctions.Functions.Push;
+
+/// <summary>
+/// Turns queued webhooks into dashboard PATCHes: one <c>search_read</c> for the MOs of a batch (several messages for
+/// one MO count once, the newest payload speaking for them), the commit check, then for each linked order in the
+/// <see cref="PushIndex"/> a PATCH of <c>{status, qty_produced}</c> only when it differs from what the dashboard last got.
+/// The values sent always come from Odoo, never from the payload.
+/// </summary>
+public sealed partial class MoChangeProcessor
+{
+    private static readonly string[] Fields = ["state", "qty_produced", "write_date"];
+
+    private readonly OdooClient _odoo;
+    private readonly DashboardOrdersClient _dashboard;
+    private readonly PushIndex _index;
+    private readonly MoChangeQueueClient _queue;
+    private readonly PushOptions _options;
+    private readonly IReadOnlySet<string> _keepStatuses;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MoChangeProcessor> _logger;
+
+    public MoChangeProcessor(
+        OdooClient odoo, DashboardOrdersClient dashboard, PushIndex index, MoChangeQueueClient queue, IOptions<PushOptions> options,
+        IOptions<StatusSyncOptions> syncOptions, TimeProvider time, ILogger<MoChangeProcessor> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(syncOptions);
+        _odoo = odoo;
+        _dashboard = dashboard;
+        _index = index;
+        _queue = queue;
+        _options = options.Value;
+        _keepStatuses = syncOptions.Value.KeepStatuses;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Processes a batch; one task per MO, so one order's failed PATCH fails only the messages of its MO (the queue
+    /// then retries them). A failing Odoo read fails them all.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, Task<MoChangeResult>>> ProcessAsync(IReadOnlyCollection<MoChangeMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var newest = messages
+            .GroupBy(m => m.MoId)
+            .Select(g => g.OrderByDescending(m => OdooTimestamp.Parse(m.WriteDate) ?? DateTime.MinValue).ThenByDescending(m => m.Attempt).First())
+            .ToList();
+        var snapshots = await ReadAsync([.. newest.Select(m => m.MoId)], cancellationToken);
+        return newest.ToDictionary(m => m.MoId, m => ProcessOneAsync(m, snapshots.GetValueOrDefault(m.MoId), cancellationToken));
+    }
+
+    private async Task<MoChangeResult> ProcessOneAsync(MoChangeMessage change, MoSnapshot? committed, CancellationToken cancellationToken)
+    {
+        if (!MoChangeFreshness.IsCommitted(change, committed))
+        {
+            if (change.Attempt < _options.Rechecks)
+            {
+                var delay = PushOptions.RecheckDelay(change.Attempt);
+                await _queue.SendAsync(change with { Attempt = change.Attempt + 1 }, delay, cancellationToken);
+                LogRecheck(_logger, change.MoId, change.State, committed?.State, delay.TotalSeconds);
+                return new MoChangeResult(change.MoId, MoChangeOutcome.Rechecking);
+            }
+
+            if (committed is null)
+            {
+                LogLeftToTimer(_logger, change.MoId, _options.Rechecks);
+                return new MoChangeResult(change.MoId, MoChangeOutcome.LeftToTimer);
+            }
+
+            // Odoo's committed values are never wrong to show; a change that is still to come (or was rolled back:
+            // 17.0 sends before it knows) is the timer's to find.
+            LogShowingCommitted(_logger, change.MoId, change.State, committed.State);
+        }
+
+        return await ApplyAsync(committed!, cancellationToken);
+    }
+
+    private async Task<MoChangeResult> ApplyAsync(MoSnapshot mo, CancellationToken cancellationToken)
+    {
+        if (OrderStatusMap.ToDashboardStatus(mo.State) is not { } status)
+        {
+            LogUnknownState(_logger, mo.Id, mo.State);
+            return new MoChangeResult(mo.Id, MoChangeOutcome.UnknownState);
+        }
+
+        var rows = await _index.ForMoAsync(mo.Id, cancellationToken);
+        if (rows.Count == 0 && await RefreshIndexAsync(cancellationToken))
+        {
+            rows = await _index.ForMoAsync(mo.Id, cancellationToken);
+        }
+
+        if (rows.Count == 0)
+        {
+            LogNotLinked(_logger, mo.Id);
+            return new MoChangeResult(mo.Id, MoChangeOutcome.NotLinked);
+        }
+
+        var patched = 0;
+        foreach (var row in rows)
+        {
+            if (await SendAsync(row, mo, status, cancellationToken))
+            {
+                patched++;
+            }
+        }
+
+        return new MoChangeResult(mo.Id, patched > 0 ? MoChangeOutcome.Patched : MoChangeOutcome.Unchanged, patched);
+    }
+
+    /// <summary>PATCHes one order when it differs; the index row is claimed (ETag) first and put back if the PATCH fails.</summary>
+    private async Task<bool> SendAsync(PushIndexRow row, MoSnapshot mo, string status, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (row.Status is { } kept && _keepStatuses.Contains(kept))
+            {
+                return false;
+            }
+
+            if (row.Holds(status, mo.QtyProduced) || (row.OdooWriteDate is { } sent && mo.WriteDate is { } read && sent > read))
+            {
+                // Already there, or another instance already sent values Odoo wrote later than the ones read here.
+                return false;
+            }
+
+            var before = Copy(row);
+            if (!await _index.TryRecordSendAsync(row, status, mo.QtyProduced, mo.WriteDate, cancellationToken))
+            {
+                row = (await _index.ForMoAsync(mo.Id, cancellationToken)).FirstOrDefault(r => r.RowKey == row.RowKey)
+                    ?? PushIndexRow.For(mo.Id, row.OrderId);
+                continue;
+            }
+
+            try
+            {
+                await _dashboard.PatchOrderAsync(row.OrderId, status, mo.QtyProduced, cancellationToken);
+            }
+            catch
+            {
+                // Not sent: the index must not claim it was, or the retry of this message would skip the order.
+                await _index.RestoreAsync(before, CancellationToken.None);
+                throw;
+            }
+
+            LogPatched(_logger, row.OrderId, mo.Id, status, mo.QtyProduced);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Lists the dashboard and rewrites the index, when no other instance did within the refresh interval.</summary>
+    private async Task<bool> RefreshIndexAsync(CancellationToken cancellationToken)
+    {
+        if (!await _index.TryOpenRefreshGateAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var existing = await _index.AllAsync(cancellationToken);
+        var listedAt = _time.GetUtcNow();
+        var orders = await _dashboard.GetLinkedOrdersAsync(cancellationToken);
+        var written = await _index.RewriteAsync(IndexedOrders(orders), listedAt, existing, cancellationToken);
+        LogRefreshed(_logger, orders.Count, written);
+        return true;
+    }
+
+    /// <summary>The orders an index can hold: a positive MO id and values the sync could read.</summary>
+    internal static List<IndexedOrder> IndexedOrders(IEnumerable<DashboardOrder> orders) =>
+        [.. orders.Where(o => o.OdooMoId > 0 && o.Unreadable is null).Select(o => new IndexedOrder(o.OdooMoId, o.Id, o.Status, o.QtyProduced))];
+
+    private async Task<Dictionary<long, MoSnapshot>> ReadAsync(long[] ids, CancellationToken cancellationToken)
+    {
+        var records = await _odoo.SearchReadAsync(StatusSync.Model, OdooDomain.Where("id", "in", ids), Fields, cancellationToken: cancellationToken);
+        var found = new Dictionary<long, MoSnapshot>(records.Count);
+        foreach (var record in records)
+        {
+            if (record["id"] is JsonValue v && v.TryGetValue<long>(out var id))
+            {
+                found[id] = new MoSnapshot(
+                    id,
+                    record["state"] is JsonValue s && s.TryGetValue<string>(out var state) ? state : null,
+                    record["qty_produced"] is JsonValue q && q.TryGetValue<double>(out var qty) ? qty : 0,
+                    record["write_date"] is JsonValue w && w.TryGetValue<string>(out var written) ? OdooTimestamp.Parse(written) : null);
+            }
+        }
+
+        return found;
+    }
+
+    private static PushIndexRow Copy(PushIndexRow row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        MoId = row.MoId,
+        OrderId = row.OrderId,
+        Status = row.Status,
+        QtyProduced = row.QtyProduced,
+        OdooWriteDate = row.OdooWriteDate,
+        Source = row.Source,
+        UpdatedAt = row.UpdatedAt,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Push: order {OrderId} (MO {MoId}) patched to {Status}, qty_produced {QtyProduced}")]
+    private static partial void LogPatched(ILogger logger, string orderId, long moId, string status, double qtyProduced);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Push: MO {MoId} not committed yet in Odoo (payload {PayloadState}, Odoo {OdooState}); re-check in {DelaySeconds} s")]
+    private static partial void LogRecheck(ILogger logger, long moId, string? payloadState, string? odooState, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Push: MO {MoId} still not visible in Odoo after {Rechecks} re-checks; left to the timer")]
+    private static partial void LogLeftToTimer(ILogger logger, long moId, int rechecks);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Push: MO {MoId}: payload said {PayloadState}, Odoo has committed {OdooState}; showing Odoo's, the timer checks again")]
+    private static partial void LogShowingCommitted(ILogger logger, long moId, string? payloadState, string? odooState);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Push: MO {MoId} has state '{State}', which the guide does not map; left alone")]
+    private static partial void LogUnknownState(ILogger logger, long moId, string? state);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Push: no dashboard order links MO {MoId}")]
+    private static partial void LogNotLinked(ILogger logger, long moId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Push: index refreshed from the dashboard ({Orders} linked orders, {Written} rows written)")]
+    private static partial void LogRefreshed(ILogger logger, int orders, int written);
+}
