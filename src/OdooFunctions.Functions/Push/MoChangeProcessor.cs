@@ -43,7 +43,7 @@ public sealed partial class MoChangeProcessor
 
     /// <summary>
     /// Processes a batch; one task per MO, so one order's failed PATCH fails only the messages of its MO (the queue
-    /// then retries them). A failing Odoo read fails them all.
+    /// then retries them). A failing Odoo read or index read fails them all.
     /// </summary>
     public async Task<IReadOnlyDictionary<long, Task<MoChangeResult>>> ProcessAsync(IReadOnlyCollection<MoChangeMessage> messages, CancellationToken cancellationToken)
     {
@@ -53,49 +53,89 @@ public sealed partial class MoChangeProcessor
             .Select(g => g.OrderByDescending(m => OdooTimestamp.Parse(m.WriteDate) ?? DateTime.MinValue).ThenByDescending(m => m.Attempt).First())
             .ToList();
         var snapshots = await ReadAsync([.. newest.Select(m => m.MoId)], cancellationToken);
-        return newest.ToDictionary(m => m.MoId, m => ProcessOneAsync(m, snapshots.GetValueOrDefault(m.MoId), cancellationToken));
-    }
-
-    private async Task<MoChangeResult> ProcessOneAsync(MoChangeMessage change, MoSnapshot? committed, CancellationToken cancellationToken)
-    {
-        if (!MoChangeFreshness.IsCommitted(change, committed))
+        var results = new Dictionary<long, Task<MoChangeResult>>();
+        var toApply = new List<(MoChangeMessage Change, MoSnapshot Mo, string Status)>();
+        foreach (var change in newest)
         {
-            if (change.Attempt < _options.Rechecks)
+            var committed = snapshots.GetValueOrDefault(change.MoId);
+            if (!MoChangeFreshness.IsCommitted(change, committed))
             {
-                var delay = PushOptions.RecheckDelay(change.Attempt);
-                await _queue.SendAsync(change with { Attempt = change.Attempt + 1 }, delay, cancellationToken);
-                LogRecheck(_logger, change.MoId, change.State, committed?.State, delay.TotalSeconds);
-                return new MoChangeResult(change.MoId, MoChangeOutcome.Rechecking);
+                if (change.Attempt < _options.Rechecks)
+                {
+                    var wait = PushOptions.RecheckDelay(change.Attempt).TotalSeconds;
+                    LogRecheck(_logger, change.MoId, change.State, committed?.State, wait);
+                    results[change.MoId] = RecheckAsync(change, MoChangeOutcome.Rechecking, cancellationToken);
+                    continue;
+                }
+
+                if (committed is null)
+                {
+                    LogLeftToTimer(_logger, change.MoId, _options.Rechecks);
+                    results[change.MoId] = Task.FromResult(new MoChangeResult(change.MoId, MoChangeOutcome.LeftToTimer));
+                    continue;
+                }
+
+                // Odoo's committed values are never wrong to show; a change that is still to come (or was rolled back:
+                // 17.0 sends before it knows) is the timer's to find.
+                LogShowingCommitted(_logger, change.MoId, change.State, committed.State);
             }
 
-            if (committed is null)
+            if (OrderStatusMap.ToDashboardStatus(committed!.State) is { } status)
             {
-                LogLeftToTimer(_logger, change.MoId, _options.Rechecks);
-                return new MoChangeResult(change.MoId, MoChangeOutcome.LeftToTimer);
+                toApply.Add((change, committed, status));
             }
-
-            // Odoo's committed values are never wrong to show; a change that is still to come (or was rolled back:
-            // 17.0 sends before it knows) is the timer's to find.
-            LogShowingCommitted(_logger, change.MoId, change.State, committed.State);
+            else
+            {
+                LogUnknownState(_logger, change.MoId, committed.State);
+                results[change.MoId] = Task.FromResult(new MoChangeResult(change.MoId, MoChangeOutcome.UnknownState));
+            }
         }
 
-        return await ApplyAsync(committed!, cancellationToken);
+        var rows = await RowsAsync(toApply.Select(a => a.Mo.Id), cancellationToken);
+        var missing = toApply.Where(a => rows[a.Mo.Id].Count == 0).ToList();
+        if (missing.Count > 0)
+        {
+            var refresh = await RefreshIndexAsync(cancellationToken);
+            if (refresh == IndexRefresh.Done)
+            {
+                foreach (var (id, found) in await RowsAsync(missing.Select(a => a.Mo.Id), cancellationToken))
+                {
+                    rows[id] = found;
+                }
+            }
+            else if (refresh == IndexRefresh.RunningElsewhere)
+            {
+                // Another instance is listing the dashboard right now: look again once it has written the index.
+                foreach (var (change, _, _) in missing.Where(a => a.Change.Attempt < _options.Rechecks))
+                {
+                    results[change.MoId] = RecheckAsync(change, MoChangeOutcome.Rechecking, cancellationToken);
+                    toApply.RemoveAll(a => a.Change.MoId == change.MoId);
+                }
+            }
+        }
+
+        foreach (var (_, mo, status) in toApply)
+        {
+            results[mo.Id] = SendAllAsync(mo, status, rows[mo.Id], cancellationToken);
+        }
+
+        return results;
     }
 
-    private async Task<MoChangeResult> ApplyAsync(MoSnapshot mo, CancellationToken cancellationToken)
+    private async Task<MoChangeResult> RecheckAsync(MoChangeMessage change, MoChangeOutcome outcome, CancellationToken cancellationToken)
     {
-        if (OrderStatusMap.ToDashboardStatus(mo.State) is not { } status)
-        {
-            LogUnknownState(_logger, mo.Id, mo.State);
-            return new MoChangeResult(mo.Id, MoChangeOutcome.UnknownState);
-        }
+        await _queue.SendAsync(change with { Attempt = change.Attempt + 1 }, PushOptions.RecheckDelay(change.Attempt), cancellationToken);
+        return new MoChangeResult(change.MoId, outcome);
+    }
 
-        var rows = await _index.ForMoAsync(mo.Id, cancellationToken);
-        if (rows.Count == 0 && await RefreshIndexAsync(cancellationToken))
-        {
-            rows = await _index.ForMoAsync(mo.Id, cancellationToken);
-        }
+    private async Task<Dictionary<long, IReadOnlyList<PushIndexRow>>> RowsAsync(IEnumerable<long> moIds, CancellationToken cancellationToken)
+    {
+        var reads = moIds.Distinct().Select(async id => (Id: id, Rows: await _index.ForMoAsync(id, cancellationToken))).ToList();
+        return (await Task.WhenAll(reads)).ToDictionary(r => r.Id, r => r.Rows);
+    }
 
+    private async Task<MoChangeResult> SendAllAsync(MoSnapshot mo, string status, IReadOnlyList<PushIndexRow> rows, CancellationToken cancellationToken)
+    {
         if (rows.Count == 0)
         {
             LogNotLinked(_logger, mo.Id);
@@ -156,20 +196,24 @@ public sealed partial class MoChangeProcessor
         return false;
     }
 
-    /// <summary>Lists the dashboard and rewrites the index, when no other instance did within the refresh interval.</summary>
-    private async Task<bool> RefreshIndexAsync(CancellationToken cancellationToken)
+    /// <summary>Lists the dashboard and rewrites the index, unless another instance did (or is doing) so within the refresh interval.</summary>
+    private async Task<IndexRefresh> RefreshIndexAsync(CancellationToken cancellationToken)
     {
-        if (!await _index.TryOpenRefreshGateAsync(cancellationToken))
+        switch (await _index.TryOpenRefreshGateAsync(cancellationToken))
         {
-            return false;
+            case RefreshGate.RunningElsewhere:
+                return IndexRefresh.RunningElsewhere;
+            case RefreshGate.NotDue:
+                return IndexRefresh.NotDue;
         }
 
         var existing = await _index.AllAsync(cancellationToken);
         var listedAt = _time.GetUtcNow();
         var orders = await _dashboard.GetLinkedOrdersAsync(cancellationToken);
         var written = await _index.RewriteAsync(IndexedOrders(orders), listedAt, existing, cancellationToken);
+        await _index.CloseRefreshGateAsync(cancellationToken);
         LogRefreshed(_logger, orders.Count, written);
-        return true;
+        return IndexRefresh.Done;
     }
 
     /// <summary>The orders an index can hold: a positive MO id and values the sync could read.</summary>
@@ -228,4 +272,11 @@ public sealed partial class MoChangeProcessor
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Push: index refreshed from the dashboard ({Orders} linked orders, {Written} rows written)")]
     private static partial void LogRefreshed(ILogger logger, int orders, int written);
+
+    private enum IndexRefresh
+    {
+        Done,
+        RunningElsewhere,
+        NotDue,
+    }
 }

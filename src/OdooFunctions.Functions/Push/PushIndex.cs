@@ -159,14 +159,14 @@ public sealed class PushIndex
     }
 
     /// <summary>
-    /// True for the one caller, app-wide, that may refresh the index now: the gate row is moved on with its ETag, so
-    /// of several instances missing the same MO only one lists the dashboard, and not again within the interval.
+    /// Opens the refresh for the one caller, app-wide, that may list the dashboard now: the gate row is moved on with its
+    /// ETag, so of several instances missing an MO only one lists the dashboard, and not again within the interval.
     /// </summary>
-    public async Task<bool> TryOpenRefreshGateAsync(CancellationToken cancellationToken)
+    public async Task<RefreshGate> TryOpenRefreshGateAsync(CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         var now = _time.GetUtcNow();
-        var gate = new TableEntity(MetaPartition, RefreshGateRow) { ["RefreshedAt"] = now };
+        var gate = new TableEntity(MetaPartition, RefreshGateRow) { ["OpenedAt"] = now };
         return await Guard(async () =>
         {
             var current = await table.GetEntityIfExistsAsync<TableEntity>(MetaPartition, RefreshGateRow, cancellationToken: cancellationToken);
@@ -175,22 +175,31 @@ public sealed class PushIndex
                 if (!current.HasValue)
                 {
                     await table.AddEntityAsync(gate, cancellationToken);
-                    return true;
+                    return RefreshGate.Opened;
                 }
 
-                if (current.Value!.GetDateTimeOffset("RefreshedAt") is { } last && now - last < _options.IndexRefreshInterval)
+                var opened = current.Value!.GetDateTimeOffset("OpenedAt");
+                if (opened is { } last && now - last < _options.IndexRefreshInterval)
                 {
-                    return false;
+                    return current.Value.GetDateTimeOffset("ClosedAt") is { } closed && closed >= last ? RefreshGate.NotDue : RefreshGate.RunningElsewhere;
                 }
 
                 await table.UpdateEntityAsync(gate, current.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-                return true;
+                return RefreshGate.Opened;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                return false;
+                return RefreshGate.RunningElsewhere;
             }
         });
+    }
+
+    /// <summary>Marks the refresh done, so instances that missed an MO meanwhile know the index is as fresh as it gets.</summary>
+    public async Task CloseRefreshGateAsync(CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var closed = new TableEntity(MetaPartition, RefreshGateRow) { ["ClosedAt"] = _time.GetUtcNow() };
+        await Guard(() => table.UpsertEntityAsync(closed, TableUpdateMode.Merge, cancellationToken));
     }
 
     private static bool IsNewerPush(PushIndexRow row, DateTimeOffset listedAt) =>

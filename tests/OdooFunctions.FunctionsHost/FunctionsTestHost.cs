@@ -14,7 +14,9 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Doubles;
 
-namespace OdooFunctions.Functions.Tests.Hosting;
+using OdooFunctions.Functions;
+
+namespace OdooFunctions.FunctionsHost;
 
 /// <summary>
 /// Serves the app's HTTP functions over real HTTP on loopback, the way the Functions host would: the routes and

@@ -2,14 +2,16 @@ using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
-namespace OdooFunctions.Functions.Tests.Hosting;
+using OdooFunctions.Functions;
+
+namespace OdooFunctions.FunctionsHost;
 
 /// <summary>
 /// The invocation context the worker would give a function. The ASP.NET Core integration finds the request's
 /// HttpContext under the item key "HttpRequestContext" (what <c>GetHttpContext()</c> reads), so the app's real
 /// middleware sees the real request.
 /// </summary>
-internal sealed class TestFunctionContext : FunctionContext
+public sealed class TestFunctionContext : FunctionContext
 {
     public TestFunctionContext(string name, string entryPoint, IServiceProvider services, HttpContext? httpContext, CancellationToken cancellationToken)
     {

@@ -1,11 +1,11 @@
 using System.Text.Json;
 
-namespace OdooFunctions.Functions.Tests.Hosting;
+namespace OdooFunctions.FunctionsHost;
 
 /// <summary>The <c>functions.metadata</c> the Worker SDK generates at build: what the Functions host will serve.</summary>
-internal sealed record FunctionMetadata(string Name, string EntryPoint, string TriggerType, string? Route, IReadOnlyList<string> Methods, string? Schedule, string? AuthLevel, bool? RunOnStartup);
+public sealed record FunctionMetadata(string Name, string EntryPoint, string TriggerType, string? Route, IReadOnlyList<string> Methods, string? Schedule, string? AuthLevel, bool? RunOnStartup, string? QueueName = null);
 
-internal static class FunctionsMetadata
+public static class FunctionsMetadata
 {
     public static IReadOnlyList<FunctionMetadata> Load()
     {
@@ -21,7 +21,8 @@ internal static class FunctionsMetadata
                 trigger.TryGetProperty("methods", out var methods) ? [.. methods.EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant())] : [],
                 trigger.TryGetProperty("schedule", out var schedule) ? schedule.GetString() : null,
                 trigger.TryGetProperty("authLevel", out var level) ? level.GetString() : null,
-                trigger.TryGetProperty("runOnStartup", out var onStartup) ? onStartup.GetBoolean() : null);
+                trigger.TryGetProperty("runOnStartup", out var onStartup) ? onStartup.GetBoolean() : null,
+                trigger.TryGetProperty("queueName", out var queue) ? queue.GetString() : null);
         })];
     }
 

@@ -1,0 +1,14 @@
+namespace OdooFunctions.Functions.Push;
+
+/// <summary>What the app-wide index refresh gate said.</summary>
+public enum RefreshGate
+{
+    /// <summary>This caller may list the dashboard and rewrite the index now.</summary>
+    Opened,
+
+    /// <summary>Another instance opened it moments ago and has not finished.</summary>
+    RunningElsewhere,
+
+    /// <summary>Refreshed within the interval: the index is as fresh as it gets.</summary>
+    NotDue,
+}
