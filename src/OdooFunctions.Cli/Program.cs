@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OdooFunctions.Cli;
+using OdooFunctions.Cli.Webhooks;
 using OdooFunctions.Functions;
 using OdooFunctions.Functions.Auth;
 using OdooFunctions.Functions.Secrets;
@@ -14,7 +15,22 @@ using OdooFunctions.Functions.Sync;
 //   sync                    runs the order-status sync once and prints its record (exit 0 unless the run failed)
 //   check-token [TOKEN]     validates a dashboard token (argument, or $TOKEN) as the app's middleware does
 //                           (exit 0 when the app would let it read)
+//   webhook install|status|uninstall   Odoo's push rule, for an Odoo administrator (see WebhookCommand)
 var command = args.FirstOrDefault();
+if (command == "webhook")
+{
+    var rest = args.Skip(1).ToList();
+    var at = rest.IndexOf("--settings");
+    string? given = null;
+    if (at >= 0 && at + 1 < rest.Count)
+    {
+        given = rest[at + 1];
+        rest.RemoveRange(at, 2);
+    }
+
+    return await WebhookCommand.RunAsync(rest, LocalSettings.Load(LocalSettings.PathFrom(given)), Console.Out, Console.Error);
+}
+
 string? settingsPath = null;
 string? token = null;
 for (var i = 1; i < args.Length; i++)
@@ -36,7 +52,7 @@ for (var i = 1; i < args.Length; i++)
 
 if (command is not ("sync" or "check-token"))
 {
-    Console.Error.WriteLine("usage: odoofunctions sync [--settings local.settings.json]\n       odoofunctions check-token [TOKEN] [--settings local.settings.json]");
+    Console.Error.WriteLine("usage: odoofunctions sync [--settings local.settings.json]\n       odoofunctions check-token [TOKEN] [--settings local.settings.json]\n       odoofunctions webhook install|status|uninstall ... (odoofunctions webhook for help)");
     return 2;
 }
 
