@@ -118,6 +118,18 @@ param odooMaxConcurrentCalls int = 16
 @maxValue(3600)
 param syncLeaseSeconds int = 60
 
+// ---------- Push (Odoo webhooks) ----------
+
+@description('WEBHOOK_QUEUE: the Storage queue between the webhook receiver and its processor (created here; the host adds <name>-poison).')
+@minLength(3)
+@maxLength(56)
+param webhookQueue string = 'odoo-mo-changes'
+
+@description('WEBHOOK_INITIAL_DELAY_SECONDS: how long a queued webhook stays invisible (0: the processor\'s commit check re-queues early 17.0 messages).')
+@minValue(0)
+@maxValue(60)
+param webhookInitialDelaySeconds int = 0
+
 // ---------- Hosting ----------
 
 @description('MAXIMUM_INSTANCE_COUNT: most instances the app scales out to (Flex Consumption: up to 1000). Odoo sees at most this × odooMaxConcurrentCalls calls at once, and a caller can reach this × rateLimitPerMinute requests a minute.')
@@ -190,10 +202,11 @@ module storage 'modules/storage-account.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
-    tableNames: ['syncruns']
+    tableNames: ['syncruns', 'moorderindex', 'idempotencykeys']
+    queueNames: [webhookQueue]
     roleAssignments: [
-      // The Functions host: deployment package, leases and timer locks (blob), its queues, and the
-      // sync's run records (table syncruns).
+      // The Functions host: deployment package, leases and timer locks (blob), its queues and the
+      // webhook queue (send and trigger), the sync's run records, the push index and idempotency keys (tables).
       {
         principalId: identity.outputs.principalId
         roleDefinitionId: roles.storageBlobDataOwner
@@ -262,7 +275,7 @@ module functionApp 'modules/function-app.bicep' = {
     // azd passes environment values as strings: the list arrives comma-separated.
     corsAllowedOrigins: filter(map(split(corsAllowedOrigins, ','), origin => trim(origin)), origin => !empty(origin))
     // Every setting the app reads. Secrets are not here: the app reads them from KEY_VAULT_URI
-    // (odoo-api-key, dashboard-jwt-secret, dashboard-api-token).
+    // (odoo-api-key, dashboard-jwt-secret, dashboard-api-token, odoo-webhook-secret).
     appSettings: {
       ODOO_URL: odooUrl
       ODOO_DB: odooDatabase
@@ -284,6 +297,8 @@ module functionApp 'modules/function-app.bicep' = {
       SYNC_KEEP_STATUSES: syncKeepStatuses
       MAX_RESPONSE_MB: string(maxResponseMb)
       DASHBOARD_API_URL: dashboardApiUrl
+      WEBHOOK_QUEUE: webhookQueue
+      WEBHOOK_INITIAL_DELAY_SECONDS: string(webhookInitialDelaySeconds)
     }
   }
   // No dependsOn needed: using the storage, vault and monitoring outputs already makes the app wait

@@ -282,6 +282,14 @@ if [ -z "${AUTH_JWT_AUTHORITY:-}$(setting AUTH_JWT_AUTHORITY)" ]; then
   echo "Dashboard token for local calls: dotnet run --project $doubles_project -- token --role Admin"
 fi
 
+# ---------- 6b. push (Odoo webhooks) ----------
+# The queue trigger names its queue by the WEBHOOK_QUEUE setting: a local.settings.json made before the push
+# existed lacks it, and the host would not start the function. The local webhook code is a demo value.
+configured WEBHOOK_QUEUE
+[ -n "$configured_value" ] || export WEBHOOK_QUEUE="odoo-mo-changes"
+configured ODOO_WEBHOOK_SECRET
+[ -n "$configured_value" ] || export ODOO_WEBHOOK_SECRET="LOCAL-ONLY-webhook-code-5c2e8f0a9d7b4e61"
+
 # ---------- 7. func start ----------
 if [ "$check_only" = 1 ]; then
   if [ -n "$demo_pid" ]; then

@@ -16,6 +16,9 @@ param tags object = {}
 @description('Blob container the Flex Consumption plan deploys the app package to.')
 param deploymentContainerName string
 
+@description('Queues to create (the webhook queue; the host makes its poison queue on first use).')
+param queueNames string[] = []
+
 @description('Tables to create (the status sync writes its run records to "syncruns").')
 param tableNames string[] = []
 
@@ -83,6 +86,16 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         publicAccess: 'None'
       }
     }
+  }
+
+  resource queueService 'queueServices' = {
+    name: 'default'
+
+    resource queues 'queues' = [
+      for queueName in queueNames: {
+        name: queueName
+      }
+    ]
   }
 
   resource tableService 'tableServices' = {

@@ -20,7 +20,23 @@ public sealed class FunctionsMetadataTests
         { "OpenApiDocument", "GET", "openapi.json" },
         { "RunStatusSync", "POST", "sync/run" },
         { "GetStatusSync", "GET", "sync/status" },
+        { "ReceiveMoWebhook", "POST", "odoo/webhooks/mrp-production" },
     };
+
+    [Fact]
+    public void The_push_processor_is_a_queue_trigger_on_the_WEBHOOK_QUEUE_setting_and_host_json_polls_an_idle_queue_every_second()
+    {
+        var trigger = Assert.Single(FunctionsMetadata.Load(), f => f.TriggerType == "queueTrigger");
+        Assert.Equal("ProcessMoChange", trigger.Name);
+        Assert.Equal("%WEBHOOK_QUEUE%", trigger.QueueName);
+
+        var example = Path.Combine(Path.GetDirectoryName(FunctionsMetadata.Path())!, "..", "..", "..", "..", "..", "local.settings.example.json");
+        Assert.Equal("odoo-mo-changes", System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(example))!["Values"]!["WEBHOOK_QUEUE"]!.GetValue<string>());
+        var queues = HostQueueSettings.Load();
+        Assert.True(queues.MaxPollingInterval <= TimeSpan.FromSeconds(1), $"maxPollingInterval {queues.MaxPollingInterval}");
+        Assert.Equal("base64", queues.MessageEncoding);
+        Assert.InRange(queues.MaxDequeueCount, 2, 10);
+    }
 
     [Fact]
     public void The_status_sync_is_a_timer_on_the_SYNC_SCHEDULE_setting_and_the_example_settings_run_it_every_five_minutes()
@@ -38,7 +54,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Every_function_in_the_metadata_is_covered_by_these_tests()
     {
-        var expected = HttpFunctions.Select(row => (string)row[0]).Append("StatusSyncTimer").Order();
+        var expected = HttpFunctions.Select(row => (string)row[0]).Append("StatusSyncTimer").Append("ProcessMoChange").Order();
         Assert.Equal(expected, FunctionsMetadata.Load().Select(f => f.Name).Order());
     }
 

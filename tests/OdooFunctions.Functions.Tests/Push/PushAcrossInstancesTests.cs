@@ -1,0 +1,44 @@
+using OdooFunctions.Functions.Sync;
+using OdooFunctions.Functions.Tests.Infrastructure;
+
+namespace OdooFunctions.Functions.Tests.Push;
+
+/// <summary>Two app instances (own containers and memory) on one Azurite, both receiving and processing webhooks.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class PushAcrossInstancesTests
+{
+    [Fact]
+    public async Task Webhooks_spread_over_two_instances_patch_every_order_once_per_change()
+    {
+        await using var context = await PushTestContext.StartAsync();
+        var first = await context.StartAppAsync();
+        var second = await context.StartAppAsync();
+        var orders = Enumerable.Range(0, 20).Select(_ => context.AddLinkedOrder("confirmed", "pending")).ToList();
+        await first.Sync.TryRunAsync(SyncTrigger.Manual);
+
+        // Each change is delivered twice, once to each instance (as a retried or duplicated POST would be).
+        var posts = orders.Select(o => context.ChangeInOdoo(o.MoId, "progress"))
+            .SelectMany(payload => new[] { PushTestContext.PostWebhookAsync(first, payload), PushTestContext.PostWebhookAsync(second, payload) });
+        await Task.WhenAll(posts);
+        await PushTestContext.WaitForAsync(() => orders.All(o => context.StatusOf(o.OrderId) == OrderStatusMap.InProgress), "every order in progress");
+        await PushTestContext.WaitForAsync(() => first.Queue!.Invocations + second.Queue!.Invocations >= 40, "all 40 messages processed");
+
+        Assert.All(orders, o => Assert.Equal(1, context.PatchesOf(o.OrderId)));
+        Assert.True(first.Queue!.Invocations > 0 && second.Queue!.Invocations > 0, $"both instances processed ({first.Queue.Invocations}, {second.Queue.Invocations})");
+    }
+
+    [Fact]
+    public async Task Two_instances_missing_the_same_MOs_list_the_dashboard_once()
+    {
+        await using var context = await PushTestContext.StartAsync();
+        var first = await context.StartAppAsync();
+        var second = await context.StartAppAsync();
+        var orders = Enumerable.Range(0, 10).Select(_ => context.AddLinkedOrder("confirmed", "pending")).ToList();
+        var listsBefore = context.Dashboard.Requests.Count("GET");
+
+        await Task.WhenAll(orders.Select((o, i) => PushTestContext.PostWebhookAsync(i % 2 == 0 ? first : second, context.ChangeInOdoo(o.MoId, "done", 5))));
+        await PushTestContext.WaitForAsync(() => orders.All(o => context.StatusOf(o.OrderId) == OrderStatusMap.Completed), "every order completed");
+
+        Assert.Equal(listsBefore + 1, context.Dashboard.Requests.Count("GET"));
+    }
+}
