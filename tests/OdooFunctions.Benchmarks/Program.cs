@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "sync" => await OdooFunctions.Benchmarks.SyncBenchmark.RunAsync([.. args.Skip(1)]),
     "create" => await OdooFunctions.Benchmarks.CreateBenchmark.RunAsync([.. args.Skip(1)]),
     "burst" => await OdooFunctions.Benchmarks.BurstBenchmark.RunAsync([.. args.Skip(1)]),
+    "push" => await OdooFunctions.Benchmarks.PushBenchmark.RunAsync([.. args.Skip(1)]),
     _ => Usage(),
 };
 

@@ -71,7 +71,7 @@ public sealed class DashboardDoubleServer : IAsyncDisposable
         }
 
         var status = await AnswerAsync(context, body);
-        Requests.Record(new DashboardRequestRecord(request.Method, request.Path + request.QueryString, body, status, request.ContentLength));
+        Requests.Record(new DashboardRequestRecord(request.Method, request.Path + request.QueryString, body, status, request.ContentLength, DateTimeOffset.UtcNow));
     }
 
     private async Task<int> AnswerAsync(HttpContext context, string? body)
