@@ -13,6 +13,6 @@ switch (args.FirstOrDefault())
     case "token":
         return DashboardTokenCommand.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: OdooFunctions.Doubles odoo [--port 8069] [--version 19.0] [--api-key KEY] [--latency-ms N]\n       OdooFunctions.Doubles dashboard [--port 5000] [--odoo-version 19.0]\n       OdooFunctions.Doubles token [--role Admin] [--subject local-dev] [--minutes 60] [--settings local.settings.json]");
+        Console.Error.WriteLine("usage: OdooFunctions.Doubles odoo [--port 8069] [--version 19.0] [--api-key KEY] [--admin-key KEY] [--latency-ms N]\n       OdooFunctions.Doubles dashboard [--port 5000] [--odoo-version 19.0]\n       OdooFunctions.Doubles token [--role Admin] [--subject local-dev] [--minutes 60] [--settings local.settings.json]");
         return 2;
 }

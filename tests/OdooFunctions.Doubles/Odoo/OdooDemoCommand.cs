@@ -2,13 +2,16 @@ using System.Globalization;
 
 namespace OdooFunctions.Doubles.Odoo;
 
-/// <summary>`odoo` subcommand: runs the demo Odoo (the seeded double) until Ctrl+C.</summary>
+/// <summary>
+/// `odoo` subcommand: runs the demo Odoo (the seeded double) until Ctrl+C. An automation rule the administrator
+/// creates over RPC sends its webhooks as Odoo would; the lines Odoo logs about them go to the console.
+/// </summary>
 public static class OdooDemoCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var options = new OdooDoubleOptions { Port = 8069 };
+        var options = new OdooDoubleOptions { Port = 8069, LogWriter = Console.Out };
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -26,12 +29,16 @@ public static class OdooDemoCommand
                     options.ApiKey = value;
                     i++;
                     break;
+                case "--admin-key" when !string.IsNullOrEmpty(value):
+                    options.AdminApiKey = value;
+                    i++;
+                    break;
                 case "--latency-ms" when int.TryParse(value, CultureInfo.InvariantCulture, out var ms) && ms >= 0:
                     options.Latency = TimeSpan.FromMilliseconds(ms);
                     i++;
                     break;
                 default:
-                    await Console.Error.WriteLineAsync($"odoo: unknown or incomplete option '{args[i]}'. Options: --port N, --version 19.0|17.0, --api-key KEY, --latency-ms N");
+                    await Console.Error.WriteLineAsync($"odoo: unknown or incomplete option '{args[i]}'. Options: --port N, --version 19.0|17.0, --api-key KEY, --admin-key KEY, --latency-ms N");
                     return 2;
             }
         }
@@ -45,6 +52,9 @@ public static class OdooDemoCommand
         Console.WriteLine(options.ApiKey == OdooDoubleOptions.DemoApiKey
             ? $"API key: {OdooDoubleOptions.DemoApiKey} (the public demo key; it opens nothing but this demo)"
             : "API key: the one given with --api-key (not shown)");
+        Console.WriteLine(options.AdminApiKey == OdooDoubleOptions.DemoAdminApiKey
+            ? $"Admin: login {OdooDoubleOptions.AdminLogin} (uid {OdooDoubleOptions.AdminUid}), password/API key {OdooDoubleOptions.DemoAdminApiKey} (the public demo key; only the admin may create automation rules)"
+            : $"Admin: login {OdooDoubleOptions.AdminLogin} (uid {OdooDoubleOptions.AdminUid}), the key given with --admin-key (not shown)");
         Console.WriteLine("Press Ctrl+C to stop.");
         await stop.WaitAsync();
         return 0;

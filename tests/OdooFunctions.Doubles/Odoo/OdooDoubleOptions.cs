@@ -6,6 +6,15 @@ public sealed class OdooDoubleOptions
     /// <summary>The well-known demo key; safe to print because it only opens the double.</summary>
     public const string DemoApiKey = "test-odoo-api-key-0123456789abcdef";
 
+    /// <summary>The administrator's well-known demo password; as public as <see cref="DemoApiKey"/>.</summary>
+    public const string DemoAdminApiKey = "test-odoo-admin-key-0123456789abcdef";
+
+    /// <summary>The administrator's login (res.users 2, "Mitchell Admin", creator of the seeded records).</summary>
+    public const string AdminLogin = "admin";
+
+    /// <summary>The administrator's user id, as in every Odoo database.</summary>
+    public const long AdminUid = 2;
+
     /// <summary>"19.0" (JSON-RPC and JSON-2) or "17.0" (JSON-RPC only).</summary>
     public string Version { get; set; } = "19.0";
 
@@ -14,6 +23,21 @@ public sealed class OdooDoubleOptions
     public string Login { get; set; } = "api@yourcompany.com";
 
     public string ApiKey { get; set; } = DemoApiKey;
+
+    /// <summary>
+    /// The administrator's password or API key (login <see cref="AdminLogin"/>, uid <see cref="AdminUid"/>): JSON-RPC
+    /// authenticate/execute_kw and, on 19.0, a JSON-2 bearer key. Only the administrator may create automation rules.
+    /// </summary>
+    public string AdminApiKey { get; set; } = DemoAdminApiKey;
+
+    /// <summary>
+    /// Whether automation rules with a "Send Webhook Notification" action POST to their URL (as Odoo does). False: rules
+    /// can still be created and read, but nothing is sent and nothing lands in <see cref="OdooDoubleServer.Webhooks"/>.
+    /// </summary>
+    public bool SendWebhooks { get; set; } = true;
+
+    /// <summary>Where the double writes the lines Odoo logs about webhooks (also kept in <see cref="OdooDoubleServer.Log"/>). Null: nowhere else.</summary>
+    public TextWriter? LogWriter { get; set; }
 
     /// <summary>The API user's id; defaults to the recordings' (7 on 19.0, 8 on 17.0).</summary>
     public long? Uid { get; set; }
@@ -34,7 +58,7 @@ public sealed class OdooDoubleOptions
     /// </summary>
     public int? MaxConcurrentCalls { get; set; }
 
-    // The key is a secret even in a double: keep it out of logs and test output.
+    // The keys are secrets even in a double: keep them out of logs and test output.
     public override string ToString() =>
-        $"OdooDoubleOptions {{ Version = {Version}, Database = {Database}, Login = {Login}, ApiKey = ***, Uid = {Uid}, Port = {Port}, MaxConcurrentCalls = {MaxConcurrentCalls} }}";
+        $"OdooDoubleOptions {{ Version = {Version}, Database = {Database}, Login = {Login}, ApiKey = ***, AdminApiKey = ***, Uid = {Uid}, Port = {Port}, MaxConcurrentCalls = {MaxConcurrentCalls}, SendWebhooks = {SendWebhooks} }}";
 }

@@ -1,11 +1,15 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace OdooFunctions.Doubles.Odoo;
 
 /// <summary>
 /// A loopback Odoo server (Kestrel on 127.0.0.1) that speaks JSON-RPC and, as 19.0, JSON-2 over an in-memory
-/// store, faithful to the recordings of real Odoo 19.0 and 17.0 servers. Counts calls and injects faults.
+/// store, faithful to the recordings of real Odoo 19.0 and 17.0 servers. Counts calls and injects faults. Automation
+/// rules with a "Send Webhook Notification" action (created by the administrator over RPC, or with
+/// <see cref="AddWebhookRule"/>) POST to their URL as the recorded servers did (<see cref="Webhooks"/>).
 /// </summary>
 public sealed class OdooDoubleServer : IAsyncDisposable
 {
@@ -13,6 +17,9 @@ public sealed class OdooDoubleServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly OdooJsonRpcEndpoint _jsonRpc;
     private readonly OdooJson2Endpoint _json2;
+    private readonly OdooSeed _seed;
+    private readonly OdooWebhookSender _webhookSender;
+    private readonly byte[] _adminKey;
     private byte[] _apiKey;
     private long _latencyTicks;
     private int _inFlight;
@@ -24,10 +31,15 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         _app = app;
         Options = options;
         _apiKey = Encoding.UTF8.GetBytes(options.ApiKey);
+        _adminKey = Encoding.UTF8.GetBytes(options.AdminApiKey);
         Latency = options.Latency;
         Uid = options.Uid ?? (IsVersion19 ? 7 : 8);
-        Store = new OdooRecordStore(Uid, "API Integration (C#)");
+        ApiUser = new OdooUser(Uid, "API Integration (C#)", IsAdmin: false);
+        Store = new OdooRecordStore(Uid, ApiUser.Name);
+        Log = new OdooServerLog(options.Database, options.LogWriter);
+        _webhookSender = new OdooWebhookSender(Log, logsSuccess: IsVersion19);
         var seed = OdooSeed.Load(options.Version);
+        _seed = seed;
         if (options.Seed)
         {
             lock (Store.Gate)
@@ -39,11 +51,13 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         {
             lock (Store.Gate)
             {
+                Store.AddUnlocked("res.users", new() { ["id"] = OdooDoubleOptions.AdminUid, ["name"] = "Mitchell Admin", ["login"] = OdooDoubleOptions.AdminLogin });
                 Store.AddUnlocked("res.users", new() { ["id"] = Uid, ["name"] = "API Integration (C#)", ["login"] = options.Login });
+                seed.FillModelRegistry(Store);
             }
         }
         Wire = new OdooWire(options.Version);
-        Orm = new OdooOrm(seed, Store, Uid);
+        Orm = new OdooOrm(seed, Store, new OdooAutomation(Store, seed, Log, options.SendWebhooks));
         _jsonRpc = new OdooJsonRpcEndpoint(this);
         _json2 = new OdooJson2Endpoint(this);
     }
@@ -58,6 +72,12 @@ public sealed class OdooDoubleServer : IAsyncDisposable
     public OdooCallLog Calls { get; } = new();
 
     public OdooFaults Faults { get; } = new();
+
+    /// <summary>Every webhook POST sent (or tried), in order; all of an RPC's are in before its answer is.</summary>
+    public OdooWebhookLog Webhooks { get; } = new();
+
+    /// <summary>What Odoo would have written to its log about webhooks ("Webhook call to ...", the failure warnings) and refused calls.</summary>
+    public OdooServerLog Log { get; }
 
     /// <summary>Delay added to every call; can change while the server runs.</summary>
     public TimeSpan Latency
@@ -84,6 +104,10 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n";
 
     internal long Uid { get; }
+
+    internal OdooUser ApiUser { get; }
+
+    internal static OdooUser Admin { get; } = new(OdooDoubleOptions.AdminUid, "Mitchell Admin", IsAdmin: true);
 
     internal OdooWire Wire { get; }
 
@@ -114,6 +138,58 @@ public sealed class OdooDoubleServer : IAsyncDisposable
 
     internal bool IsValidKey(string? key) =>
         key is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Volatile.Read(ref _apiKey));
+
+    internal bool IsAdminKey(string? key) => key is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), _adminKey);
+
+    /// <summary>The user a login and key (or password) belong to: the API user or the administrator; null when they match neither.</summary>
+    internal OdooUser? Authenticate(string? login, string? key) =>
+        login == Options.Login && IsValidKey(key) ? ApiUser : login == OdooDoubleOptions.AdminLogin && IsAdminKey(key) ? Admin : null;
+
+    /// <summary>The user of an execute_kw (uid and key) or a JSON-2 bearer key (uid null).</summary>
+    internal OdooUser? UserFor(long? uid, string? key) =>
+        (uid is null || uid == Uid) && IsValidKey(key) ? ApiUser : (uid is null || uid == Admin.Uid) && IsAdminKey(key) ? Admin : null;
+
+    /// <summary>
+    /// Installs the rule of the webhook recordings (03-c) as the administrator would create it over RPC: a
+    /// base.automation on mrp.production with <paramref name="trigger"/> ("on_write"; also "on_create_or_write",
+    /// "on_create") watching <paramref name="triggerFields"/> (default: state), with one inline "Send Webhook
+    /// Notification" action that POSTs <paramref name="fields"/> (default: the recorded id, name, state, qty_produced,
+    /// qty_producing, product_qty, write_date, origin) to <paramref name="url"/>. Waits for any writing call in flight.
+    /// </summary>
+    public OdooWebhookRule AddWebhookRule(string url, string trigger = "on_write", IEnumerable<string>? triggerFields = null, IEnumerable<string>? fields = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(url);
+        using var transaction = Store.Begin();
+        var rule = transaction.Run(() =>
+        {
+            var modelId = _seed.ProductionModelId;
+            JsonArray FieldIds(IEnumerable<string> names) => new([.. names.Select(name => (JsonNode?)(
+                Store.Records("ir.model.fields").FirstOrDefault(f => f["name"]?.ToString() == name)?["id"]!.AsLong()
+                ?? throw new ArgumentException($"mrp.production has no field '{name}' in the double", nameof(fields))))]);
+            var values = new JsonObject
+            {
+                ["name"] = "MO state to webhook receiver",
+                ["model_id"] = modelId,
+                ["trigger"] = trigger,
+                ["trigger_field_ids"] = new JsonArray(new JsonArray(6, 0, FieldIds(triggerFields ?? ["state"]))),
+                ["action_server_ids"] = new JsonArray(new JsonArray(0, 0, new JsonObject
+                {
+                    ["name"] = "Send MO to webhook receiver",
+                    ["model_id"] = modelId,
+                    ["state"] = "webhook",
+                    ["usage"] = "base_automation",
+                    ["webhook_url"] = url,
+                    ["webhook_field_ids"] = new JsonArray(new JsonArray(6, 0, FieldIds(fields ?? ["id", "name", "state", "qty_produced", "qty_producing", "product_qty", "write_date", "origin"]))),
+                })),
+            };
+            var schema = Orm.Schema("base.automation")!;
+            var ruleId = OdooOrm.ExecuteKw(Admin, schema, Orm.Method(schema, "create", json2: false), new JsonArray(values), [])!.AsLong();
+            var actionId = Store.Records("ir.actions.server").Single(a => a["base_automation_id"] is JsonArray r && r[0]!.AsLong() == ruleId)["id"]!.AsLong();
+            return new OdooWebhookRule(ruleId, actionId);
+        });
+        transaction.Commit();
+        return rule;
+    }
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -250,29 +326,66 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         return (true, null);
     }
 
-    /// <summary>
-    /// Runs one call under the store's lock, as Odoo runs it in one transaction. With
-    /// <see cref="OdooFault.AnalyticAccessError"/> the call runs (so that its own errors come first), then its
-    /// changes are rolled back and the AccessError is raised, as Odoo raised it in the middle of the work.
-    /// </summary>
+    /// <summary>Runs a call that only reads, under the store's lock, on the committed state.</summary>
     internal T RunCall<T>(OdooFault? onCall, Func<T> call)
     {
         lock (Store.Gate)
         {
-            if (onCall != OdooFault.AnalyticAccessError)
+            var result = call();
+            return onCall == OdooFault.AnalyticAccessError ? throw OdooServerError.AccessError(OdooOrm.AnalyticLineAccessError) : result;
+        }
+    }
+
+    /// <summary>
+    /// Runs one call as Odoo runs it: a reading call on the committed state (<see cref="RunCall"/>); a writing call in a
+    /// transaction, with the webhooks its rules fired sent one after the other before the answer: 17.0 inside the
+    /// transaction (a receiver reading back sees the old state), 19.0 after the commit (it sees the new one). With
+    /// <see cref="OdooFault.AnalyticAccessError"/> the call runs (so that its own errors come first), then its changes
+    /// are rolled back and the AccessError is raised, as Odoo raised it in the middle of the work. A webhook that
+    /// fails never changes the call's outcome.
+    /// </summary>
+    internal async Task<T> RunCallAsync<T>(OdooFault? onCall, bool writes, Func<T> call)
+    {
+        if (!writes)
+        {
+            return RunCall(onCall, call);
+        }
+        using var transaction = await Store.BeginAsync(_stopping.Token);
+        T result = default!;
+        ExceptionDispatchInfo? failure = null;
+        try
+        {
+            result = transaction.Run(call);
+            if (onCall == OdooFault.AnalyticAccessError)
             {
-                return call();
+                throw OdooServerError.AccessError(OdooOrm.AnalyticLineAccessError);
             }
-            var snapshot = Store.SnapshotUnlocked();
-            try
-            {
-                call();
-            }
-            finally
-            {
-                Store.RestoreUnlocked(snapshot);
-            }
-            throw OdooServerError.AccessError(OdooOrm.AnalyticLineAccessError);
+        }
+        catch (OdooServerError error)
+        {
+            failure = ExceptionDispatchInfo.Capture(error);
+        }
+        if (!IsVersion19)
+        {
+            // Sent as the rules fired, before the commit: also those of a call that fails afterwards.
+            await SendWebhooksAsync(transaction.Webhooks, logCall: true);
+        }
+        failure?.Throw();
+        transaction.Commit();
+        if (IsVersion19)
+        {
+            // Post-commit: the next writing call may start while these go out; a rolled-back call sends none.
+            transaction.Dispose();
+            await SendWebhooksAsync(transaction.Webhooks, logCall: false);
+        }
+        return result;
+    }
+
+    private async Task SendWebhooksAsync(List<OdooWebhookCall> calls, bool logCall)
+    {
+        foreach (var call in calls)
+        {
+            Webhooks.Add(await _webhookSender.SendAsync(call, logCall, _stopping.Token));
         }
     }
 
@@ -285,6 +398,15 @@ public sealed class OdooDoubleServer : IAsyncDisposable
             return Task.CompletedTask;
         }
         return write();
+    }
+
+    /// <summary>Odoo logs a refused call at WARNING with the first line of its message (03-f: "odoo.http: You are not allowed to create ...").</summary>
+    internal void LogRefusal(OdooServerError error)
+    {
+        if (error.Name.StartsWith("odoo.exceptions.", StringComparison.Ordinal) && error.Name != "odoo.exceptions.AccessDenied")
+        {
+            Log.Write("WARNING", "odoo.http", error.Message.Split('\n')[0], trailingSpace: false);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -35,33 +35,33 @@ internal sealed class OdooJson2Endpoint(OdooDoubleServer server)
             {
                 throw OdooServerError.Werkzeug("NotFound", "Did you mean POST /json/2/<model>/<method>?", 404);
             }
-            Authenticate(context.Request.Headers.Authorization.ToString());
+            var user = Authenticate(context.Request.Headers.Authorization.ToString());
             var body = await ReadBodyAsync(context);
-            var result = server.RunCall(onCall, () =>
+            var result = await server.RunCallAsync(onCall, writes: !OdooOrm.ReadingMethods.Contains(method), () =>
             {
                 var schema = server.Orm.Schema(model) ?? throw OdooServerError.Werkzeug("NotFound", $"the model '{model}' does not exist", 404);
                 var bound = server.Orm.Method(schema, method, json2: true);
-                return OdooOrm.ExecuteNamed(schema, bound, body, onCall);
+                return OdooOrm.ExecuteNamed(user, schema, bound, body, onCall);
             });
             await OdooDoubleServer.AnswerAsync(context, onCall, () => OdooWire.Json(context, 200, result));
         }
         catch (OdooServerError error)
         {
+            server.LogRefusal(error);
             await OdooDoubleServer.AnswerAsync(context, onCall, () => server.Wire.Json2Error(context, error));
         }
     }
 
-    private void Authenticate(string authorization)
+    /// <summary>The user the bearer key belongs to (the API user's key, or the administrator's).</summary>
+    private OdooUser Authenticate(string authorization)
     {
         const string scheme = "bearer ";
         if (!authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
             throw OdooServerError.Werkzeug("Unauthorized", "User not authenticated, use an API Key with a Bearer Authorization header.", 401);
         }
-        if (!server.IsValidKey(authorization[scheme.Length..].Trim()))
-        {
-            throw OdooServerError.Werkzeug("Unauthorized", "Invalid apikey", 401);
-        }
+        return server.UserFor(null, authorization[scheme.Length..].Trim())
+            ?? throw OdooServerError.Werkzeug("Unauthorized", "Invalid apikey", 401);
     }
 
     private static async Task<JsonObject> ReadBodyAsync(HttpContext context)

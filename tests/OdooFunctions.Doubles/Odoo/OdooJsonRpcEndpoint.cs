@@ -50,13 +50,14 @@ internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
             var (result, none) = service switch
             {
                 "common" => (server.RunCall(onCall, () => Common(method, args)), false),
-                "object" when isObjectCall => Object(method, args, onCall),
+                "object" when isObjectCall => await ObjectAsync(method, args, onCall),
                 _ => throw new OdooServerError("builtins.KeyError", $"'{service}.{method}'"),
             };
             await OdooDoubleServer.AnswerAsync(context, onCall, () => OdooWire.JsonRpcResult(context, id, result, none));
         }
         catch (OdooServerError error)
         {
+            server.LogRefusal(error);
             await OdooDoubleServer.AnswerAsync(context, onCall, () => server.Wire.JsonRpcError(context, id, error));
         }
     }
@@ -82,15 +83,16 @@ internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
                         : $"exp_{method}() takes {expected} positional arguments but {args.Count} were given");
                 }
                 CheckDatabase(args[0]?.ToString());
-                var valid = args[1]?.ToString() == server.Options.Login && args[2] is JsonValue key
-                    && key.GetValueKind() == JsonValueKind.String && server.IsValidKey(key.GetValue<string>());
-                return valid ? server.Uid : false;
+                var user = args[2] is JsonValue key && key.GetValueKind() == JsonValueKind.String
+                    ? server.Authenticate(args[1]?.ToString(), key.GetValue<string>())
+                    : null;
+                return user is null ? false : user.Uid;
             default:
                 throw new OdooServerError("builtins.KeyError", $"'exp_{method}'");
         }
     }
 
-    private (JsonNode? Result, bool None) Object(string method, JsonArray args, OdooFault? onCall)
+    private async Task<(JsonNode? Result, bool None)> ObjectAsync(string method, JsonArray args, OdooFault? onCall)
     {
         if (server.IsVersion19 && args.Count < 5)
         {
@@ -103,7 +105,8 @@ internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
         }
         CheckDatabase(args[0]?.ToString());
         var uid = args[1] is JsonValue u && u.GetValueKind() == JsonValueKind.Number ? u.AsLong() : -1;
-        if (uid != server.Uid || args[2] is not JsonValue key || key.GetValueKind() != JsonValueKind.String || !server.IsValidKey(key.GetValue<string>()))
+        var user = args[2] is JsonValue key && key.GetValueKind() == JsonValueKind.String ? server.UserFor(uid, key.GetValue<string>()) : null;
+        if (user is null)
         {
             throw new OdooServerError("odoo.exceptions.AccessDenied", "Access Denied");
         }
@@ -130,11 +133,11 @@ internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
             ? rest[2] as JsonArray ?? throw OdooServerError.TypeError($"'{PythonType(rest[2])}' object is not iterable")
             : new JsonArray([.. rest.Skip(2).Select(n => n?.DeepClone())]);
         var kwargs = method == "execute_kw" && rest.Count > 3 && rest[3] is JsonObject kw ? kw : [];
-        var result = server.RunCall(onCall, () =>
+        var result = await server.RunCallAsync(onCall, writes: !OdooOrm.ReadingMethods.Contains(methodName), () =>
         {
             var schema = server.Orm.Schema(modelName) ?? throw OdooServerError.UserError($"Object {modelName} doesn't exist");
             var bound = server.Orm.Method(schema, methodName, json2: false);
-            return OdooOrm.ExecuteKw(schema, bound, (JsonArray)positional.DeepClone(), (JsonObject)kwargs.DeepClone(), onCall);
+            return OdooOrm.ExecuteKw(user, schema, bound, (JsonArray)positional.DeepClone(), (JsonObject)kwargs.DeepClone(), onCall);
         });
         return (result, result is null);
     }

@@ -16,10 +16,13 @@ internal sealed record OdooMethod(
     Func<OdooInvocation, JsonNode?> Run);
 
 /// <summary>
-/// One bound call: the records (ids), the bound arguments and the context, plus the injected fault that acts on
-/// the call itself, if any (<see cref="OdooFault.ConsumptionWarning"/> is answered by button_mark_done).
+/// One bound call: the user it runs as, the records (ids), the bound arguments and the context, plus the injected
+/// fault that acts on the call itself, if any (<see cref="OdooFault.ConsumptionWarning"/> is answered by button_mark_done).
 /// </summary>
-internal sealed record OdooInvocation(OdooModelSchema Schema, IReadOnlyList<long> Ids, IReadOnlyDictionary<string, JsonNode?> Arguments, JsonObject Context, bool Json2, OdooFault? Fault = null)
+internal sealed record OdooInvocation(OdooUser User, OdooModelSchema Schema, IReadOnlyList<long> Ids, IReadOnlyDictionary<string, JsonNode?> Arguments, JsonObject Context, bool Json2, OdooFault? Fault = null)
 {
+    /// <summary>The RPC as "model.method", for the webhooks it causes.</summary>
+    public string Name { get; init; } = "";
+
     public JsonNode? Arg(string name) => Arguments.TryGetValue(name, out var value) ? value : null;
 }

@@ -6,10 +6,18 @@ namespace OdooFunctions.Doubles.Odoo;
 
 /// <summary>
 /// The double's ORM: runs a model method over the record store with Odoo's semantics and errors for the
-/// server version it imitates. Every call runs under the store's lock, like a transaction.
+/// server version it imitates. A call runs in a transaction (writing calls) or under the store's lock (reading
+/// calls), see <see cref="OdooRecordStore"/>; changes to records go through <see cref="Step"/>, so that the
+/// automation rules see them as Odoo's write() would show them.
 /// </summary>
-internal sealed class OdooOrm
+internal sealed partial class OdooOrm
 {
+    /// <summary>The methods that only read: they run on the committed state without waiting for a writing call.</summary>
+    public static readonly IReadOnlySet<string> ReadingMethods = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "search_read", "search", "search_count", "read", "fields_get", "context_get",
+    };
+
     private const string AllFieldsAccessError =
         "Failed to read field mrp.production.wip_move_ids\nYou are not allowed to access 'Journal Entry' (account.move) records.\n\n"
         + "This operation is allowed for the following groups:\n\t- Accounting/Administrator\n\t- Accounting/Invoicing\n\t- Sales/User: Own Documents Only\n"
@@ -23,21 +31,21 @@ internal sealed class OdooOrm
 
     private readonly OdooSeed _seed;
     private readonly OdooRecordStore _store;
-    private readonly long _uid;
+    private readonly OdooAutomation _automation;
     private readonly Dictionary<string, OdooMethod> _common;
     private readonly Dictionary<string, OdooMethod> _production;
 
-    public OdooOrm(OdooSeed seed, OdooRecordStore store, long uid)
+    public OdooOrm(OdooSeed seed, OdooRecordStore store, OdooAutomation automation)
     {
         _seed = seed;
         _store = store;
-        _uid = uid;
+        _automation = automation;
         _common = new OdooMethod[]
         {
             new("search_read", null, true, ["domain", "fields", "offset", "limit", "order"], 0, true, SearchRead),
             new("search", null, true, ["domain", "offset", "limit", "order"], 1, false, i => new JsonArray([.. Search(i.Schema, i.Arg("domain"), i.Arg("offset"), i.Arg("limit"), i.Arg("order")).Select(r => (JsonNode?)r["id"]!.DeepClone())])),
             new("search_count", null, true, ["domain", "limit"], 1, false, i => Search(i.Schema, i.Arg("domain"), null, i.Arg("limit"), null).Count),
-            new("read", null, false, ["fields", "load"], 0, false, i => Read(i.Schema, i.Ids, i.Arg("fields"))),
+            new("read", null, false, ["fields", "load"], 0, false, i => Read(i, i.Ids, i.Arg("fields"))),
             new("write", null, false, ["vals"], 1, false, Write),
             new("create", null, true, ["vals_list"], 1, false, Create),
             new("unlink", null, false, [], 0, false, Unlink),
@@ -73,12 +81,12 @@ internal sealed class OdooOrm
         if (_common.TryGetValue(method, out var found)
             || (schema.Name == "mrp.production" && _production.TryGetValue(method, out found)))
         {
-            return found;
+            return WithAccessCheck(schema, found);
         }
         if (schema.Name == "res.users" && method == "context_get")
         {
             return new OdooMethod("context_get", Is19 ? "ResUsers" : "Users", true, [], 0, false,
-                _ => new JsonObject { ["lang"] = "en_US", ["tz"] = "Europe/Brussels", ["uid"] = _uid });
+                i => new JsonObject { ["lang"] = "en_US", ["tz"] = "Europe/Brussels", ["uid"] = i.User.Uid });
         }
         if (json2)
         {
@@ -90,7 +98,7 @@ internal sealed class OdooOrm
     }
 
     /// <summary>execute_kw: args are positional (ids first for record methods), kwargs named.</summary>
-    public static JsonNode? ExecuteKw(OdooModelSchema schema, OdooMethod method, JsonArray args, JsonObject kwargs, OdooFault? fault = null)
+    public static JsonNode? ExecuteKw(OdooUser user, OdooModelSchema schema, OdooMethod method, JsonArray args, JsonObject kwargs, OdooFault? fault = null)
     {
         var className = method.PythonClass ?? "BaseModel";
         var positional = args.ToList();
@@ -139,11 +147,11 @@ internal sealed class OdooOrm
         {
             throw OdooServerError.TypeError($"{className}.{method.Name}() missing {missing.Count} required positional argument{(missing.Count == 1 ? "" : "s")}: {PythonList(missing)}");
         }
-        return method.Run(new OdooInvocation(schema, ids, bound, context, Json2: false, fault));
+        return method.Run(new OdooInvocation(user, schema, ids, bound, context, Json2: false, fault) { Name = $"{schema.Name}.{method.Name}" });
     }
 
     /// <summary>JSON-2: every argument is named; "ids" selects the records and "context" is the context.</summary>
-    public static JsonNode? ExecuteNamed(OdooModelSchema schema, OdooMethod method, JsonObject body, OdooFault? fault = null)
+    public static JsonNode? ExecuteNamed(OdooUser user, OdooModelSchema schema, OdooMethod method, JsonObject body, OdooFault? fault = null)
     {
         IReadOnlyList<long> ids = [];
         if (body["ids"] is JsonNode idsNode)
@@ -177,7 +185,7 @@ internal sealed class OdooOrm
         {
             throw OdooServerError.Werkzeug("UnprocessableEntity", $"got an unexpected keyword argument '{extra}'", 422);
         }
-        return method.Run(new OdooInvocation(schema, ids, bound, context, Json2: true, fault));
+        return method.Run(new OdooInvocation(user, schema, ids, bound, context, Json2: true, fault) { Name = $"{schema.Name}.{method.Name}" });
     }
 
     private static string PythonList(List<string> names) => names.Count switch
@@ -206,14 +214,15 @@ internal sealed class OdooOrm
 
     private JsonArray SearchRead(OdooInvocation call)
     {
-        var fields = FieldList(call.Schema, call.Arg("fields"));
+        var fields = FieldList(call, call.Schema, call.Arg("fields"));
         var records = Search(call.Schema, call.Arg("domain"), call.Arg("offset"), call.Arg("limit"), call.Arg("order"));
         return new JsonArray([.. records.Select(r => (JsonNode?)Project(call.Schema, r, fields))]);
     }
 
-    private JsonArray Read(OdooModelSchema schema, IReadOnlyList<long> ids, JsonNode? fieldsArg)
+    private JsonArray Read(OdooInvocation call, IReadOnlyList<long> ids, JsonNode? fieldsArg)
     {
-        var fields = FieldList(schema, fieldsArg);
+        var schema = call.Schema;
+        var fields = FieldList(call, schema, fieldsArg);
         var result = new JsonArray();
         foreach (var id in ids.Distinct())
         {
@@ -225,13 +234,13 @@ internal sealed class OdooOrm
         return result;
     }
 
-    private List<string> FieldList(OdooModelSchema schema, JsonNode? fieldsArg)
+    private List<string> FieldList(OdooInvocation call, OdooModelSchema schema, JsonNode? fieldsArg)
     {
         var requested = fieldsArg is JsonArray list ? list.Select(f => f?.ToString() ?? "").ToList() : [];
         if (requested.Count == 0)
         {
             // The API user may not read wip_move_ids (account.move) that a full read of an MO includes on 19.0.
-            if (Is19 && schema.Name == "mrp.production")
+            if (Is19 && schema.Name == "mrp.production" && !call.User.IsAdmin)
             {
                 throw OdooServerError.AccessError(AllFieldsAccessError);
             }
@@ -247,16 +256,35 @@ internal sealed class OdooOrm
         return [.. requested.Where(f => f != "id").Distinct()];
     }
 
-    private static JsonObject Project(OdooModelSchema schema, JsonObject record, List<string> fields)
+    private JsonObject Project(OdooModelSchema schema, JsonObject record, List<string> fields)
     {
         var result = new JsonObject { ["id"] = record["id"]!.DeepClone() };
         foreach (var field in fields)
         {
-            result[field] = field == "display_name" && record["display_name"] is null
-                ? OdooRecordStore.DisplayName(schema.Name, record)
-                : record[field]?.DeepClone() ?? false;
+            result[field] = ReadValue(schema, record, field);
         }
         return result;
+    }
+
+    /// <summary>A field's value as read() answers it: datetimes to the second, x2many ids in the comodel's order.</summary>
+    private JsonNode? ReadValue(OdooModelSchema schema, JsonObject record, string field)
+    {
+        if (field == "display_name" && record["display_name"] is null)
+        {
+            return OdooRecordStore.DisplayName(schema.Name, record);
+        }
+        if (ComputedValue(schema, record, field) is { } computed)
+        {
+            return computed;
+        }
+        var value = record[field];
+        return schema.FieldType(field) switch
+        {
+            "datetime" => OdooRecordStore.ToSeconds(value) ?? false,
+            "many2many" when value is JsonArray ids => OrderedIds(schema.Relation(field)!, ids.Select(id => id!.AsLong())),
+            "many2many" or "one2many" => new JsonArray(),
+            _ => value?.DeepClone() ?? false,
+        };
     }
 
     private List<JsonObject> Search(OdooModelSchema schema, JsonNode? domain, JsonNode? offsetArg, JsonNode? limitArg, JsonNode? orderArg)
@@ -269,7 +297,20 @@ internal sealed class OdooOrm
             matches = matches.Where(r => r["active"] is not JsonValue a || a.GetValueKind() != JsonValueKind.False);
         }
         var order = orderArg is JsonValue o && o.GetValueKind() == JsonValueKind.String ? o.GetValue<string>() : schema.DefaultOrder;
-        var sorted = matches.ToList();
+        var sorted = Ordered(schema, matches, order);
+        var offset = offsetArg is JsonValue off && off.GetValueKind() == JsonValueKind.Number ? (int)off.AsLong() : 0;
+        var limit = limitArg is JsonValue lim && lim.GetValueKind() == JsonValueKind.Number ? (int)lim.AsLong() : 0;
+        IEnumerable<JsonObject> page = sorted.Skip(offset);
+        if (limit > 0)
+        {
+            page = page.Take(limit);
+        }
+        return [.. page];
+    }
+
+    private List<JsonObject> Ordered(OdooModelSchema schema, IEnumerable<JsonObject> records, string order)
+    {
+        var sorted = records.ToList();
         var keys = ParseOrder(schema, order);
         sorted.Sort((a, b) =>
         {
@@ -283,14 +324,15 @@ internal sealed class OdooOrm
             }
             return 0;
         });
-        var offset = offsetArg is JsonValue off && off.GetValueKind() == JsonValueKind.Number ? (int)off.AsLong() : 0;
-        var limit = limitArg is JsonValue lim && lim.GetValueKind() == JsonValueKind.Number ? (int)lim.AsLong() : 0;
-        IEnumerable<JsonObject> page = sorted.Skip(offset);
-        if (limit > 0)
-        {
-            page = page.Take(limit);
-        }
-        return [.. page];
+        return sorted;
+    }
+
+    /// <summary>Ids of <paramref name="model"/> in its default order, as Odoo reads an x2many field.</summary>
+    private JsonArray OrderedIds(string model, IEnumerable<long> ids)
+    {
+        var records = ids.Distinct().Select(id => _store.Find(model, id)).OfType<JsonObject>();
+        var ordered = Schema(model) is { } comodel ? Ordered(comodel, records, comodel.DefaultOrder) : [.. records];
+        return new JsonArray([.. ordered.Select(r => (JsonNode?)r["id"]!.DeepClone())]);
     }
 
     private List<(string Field, bool Descending)> ParseOrder(OdooModelSchema schema, string order)
@@ -327,29 +369,43 @@ internal sealed class OdooOrm
         var created = new List<long>();
         foreach (var vals in list)
         {
-            foreach (var required in call.Schema.CreateRequired)
-            {
-                if (OdooDomainFilter.IsEmpty(vals[required]))
-                {
-                    throw new OdooServerError("odoo.exceptions.ValidationError", MissingRequired(call.Schema, required));
-                }
-            }
-            var converted = Convert(call.Schema, vals, forCreate: true);
-            // Odoo sets the magic field unless the values give it (vals.setdefault('create_uid', uid)).
-            converted["create_uid"] ??= _store.Many2One("res.users", _uid);
-            if (call.Schema.Name == "mrp.production")
-            {
-                var productId = converted["product_id"]!.AsArray()[0]!.AsLong();
-                converted["product_id"] = productId;
-                created.Add(_store.AddUnlocked("mrp.production", _store.NewManufacturingOrder(converted)));
-            }
-            else
-            {
-                converted.Remove("id");
-                created.Add(_store.AddUnlocked(call.Schema.Name, converted));
-            }
+            created.Add(CreateRecord(call, call.Schema, vals));
         }
         return single && !call.Json2 ? created[0] : new JsonArray([.. created.Select(id => (JsonNode?)id)]);
+    }
+
+    /// <summary>One record of a create (also an inline (0, 0, vals) of a one2many), then the rules on creation.</summary>
+    private long CreateRecord(OdooInvocation call, OdooModelSchema schema, JsonObject vals)
+    {
+        foreach (var required in schema.CreateRequired)
+        {
+            if (OdooDomainFilter.IsEmpty(vals[required]))
+            {
+                throw new OdooServerError("odoo.exceptions.ValidationError", MissingRequired(schema, required));
+            }
+        }
+        var converted = Convert(call, schema, vals);
+        // Odoo sets the magic field unless the values give it (vals.setdefault('create_uid', uid)).
+        converted["create_uid"] ??= _store.Many2One("res.users", call.User.Uid);
+        long id;
+        if (schema.Name == "mrp.production")
+        {
+            var productId = converted["product_id"]!.AsArray()[0]!.AsLong();
+            converted["product_id"] = productId;
+            id = _store.AddUnlocked("mrp.production", _store.NewManufacturingOrder(converted, call.User.Reference()));
+        }
+        else
+        {
+            converted.Remove("id");
+            AddDefaults(schema, converted);
+            id = _store.AddUnlocked(schema.Name, converted);
+        }
+        var record = _store.Find(schema.Name, id)!;
+        ApplyRelations(call, schema, record, vals, creating: true);
+        AfterCreate(schema, record);
+        // Odoo computes the state of a new MO: on_write rules watching it see that as a change (webhooks 04-b).
+        _automation.Created(call, schema, record, schema.Name == "mrp.production" ? ["state"] : []);
+        return id;
     }
 
     private string MissingRequired(OdooModelSchema schema, string field) => Is19
@@ -364,54 +420,79 @@ internal sealed class OdooOrm
         {
             throw OdooServerError.ValueError($"Invalid write values: {OdooPython.Repr(call.Arg("vals"))}");
         }
-        var records = Existing(call.Schema, call.Ids);
-        var converted = Convert(call.Schema, vals, forCreate: false);
-        var now = OdooRecordStore.Now();
-        foreach (var record in records)
+        var records = Existing(call, call.Schema, call.Ids);
+        var converted = Convert(call, call.Schema, vals);
+        var written = vals.Select(p => p.Key).Where(f => !call.Schema.WriteIgnored.Contains(f)).ToList();
+        foreach (var record in ById(records))
         {
-            foreach (var (key, value) in converted)
+            Step(call, call.Schema, record, r =>
             {
-                if (!call.Schema.WriteIgnored.Contains(key))
+                foreach (var (key, value) in converted)
                 {
-                    record[key] = value?.DeepClone();
+                    if (!call.Schema.WriteIgnored.Contains(key))
+                    {
+                        r[key] = value?.DeepClone();
+                    }
                 }
-            }
-            record["write_date"] = now;
-            if (call.Schema.Name == "mrp.production")
-            {
-                ComputeState(record);
-            }
+                ApplyRelations(call, call.Schema, r, vals, creating: false);
+                if (call.Schema.Name == "mrp.production")
+                {
+                    ComputeState(r);
+                }
+            }, written);
+            AfterWrite(call.Schema, record, vals);
         }
         return true;
     }
 
     private JsonNode Unlink(OdooInvocation call)
     {
-        var records = Existing(call.Schema, call.Ids);
+        var records = Existing(call, call.Schema, call.Ids);
         if (call.Schema.Name == "mrp.production" && records.Any(r => State(r) is not ("draft" or "cancel")))
         {
             throw OdooServerError.UserError("In order to delete a manufacturing order, you must cancel it first.");
         }
         foreach (var record in records)
         {
-            _store.Remove(call.Schema.Name, record["id"]!.AsLong());
+            var id = record["id"]!.AsLong();
+            _store.Remove(call.Schema.Name, id);
+            RemoveDependents(call.Schema, id);
         }
         return true;
     }
 
-    private List<JsonObject> Existing(OdooModelSchema schema, IReadOnlyList<long> ids)
+    private List<JsonObject> Existing(OdooInvocation call, OdooModelSchema schema, IReadOnlyList<long> ids)
     {
         var records = new List<JsonObject>();
         foreach (var id in ids.Distinct())
         {
             records.Add(_store.Find(schema.Name, id) ?? throw new OdooServerError("odoo.exceptions.MissingError",
-                $"Record does not exist or has been deleted.\n(Record: {schema.Name}({id},), User: {_uid})"));
+                $"Record does not exist or has been deleted.\n(Record: {schema.Name}({id},), User: {call.User.Uid})"));
         }
         return records;
     }
 
-    /// <summary>Turns client values into stored values by field type, failing as Odoo's field converters fail.</summary>
-    private JsonObject Convert(OdooModelSchema schema, JsonObject vals, bool forCreate)
+    /// <summary>Records in id order: the order in which Odoo's rules see a multi-record change (webhooks 07-c, 10-b).</summary>
+    private static IEnumerable<JsonObject> ById(IEnumerable<JsonObject> records) => records.OrderBy(r => r["id"]!.AsLong());
+
+    /// <summary>
+    /// Applies one step of Odoo's work to a record (stamping write_date) and tells the automation rules which fields
+    /// it changed: what a write() or an action method does to one record, as the rules of Odoo's base_automation see it.
+    /// </summary>
+    private void Step(OdooInvocation call, OdooModelSchema schema, JsonObject record, Action<JsonObject> change, IReadOnlyCollection<string>? written = null)
+    {
+        var before = (JsonObject)record.DeepClone();
+        change(record);
+        record["write_date"] = _store.Stamp();
+        var changed = record.Select(p => p.Key)
+            .Where(f => f != "write_date" && !JsonNode.DeepEquals(record[f], before[f]))
+            .Union(written ?? [])
+            .ToList();
+        _automation.Written(call, schema, before, record, changed);
+    }
+
+    /// <summary>Turns client values into stored values by field type, failing as Odoo's field converters fail (x2many: see ApplyRelations).</summary>
+    private JsonObject Convert(OdooInvocation call, OdooModelSchema schema, JsonObject vals)
     {
         var result = new JsonObject();
         foreach (var (field, value) in vals)
@@ -420,18 +501,22 @@ internal sealed class OdooOrm
             {
                 throw OdooServerError.ValueError(InvalidField(field, schema.Name));
             }
-            result[field] = OdooDomainFilter.IsEmpty(value) ? false : schema.FieldType(field) switch
+            var type = schema.FieldType(field);
+            if (type is "many2many" or "one2many")
+            {
+                continue;
+            }
+            result[field] = OdooDomainFilter.IsEmpty(value) ? false : type switch
             {
                 "float" or "monetary" => ToFloat(value!),
                 "integer" => ToInteger(value!),
-                "many2one" => ToMany2One(schema, field, value!),
+                "many2one" => ToMany2One(call, schema, field, value!),
                 "datetime" => ToDateTime(value!),
                 "selection" => ToSelection(schema, field, value!),
                 "boolean" => value is JsonValue b && b.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? b.DeepClone() : JsonValue.Create(true),
                 _ => value!.DeepClone(),
             };
         }
-        _ = forCreate;
         return result;
     }
 
@@ -465,7 +550,7 @@ internal sealed class OdooOrm
             : throw OdooServerError.ValueError($"invalid literal for int() with base 10: {OdooPython.Str(text)}");
     }
 
-    private JsonNode ToMany2One(OdooModelSchema schema, string field, JsonNode value)
+    private JsonNode ToMany2One(OdooInvocation call, OdooModelSchema schema, string field, JsonNode value)
     {
         var id = value switch
         {
@@ -476,7 +561,7 @@ internal sealed class OdooOrm
         var relation = schema.Relation(field) ?? schema.Name;
         return _store.Find(relation, id) is not null || Schema(relation) is null
             ? _store.Many2One(relation, id)
-            : throw new OdooServerError("odoo.exceptions.MissingError", $"Record does not exist or has been deleted.\n(Record: {relation}({id},), User: {_uid})");
+            : throw new OdooServerError("odoo.exceptions.MissingError", $"Record does not exist or has been deleted.\n(Record: {relation}({id},), User: {call.User.Uid})");
     }
 
     private static JsonNode ToDateTime(JsonNode value)
@@ -560,12 +645,13 @@ internal sealed class OdooOrm
 
     private JsonNode ActionConfirm(OdooInvocation call)
     {
-        var now = OdooRecordStore.Now();
-        foreach (var record in Existing(call.Schema, call.Ids).Where(r => State(r) == "draft"))
+        foreach (var record in ById(Existing(call, call.Schema, call.Ids)).Where(r => State(r) == "draft"))
         {
-            record["state"] = "confirmed";
-            record["write_date"] = now;
-            ComputeState(record);
+            Step(call, call.Schema, record, r =>
+            {
+                r["state"] = "confirmed";
+                ComputeState(r);
+            });
         }
         return true;
     }
@@ -577,11 +663,9 @@ internal sealed class OdooOrm
         {
             throw OdooServerError.ValueError($"Expected singleton: {call.Schema.Name}({string.Join(", ", call.Ids)})");
         }
-        var now = OdooRecordStore.Now();
-        foreach (var record in Existing(call.Schema, call.Ids).Where(r => State(r) == "confirmed"))
+        foreach (var record in Existing(call, call.Schema, call.Ids).Where(r => State(r) == "confirmed"))
         {
-            record["state"] = "progress";
-            record["write_date"] = now;
+            Step(call, call.Schema, record, r => r["state"] = "progress");
         }
         return null;
     }
@@ -589,18 +673,16 @@ internal sealed class OdooOrm
     private JsonNode? SetQtyProducing(OdooInvocation call)
     {
         // Propagates qty_producing to the stock moves in Odoo; the MO itself only gets stamped.
-        var now = OdooRecordStore.Now();
-        foreach (var record in Existing(call.Schema, call.Ids))
+        foreach (var record in ById(Existing(call, call.Schema, call.Ids)))
         {
-            record["write_date"] = now;
-            ComputeState(record);
+            Step(call, call.Schema, record, ComputeState);
         }
         return null;
     }
 
     private JsonNode ButtonMarkDone(OdooInvocation call)
     {
-        var records = Existing(call.Schema, call.Ids);
+        var records = ById(Existing(call, call.Schema, call.Ids)).ToList();
         foreach (var record in records)
         {
             if (State(record) is "draft" or "done" or "cancel")
@@ -620,7 +702,7 @@ internal sealed class OdooOrm
         // Nothing recorded as produced means "produce everything" (Odoo sets qty_producing to the demand).
         foreach (var record in records.Where(r => OdooDomainFilter.ToDouble(r["qty_producing"]) <= 0))
         {
-            record["qty_producing"] = record["product_qty"]!.DeepClone();
+            Step(call, call.Schema, record, r => r["qty_producing"] = r["product_qty"]!.DeepClone());
         }
         var partial = records.Where(r => OdooDomainFilter.ToDouble(r["qty_producing"]) < OdooDomainFilter.ToDouble(r["product_qty"])).ToList();
         if (partial.Count > 0 && !skipBackorder)
@@ -629,19 +711,29 @@ internal sealed class OdooOrm
         }
         var now = OdooRecordStore.Now();
         var backorders = new List<long>();
+        // The split first: the original keeps what was produced, which makes it to_close (a change of state the rules
+        // see: the first of the two POSTs of 05-f/05-h), then everything is done (the second).
         foreach (var record in records)
         {
             double producing = OdooDomainFilter.ToDouble(record["qty_producing"]), qty = OdooDomainFilter.ToDouble(record["product_qty"]);
-            var id = record["id"]!.AsLong();
-            if (producing < qty && toBackorder.Contains(id))
+            if (producing < qty && toBackorder.Contains(record["id"]!.AsLong()))
             {
-                backorders.Add(CreateBackorder(record, qty - producing, now));
-                record["product_qty"] = record["qty_producing"]!.DeepClone();
+                Step(call, call.Schema, record, r =>
+                {
+                    backorders.Add(CreateBackorder(call, r, qty - producing));
+                    r["product_qty"] = r["qty_producing"]!.DeepClone();
+                    ComputeState(r);
+                });
             }
-            record["state"] = "done";
-            record["qty_produced"] = record["qty_producing"]!.DeepClone();
-            record["date_finished"] = now;
-            record["write_date"] = now;
+        }
+        foreach (var record in records)
+        {
+            Step(call, call.Schema, record, r =>
+            {
+                r["state"] = "done";
+                r["qty_produced"] = r["qty_producing"]!.DeepClone();
+                r["date_finished"] = now;
+            });
         }
         return backorders.Count == 0 ? true : BackordersMade(backorders, call.Context);
     }
@@ -718,8 +810,9 @@ internal sealed class OdooOrm
     /// a backorder already; the new MO takes the next number of the family, the rest of the quantity, and starts
     /// confirmed with nothing produced. Returns its id.
     /// </summary>
-    private long CreateBackorder(JsonObject original, double remaining, string now)
+    private long CreateBackorder(OdooInvocation call, JsonObject original, double remaining)
     {
+        var stamp = _store.Stamp();
         var name = original["name"]!.GetValue<string>();
         var sequence = (long)OdooDomainFilter.ToDouble(original["backorder_sequence"]);
         var baseName = sequence > 0 && name.LastIndexOf('-') > 0 ? name[..name.LastIndexOf('-')] : name;
@@ -739,25 +832,26 @@ internal sealed class OdooOrm
         backorder["qty_producing"] = OdooJson.PythonFloat(0);
         backorder["qty_produced"] = OdooJson.PythonFloat(0);
         backorder["state"] = "confirmed";
-        backorder["write_date"] = now;
-        backorder["create_date"] = now;
-        backorder["create_uid"] = _store.Many2One("res.users", _uid);
-        return _store.AddUnlocked("mrp.production", backorder);
+        backorder["write_date"] = stamp;
+        backorder["create_date"] = stamp;
+        backorder["create_uid"] = _store.Many2One("res.users", call.User.Uid);
+        var id = _store.AddUnlocked("mrp.production", backorder);
+        // Copied with its state given, not computed: rules on creation run, on_write rules do not (no POST, 05-f).
+        _automation.Created(call, call.Schema, _store.Find("mrp.production", id)!, []);
+        return id;
     }
 
     private JsonNode ActionCancel(OdooInvocation call)
     {
-        var records = Existing(call.Schema, call.Ids);
+        var records = Existing(call, call.Schema, call.Ids);
         if (Is19 && records.Any(r => State(r) == "done"))
         {
             throw OdooServerError.UserError("You cannot cancel a manufacturing order that is already done.");
         }
-        var now = OdooRecordStore.Now();
         // 17.0 answers true for a done MO and leaves it done.
-        foreach (var record in records.Where(r => State(r) != "done"))
+        foreach (var record in ById(records).Where(r => State(r) != "done"))
         {
-            record["state"] = "cancel";
-            record["write_date"] = now;
+            Step(call, call.Schema, record, r => r["state"] = "cancel");
         }
         return true;
     }

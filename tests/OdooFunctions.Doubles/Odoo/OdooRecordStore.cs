@@ -7,15 +7,31 @@ namespace OdooFunctions.Doubles.Odoo;
 /// The double's database: records per model, as Odoo returns them on the wire (many2one as [id, "name"],
 /// empty values as false, datetimes as UTC "YYYY-MM-DD HH:MM:SS"). Thread-safe; every method works on copies.
 /// </summary>
+/// <remarks>
+/// Like PostgreSQL under Odoo, a call that writes works in a transaction (<see cref="BeginAsync"/>): writing calls run
+/// one at a time, each on its own copy of the tables it touches, and what they change becomes visible to other calls
+/// only at <see cref="OdooTransaction.Commit"/>. Reading calls take <see cref="Gate"/> for the call and see the last
+/// committed state, also while a writing call is still open, e.g. while Odoo 17.0 waits inside the transaction for a
+/// webhook receiver that reads the record back. create_date and write_date keep microseconds, as PostgreSQL does;
+/// reads answer them to the second, as Odoo's RPC does.
+/// </remarks>
 public sealed class OdooRecordStore
 {
     internal const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
 
+    internal const string StampFormat = "yyyy-MM-dd HH:mm:ss.ffffff";
+
     // The database's administrator (res.users 2), creator of the seeded records.
-    private const long AdminUid = 2;
+    private const long AdminUid = OdooDoubleOptions.AdminUid;
     private const string AdminName = "Mitchell Admin";
 
+    // The transaction of the call that runs on this thread (set by OdooTransaction.Run for its synchronous part only).
+    [ThreadStatic]
+    private static OdooTransaction? t_transaction;
+
     private readonly Dictionary<string, SortedDictionary<long, JsonObject>> _models = new(StringComparer.Ordinal);
+    // The end of the last writing call that started: the next one waits for it (a queue of turns, first come first served).
+    private Task _writerTurn = Task.CompletedTask;
     private readonly long _uid;
     private readonly string _userName;
 
@@ -25,10 +41,80 @@ public sealed class OdooRecordStore
         _userName = userName;
     }
 
-    /// <summary>Held while an Odoo call runs, so that each call sees and leaves a consistent state (as a transaction).</summary>
+    /// <summary>Guards the committed tables: held by a reading call for its whole run, and briefly by a commit.</summary>
     internal Lock Gate { get; } = new();
 
+    /// <summary>Odoo's fields.Datetime.now(): to the second (date_start, date_finished).</summary>
     internal static string Now() => DateTime.UtcNow.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The stamp for create_date and write_date: the transaction's start with microseconds (PostgreSQL's now(), as
+    /// Odoo's cr.now()), or the current time outside a transaction.
+    /// </summary>
+    internal string Stamp() => Current?.Stamp ?? NewStamp();
+
+    internal static string NewStamp() => DateTime.UtcNow.ToString(StampFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>A stored datetime as the RPC answers it: microseconds cut off.</summary>
+    internal static JsonNode? ToSeconds(JsonNode? value) =>
+        value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && v.GetValue<string>() is { Length: > 19 } text && text[19] == '.'
+            ? text[..19]
+            : value?.DeepClone();
+
+    /// <summary>The transaction of the call running on this thread, if it belongs to this store.</summary>
+    internal OdooTransaction? Current => t_transaction is { } transaction && transaction.Store == this ? transaction : null;
+
+    /// <summary>Waits until no other call writes, then opens a transaction for this one (dispose: roll back unless committed).</summary>
+    internal async Task<OdooTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        var (previous, turn) = TakeTurn();
+        try
+        {
+            await previous.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Leave the queue in order: this turn ends when the one before it does.
+            _ = previous.ContinueWith(_ => turn.TrySetResult(), TaskScheduler.Default);
+            throw;
+        }
+        return new OdooTransaction(this, NewStamp(), turn);
+    }
+
+    internal OdooTransaction Begin()
+    {
+        var (previous, turn) = TakeTurn();
+        previous.Wait();
+        return new OdooTransaction(this, NewStamp(), turn);
+    }
+
+    private (Task Previous, TaskCompletionSource Turn) TakeTurn()
+    {
+        var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return (Interlocked.Exchange(ref _writerTurn, turn.Task), turn);
+    }
+
+    internal static void Enter(OdooTransaction? transaction) => t_transaction = transaction;
+
+    internal static OdooTransaction? Entered => t_transaction;
+
+    /// <summary>Makes the transaction's tables the committed ones.</summary>
+    internal void CommitUnlocked(Dictionary<string, SortedDictionary<long, JsonObject>> staged)
+    {
+        foreach (var (model, records) in staged)
+        {
+            _models[model] = records;
+        }
+    }
+
+    /// <summary>Runs <paramref name="change"/> as a transaction of its own: after any writing call in flight, then committed.</summary>
+    private T Write<T>(Func<T> change)
+    {
+        using var transaction = Begin();
+        var result = transaction.Run(change);
+        transaction.Commit();
+        return result;
+    }
 
     /// <summary>
     /// Adds a record (values as they appear on the wire) and returns its id. An "id" in the values is honoured;
@@ -37,27 +123,24 @@ public sealed class OdooRecordStore
     public long Add(string model, JsonObject values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        lock (Gate)
-        {
-            return AddUnlocked(model, (JsonObject)values.DeepClone());
-        }
+        return Write(() => AddUnlocked(model, (JsonObject)values.DeepClone()));
     }
 
-    /// <summary>A copy of the record, or null when it does not exist.</summary>
+    /// <summary>A copy of the record as last committed (datetimes to the second), or null when it does not exist.</summary>
     public JsonObject? Get(string model, long id)
     {
         lock (Gate)
         {
-            return Find(model, id)?.DeepClone() as JsonObject;
+            return Find(model, id) is { } record ? WireCopy(record) : null;
         }
     }
 
-    /// <summary>Copies of every record of the model, by id.</summary>
+    /// <summary>Copies of every record of the model as last committed (datetimes to the second), by id.</summary>
     public IReadOnlyList<JsonObject> All(string model)
     {
         lock (Gate)
         {
-            return _models.TryGetValue(model, out var records) ? [.. records.Values.Select(r => (JsonObject)r.DeepClone())] : [];
+            return [.. Records(model).Select(WireCopy)];
         }
     }
 
@@ -65,7 +148,7 @@ public sealed class OdooRecordStore
     public void Update(string model, long id, JsonObject values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        lock (Gate)
+        Write(() =>
         {
             var record = Find(model, id) ?? throw new KeyNotFoundException($"{model}({id}) does not exist");
             foreach (var (key, value) in values)
@@ -74,9 +157,10 @@ public sealed class OdooRecordStore
             }
             if (!values.ContainsKey("write_date"))
             {
-                record["write_date"] = Now();
+                record["write_date"] = Stamp();
             }
-        }
+            return true;
+        });
     }
 
     /// <summary>
@@ -86,7 +170,7 @@ public sealed class OdooRecordStore
     /// </summary>
     public long AddManufacturingOrder(long productId, double qty, string state)
     {
-        lock (Gate)
+        return Write(() =>
         {
             var values = NewManufacturingOrder(new JsonObject { ["product_id"] = productId, ["product_qty"] = qty });
             values["state"] = state;
@@ -100,16 +184,57 @@ public sealed class OdooRecordStore
                 values["date_finished"] = Now();
             }
             return AddUnlocked("mrp.production", values);
-        }
+        });
     }
 
-    internal long AddUnlocked(string model, JsonObject values)
+    private static JsonObject WireCopy(JsonObject record)
     {
-        if (!_models.TryGetValue(model, out var records))
+        var copy = (JsonObject)record.DeepClone();
+        foreach (var field in new[] { "create_date", "write_date" })
+        {
+            if (copy.ContainsKey(field))
+            {
+                copy[field] = ToSeconds(copy[field]);
+            }
+        }
+        return copy;
+    }
+
+    /// <summary>
+    /// The table of <paramref name="model"/> this thread works on: the transaction's own copy inside a writing call
+    /// (copied from the committed table on first use), else the committed table (the caller holds <see cref="Gate"/>).
+    /// </summary>
+    private SortedDictionary<long, JsonObject>? Table(string model, bool create)
+    {
+        if (Current is { } transaction)
+        {
+            if (!transaction.Staged.TryGetValue(model, out var staged))
+            {
+                lock (Gate)
+                {
+                    staged = _models.TryGetValue(model, out var committed)
+                        ? new SortedDictionary<long, JsonObject>(committed.ToDictionary(r => r.Key, r => (JsonObject)r.Value.DeepClone()))
+                        : create ? [] : null;
+                }
+                if (staged is null)
+                {
+                    return null;
+                }
+                transaction.Staged[model] = staged;
+            }
+            return staged;
+        }
+        if (!_models.TryGetValue(model, out var records) && create)
         {
             records = [];
             _models[model] = records;
         }
+        return records;
+    }
+
+    internal long AddUnlocked(string model, JsonObject values)
+    {
+        var records = Table(model, create: true)!;
         long id = values["id"]?.AsLong() ?? (records.Count == 0 ? 1 : records.Keys.Max() + 1);
         values.Remove("id");
         var record = new JsonObject { ["id"] = id };
@@ -118,7 +243,7 @@ public sealed class OdooRecordStore
             values.Remove(key);
             record[key] = value;
         }
-        record["write_date"] ??= Now();
+        record["write_date"] ??= Stamp();
         record["create_date"] ??= record["write_date"]!.DeepClone();
         // Records the seed (or a test) adds were made by someone else than the API user, unless they say otherwise.
         record["create_uid"] ??= new JsonArray(AdminUid, AdminName);
@@ -131,33 +256,16 @@ public sealed class OdooRecordStore
         return id;
     }
 
-    /// <summary>A deep copy of every record, to roll a failed call back to (see <see cref="RestoreUnlocked"/>).</summary>
-    internal Dictionary<string, SortedDictionary<long, JsonObject>> SnapshotUnlocked() =>
-        _models.ToDictionary(
-            m => m.Key,
-            m => new SortedDictionary<long, JsonObject>(m.Value.ToDictionary(r => r.Key, r => (JsonObject)r.Value.DeepClone())),
-            StringComparer.Ordinal);
-
-    /// <summary>Puts the store back as it was at <paramref name="snapshot"/>, as a transaction rollback.</summary>
-    internal void RestoreUnlocked(Dictionary<string, SortedDictionary<long, JsonObject>> snapshot)
-    {
-        _models.Clear();
-        foreach (var (model, records) in snapshot)
-        {
-            _models[model] = records;
-        }
-    }
-
     internal JsonObject? Find(string model, long id) =>
-        _models.TryGetValue(model, out var records) && records.TryGetValue(id, out var record) ? record : null;
+        Table(model, create: false) is { } records && records.TryGetValue(id, out var record) ? record : null;
 
     internal IEnumerable<JsonObject> Records(string model) =>
-        _models.TryGetValue(model, out var records) ? records.Values : [];
+        Table(model, create: false) is { } records ? records.Values : [];
 
-    internal bool Remove(string model, long id) => _models.TryGetValue(model, out var records) && records.Remove(id);
+    internal bool Remove(string model, long id) => Table(model, create: false) is { } records && records.Remove(id);
 
     internal long NextId(string model) =>
-        _models.TryGetValue(model, out var records) && records.Count > 0 ? records.Keys.Max() + 1 : 1;
+        Table(model, create: false) is { Count: > 0 } records ? records.Keys.Max() + 1 : 1;
 
     /// <summary>[id, display name] of a record, as a many2one on the wire.</summary>
     internal JsonNode Many2One(string model, long id)
@@ -175,10 +283,15 @@ public sealed class OdooRecordStore
         return record["display_name"]?.GetValue<string>() ?? record["name"]?.ToString() ?? $"{model},{record["id"]}";
     }
 
-    /// <summary>A new MO's values with Odoo's defaults filled in; <paramref name="values"/> as sent by a client.</summary>
-    internal JsonObject NewManufacturingOrder(JsonObject values)
+    /// <summary>
+    /// A new MO's values with Odoo's defaults filled in; <paramref name="values"/> as sent by a client. The responsible
+    /// user and creator is <paramref name="user"/> ([id, name]; the API user when null).
+    /// </summary>
+    internal JsonObject NewManufacturingOrder(JsonObject values, JsonNode? user = null)
     {
         var now = Now();
+        var stamp = Stamp();
+        user ??= new JsonArray(_uid, _userName);
         var id = NextId("mrp.production");
         var productId = values["product_id"]!.AsLong();
         var product = Find("product.product", productId);
@@ -197,14 +310,14 @@ public sealed class OdooRecordStore
             ["date_finished"] = finished,
             ["date_deadline"] = false,
             ["priority"] = "0",
-            ["user_id"] = new JsonArray(_uid, _userName),
-            ["create_uid"] = new JsonArray(_uid, _userName),
+            ["user_id"] = user.DeepClone(),
+            ["create_uid"] = user.DeepClone(),
             ["company_id"] = new JsonArray(1, "My Company (San Francisco)"),
             ["origin"] = false,
             ["qty_produced"] = OdooJson.PythonFloat(0),
             ["qty_producing"] = OdooJson.PythonFloat(0),
-            ["write_date"] = now,
-            ["create_date"] = now,
+            ["write_date"] = stamp,
+            ["create_date"] = stamp,
         };
         foreach (var (key, value) in values)
         {

@@ -12,6 +12,12 @@ namespace OdooFunctions.Doubles.Odoo;
 /// </summary>
 internal sealed class OdooSeed
 {
+    private static readonly string[] FieldTypes =
+    [
+        "binary", "boolean", "char", "date", "datetime", "float", "html", "integer", "json", "many2many", "many2one", "many2one_reference", "monetary",
+        "one2many", "properties", "properties_definition", "reference", "selection", "text",
+    ];
+
     private OdooSeed(string version, JsonObject recorded)
     {
         Version = version;
@@ -94,7 +100,146 @@ internal sealed class OdooSeed
         {
             Schemas[schema.Name] = schema;
         }
+        BuildAutomationSchemas();
     }
+
+    // What an automation rule with a webhook needs (webhook recordings 03 and 11): the model registry (ir.model,
+    // ir.model.fields), the rule (base.automation) and its action (ir.actions.server). Only fields the recordings
+    // use or Odoo's webhook needs; labels and selections as the servers' fields_get has them.
+    private void BuildAutomationSchemas()
+    {
+        static JsonObject Field(string type, string label, bool required = false, bool readOnly = false, string? relation = null, string? inverse = null, params string[][] selection)
+        {
+            var field = new JsonObject { ["readonly"] = readOnly };
+            if (relation is not null)
+            {
+                field["relation"] = relation;
+            }
+            if (inverse is not null)
+            {
+                field["relation_field"] = inverse;
+            }
+            field["required"] = required;
+            if (selection.Length > 0)
+            {
+                field["selection"] = new JsonArray([.. selection.Select(pair => (JsonNode?)new JsonArray(pair[0], pair[1]))]);
+            }
+            field["string"] = label;
+            field["type"] = type;
+            return field;
+        }
+        static List<string> All(JsonObject fields) => ["id", .. fields.Select(f => f.Key), "display_name", "create_uid", "create_date", "write_date"];
+
+        var modelFields = new JsonObject
+        {
+            ["model"] = Field("char", "Model", required: true),
+            ["name"] = Field("char", "Model Description", required: true),
+            ["state"] = Field("selection", "Type", readOnly: true, selection: [["manual", "Custom Object"], ["base", "Base Object"]]),
+            ["transient"] = Field("boolean", "Transient Model", readOnly: true),
+        };
+        var model = new OdooModelSchema("ir.model", "Models", "IrModel", "model", modelFields, All(modelFields));
+
+        string[][] types = [.. FieldTypes.Select(t => new[] { t, t })];
+        var fieldFields = new JsonObject
+        {
+            ["name"] = Field("char", "Field Name", required: true),
+            ["model"] = Field("char", "Model Name", required: true),
+            ["model_id"] = Field("many2one", "Model", required: true, relation: "ir.model"),
+            ["field_description"] = Field("char", "Field Label", required: true),
+            ["ttype"] = Field("selection", "Field Type", required: true, selection: types),
+            ["relation"] = Field("char", "Related Model"),
+            ["required"] = Field("boolean", "Required"),
+            ["readonly"] = Field("boolean", "Readonly"),
+            ["store"] = Field("boolean", "Stored"),
+        };
+        var field = new OdooModelSchema("ir.model.fields", "Fields", "IrModelFields", "name", fieldFields, All(fieldFields));
+
+        var automationFields = new JsonObject
+        {
+            ["name"] = Field("char", "Automation Rule Name", required: true),
+            ["model_id"] = Field("many2one", "Model", required: true, relation: "ir.model"),
+            ["model_name"] = Field("char", "Model Name", readOnly: true),
+            ["trigger"] = Field("selection", "Trigger", required: true, selection:
+            [
+                ["on_stage_set", "Stage is set to"], ["on_user_set", "User is set"], ["on_tag_set", "Tag is added"], ["on_state_set", "State is set to"],
+                ["on_priority_set", "Priority is set to"], ["on_archive", "On archived"], ["on_unarchive", "On unarchived"], ["on_create_or_write", "On save"],
+                ["on_create", "On creation"], ["on_write", "On update"], ["on_unlink", "On deletion"], ["on_change", "On UI change"], ["on_time", "Based on date field"],
+                ["on_time_created", "After creation"], ["on_time_updated", "After last update"], ["on_message_received", "On incoming message"],
+                ["on_message_sent", "On outgoing message"], ["on_webhook", "On webhook"],
+            ]),
+            ["trigger_field_ids"] = Field("many2many", "Trigger Fields", relation: "ir.model.fields"),
+            ["action_server_ids"] = Field("one2many", "Actions", relation: "ir.actions.server", inverse: "base_automation_id"),
+            ["active"] = Field("boolean", "Active"),
+            ["filter_domain"] = Field("char", "Apply on"),
+            ["filter_pre_domain"] = Field("char", "Before Update Domain"),
+        };
+        var automation = new OdooModelSchema("base.automation", "Automation Rule", "BaseAutomation", "id", automationFields, All(automationFields));
+        automation.CreateRequired.Add("name");
+        automation.CreateRequired.Add("model_id");
+        automation.CreateRequired.Add("trigger");
+
+        var actionFields = new JsonObject
+        {
+            ["name"] = Field("char", "Action Name", required: true),
+            ["type"] = Field("char", "Action Type", required: true, readOnly: true),
+            ["usage"] = Field("selection", "Usage", required: true, selection: [["ir_actions_server", "Server Action"], ["ir_cron", "Scheduled Action"], ["base_automation", "Automation Rule"]]),
+            ["state"] = Field("selection", "Type", required: true, selection:
+            [
+                ["object_write", "Update Record"], ["object_create", "Create Record"], ["code", "Execute Code"], ["webhook", "Send Webhook Notification"],
+                ["multi", "Execute Existing Actions"], ["mail_post", "Send Email"], ["followers", "Add Followers"], ["remove_followers", "Remove Followers"],
+                ["next_activity", "Create Activity"], ["sms", "Send SMS"],
+            ]),
+            ["model_id"] = Field("many2one", "Model", required: true, relation: "ir.model"),
+            ["model_name"] = Field("char", "Model Name", readOnly: true),
+            ["base_automation_id"] = Field("many2one", "Automation Rule", relation: "base.automation"),
+            ["sequence"] = Field("integer", "Sequence"),
+            ["code"] = Field("text", "Python Code"),
+            ["webhook_url"] = Field("char", "Webhook URL"),
+            ["webhook_field_ids"] = Field("many2many", "Webhook Fields", relation: "ir.model.fields"),
+            ["webhook_sample_payload"] = Field("text", "Sample Payload", readOnly: true),
+        };
+        var action = new OdooModelSchema("ir.actions.server", "Server Action", "IrActionsServer", "sequence, name, id", actionFields, All(actionFields));
+        action.CreateRequired.Add("name");
+        action.CreateRequired.Add("model_id");
+
+        foreach (var schema in new[] { model, field, automation, action })
+        {
+            Schemas[schema.Name] = schema;
+        }
+    }
+
+    /// <summary>
+    /// The ir.model record of mrp.production and its ir.model.fields (webhook recordings 03-a and 03-b): the recorded
+    /// ids for the fields the recordings looked up, the next ids for the other fields the double knows.
+    /// </summary>
+    public void FillModelRegistry(OdooRecordStore store)
+    {
+        var mo = Schemas["mrp.production"];
+        var modelId = ProductionModelId;
+        store.AddUnlocked("ir.model", new JsonObject { ["id"] = modelId, ["model"] = mo.Name, ["name"] = mo.Description, ["state"] = "base", ["transient"] = false });
+        var recorded = Is19
+            ? new Dictionary<string, long> { ["id"] = 7872, ["name"] = 7896, ["origin"] = 7899, ["product_qty"] = 7908, ["qty_producing"] = 7912, ["state"] = 7926, ["qty_produced"] = 7940, ["write_date"] = 7979 }
+            : new Dictionary<string, long> { ["name"] = 7047, ["origin"] = 7050, ["product_qty"] = 7056, ["qty_producing"] = 7059, ["state"] = 7074, ["qty_produced"] = 7086, ["id"] = 7120, ["write_date"] = 7125 };
+        var next = recorded.Values.Max() + 1;
+        var names = mo.Fields.Select(f => f.Key).Concat(mo.UnlistedFields.Select(f => f.Key)).Prepend("id")
+            .Append("display_name").Append("create_uid").Append("create_date").Append("write_date").Distinct();
+        foreach (var name in names)
+        {
+            var type = name == "display_name" ? "char" : mo.FieldType(name);
+            store.AddUnlocked("ir.model.fields", new JsonObject
+            {
+                ["id"] = recorded.TryGetValue(name, out var id) ? id : next++,
+                ["name"] = name, ["model"] = mo.Name, ["model_id"] = new JsonArray(modelId, mo.Description),
+                ["field_description"] = name switch { "id" => "ID", "display_name" => "Display Name", "create_date" => "Created on", "write_date" => "Last Updated on", _ => mo.FieldLabel(name) },
+                ["ttype"] = type, ["relation"] = mo.Relation(name) is { } relation ? (JsonNode)relation : false,
+                ["required"] = mo.CreateRequired.Contains(name), ["readonly"] = name is "id" or "display_name" or "create_uid" or "create_date" or "write_date",
+                ["store"] = name != "display_name",
+            });
+        }
+    }
+
+    /// <summary>The ir.model id of mrp.production in the recorded database (03-a).</summary>
+    public long ProductionModelId => Is19 ? 602 : 562;
 
     public void Fill(OdooRecordStore store, long uid, string login)
     {
@@ -114,6 +259,7 @@ internal sealed class OdooSeed
         store.AddUnlocked("res.users", new JsonObject { ["id"] = 2, ["name"] = "Mitchell Admin", ["login"] = "admin" });
         store.AddUnlocked("res.users", new JsonObject { ["id"] = uid, ["name"] = "API Integration (C#)", ["login"] = login });
 
+        FillModelRegistry(store);
         FillProducts(store);
         FillManufacturingOrders(store);
         FillPartners(store);
