@@ -154,8 +154,12 @@ public sealed class WebhookRuleInstaller(OdooClient odoo)
         await odoo.UnlinkAsync("base.automation", [rule["id"]!.GetValue<long>()], cancellationToken);
         if (actionIds.Count > 0)
         {
-            // The rule's inline actions are of no use without it.
-            await odoo.UnlinkAsync("ir.actions.server", [.. actionIds], cancellationToken);
+            // Odoo deletes a rule's own actions with it (base_automation_id, ondelete cascade); any left are of no use.
+            var left = await odoo.SearchReadAsync("ir.actions.server", OdooDomain.Where("id", "in", actionIds.ToArray()), ["id"], cancellationToken: cancellationToken);
+            if (left.Count > 0)
+            {
+                await odoo.UnlinkAsync("ir.actions.server", [.. left.Select(a => a["id"]!.GetValue<long>())], cancellationToken);
+            }
         }
 
         return true;
