@@ -5,7 +5,7 @@ namespace OdooFunctions.Functions.OpenApi;
 /// <summary>The HTTP API as an OpenAPI 3 document, for the dashboard's developers and their tools.</summary>
 public static class OpenApiDocument
 {
-    private sealed record Operation(string Path, string Method, string Summary, bool Write, string[] Query, bool HasBody = false);
+    private sealed record Operation(string Path, string Method, string Summary, bool Write, string[] Query, bool HasBody = false, bool Webhook = false);
 
     private static readonly Operation[] Operations =
     [
@@ -21,6 +21,7 @@ public static class OpenApiDocument
         new("/api/odoo/stock", "get", "Stock levels (quants)", false, ["product_id", "location_id", "limit", "offset"]),
         new("/api/sync/run", "post", "Run the order-status sync now and answer its record (a failed run: success false, 502 / 504 / 503, the record in data)", true, []),
         new("/api/sync/status", "get", "Latest sync runs, newest first", false, ["limit"]),
+        new("/api/odoo/webhooks/mrp-production", "post", "Odoo's automation-rule webhook for a manufacturing order: queued for the push processor (no dashboard token: the code proves the caller)", false, ["code"], HasBody: true, Webhook: true),
     ];
 
     private static readonly Dictionary<string, JsonObject> QuerySchemas = new()
@@ -31,6 +32,7 @@ public static class OpenApiDocument
         ["is_company"] = new() { ["type"] = "boolean" },
         ["product_id"] = new() { ["type"] = "integer", ["minimum"] = 1 },
         ["location_id"] = new() { ["type"] = "integer", ["minimum"] = 1 },
+        ["code"] = new() { ["type"] = "string", ["description"] = "ODOO_WEBHOOK_SECRET (Key Vault odoo-webhook-secret)" },
     };
 
     public static JsonObject Build()
@@ -80,6 +82,11 @@ public static class OpenApiDocument
 
     private static JsonObject Describe(Operation operation)
     {
+        if (operation.Webhook)
+        {
+            return DescribeWebhook(operation);
+        }
+
         var parameters = new JsonArray();
         if (operation.Path.Contains("{id}", StringComparison.Ordinal))
         {
@@ -127,5 +134,37 @@ public static class OpenApiDocument
         }
 
         return described;
+    }
+
+    private static JsonObject DescribeWebhook(Operation operation)
+    {
+        var envelope = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Envelope" } } };
+        var responses = new JsonObject();
+        foreach (var (code, text) in new[] { ("202", "Queued"), ("400", "Not an mrp.production record with an integer _id"), ("401", "Missing or wrong code"), ("413", "Body over 64 KB"), ("503", "Webhook secret or storage unavailable") })
+        {
+            responses[code] = new JsonObject { ["description"] = text, ["content"] = envelope.DeepClone() };
+        }
+
+        var body = new JsonObject
+        {
+            ["type"] = "object",
+            ["required"] = new JsonArray("_id", "_model"),
+            ["properties"] = new JsonObject
+            {
+                ["_id"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+                ["_model"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("mrp.production") },
+                ["_action"] = new JsonObject { ["type"] = "string" },
+                ["state"] = new JsonObject { ["type"] = "string" },
+                ["write_date"] = new JsonObject { ["type"] = "string", ["example"] = "2026-12-01 18:29:16.175821" },
+            },
+        };
+        return new JsonObject
+        {
+            ["summary"] = operation.Summary,
+            ["security"] = new JsonArray(),
+            ["parameters"] = new JsonArray(new JsonObject { ["name"] = "code", ["in"] = "query", ["required"] = true, ["schema"] = QuerySchemas["code"].DeepClone() }),
+            ["requestBody"] = new JsonObject { ["required"] = true, ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = body } } },
+            ["responses"] = responses,
+        };
     }
 }
