@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using OdooFunctions.Functions.Sync;
+using OdooFunctions.Functions.Tests.Infrastructure;
+using OdooFunctions.Odoo;
+
+namespace OdooFunctions.Functions.Tests.Push;
+
+/// <summary>The whole path with the Odoo double sending its webhooks as the recorded servers do (17.0 before commit, 19.0 after).</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class PushFromOdooTests
+{
+    [Theory]
+    [InlineData("17.0")]
+    [InlineData("19.0")]
+    public async Task An_MO_finished_in_Odoo_shows_completed_on_the_dashboard_without_a_sync_run(string version)
+    {
+        await using var context = await PushTestContext.StartAsync(version);
+        var app = await context.StartAppAsync();
+        var (mo, order) = context.AddLinkedOrder("confirmed", "pending");
+        await app.Sync.TryRunAsync(SyncTrigger.Manual);
+        context.Odoo.AddWebhookRule(new Uri(app.Http.BaseAddress, "api/odoo/webhooks/mrp-production?code=" + PushTestContext.Secret).AbsoluteUri);
+        var odoo = app.Http.Services.GetRequiredService<OdooClient>();
+        var runsBefore = context.Dashboard.Requests.Count("GET");
+
+        await odoo.WriteAsync("mrp.production", [mo], new JsonObject { ["qty_producing"] = 5.0 });
+        await odoo.CallAsync("mrp.production", "button_mark_done", [mo]);
+        await PushTestContext.WaitForAsync(() => context.StatusOf(order) == OrderStatusMap.Completed, "the pushed completed status");
+
+        Assert.Equal(5.0, context.Dashboard.Orders.Get(order)!["qty_produced"]!.GetValue<double>());
+        Assert.True(context.Odoo.Webhooks.Count >= 2, $"{context.Odoo.Webhooks.Count} webhooks sent");
+        Assert.InRange(context.PatchesOf(order), 1, 2);
+        // Push alone: the dashboard was not listed again.
+        Assert.Equal(runsBefore, context.Dashboard.Requests.Count("GET"));
+        Assert.All(context.Dashboard.Requests.Patches(), patch => Assert.Equal(patch.Body!.Length, patch.ContentLength));
+    }
+}
