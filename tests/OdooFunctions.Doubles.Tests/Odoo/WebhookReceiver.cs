@@ -82,16 +82,6 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         _accepting = AcceptAsync(listener);
     }
 
-    /// <summary>A URL on 127.0.0.1 where nothing listens (connection refused).</summary>
-    public static string UnusedUrl()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return $"http://127.0.0.1:{port}/api/odoo/webhooks/mrp-production?code=test-webhook-code";
-    }
-
     private async Task AcceptAsync(TcpListener listener)
     {
         while (!_stop.IsCancellationRequested)

@@ -66,5 +66,5 @@ public sealed class OdooDoubleOptions
 
     // The keys are secrets even in a double: keep them out of logs and test output.
     public override string ToString() =>
-        $"OdooDoubleOptions {{ Version = {Version}, Database = {Database}, Login = {Login}, ApiKey = ***, AdminApiKey = ***, Uid = {Uid}, Port = {Port}, MaxConcurrentCalls = {MaxConcurrentCalls}, SendWebhooks = {SendWebhooks} }}";
+        $"OdooDoubleOptions {{ Version = {Version}, Database = {Database}, Login = {Login}, ApiKey = ***, AdminApiKey = ***, Uid = {Uid}, Port = {Port}, MaxConcurrentCalls = {MaxConcurrentCalls}, SendWebhooks = {SendWebhooks}, WebhookTimeout = {WebhookTimeout} }}";
 }
