@@ -29,11 +29,24 @@ public sealed partial class OdooDemoProgramTests
             }
             while (!match.Success);
 
+            // The administrator's demo key is printed, so that a developer can install a webhook rule over RPC.
+            string? admin;
+            do
+            {
+                admin = await process.StandardOutput.ReadLineAsync(timeout.Token);
+                Assert.NotNull(admin);
+            }
+            while (!admin.StartsWith("Admin:", StringComparison.Ordinal));
+            Assert.Contains("login admin (uid 2)", admin, StringComparison.Ordinal);
+            Assert.Contains(OdooFunctions.Doubles.Odoo.OdooDoubleOptions.DemoAdminApiKey, admin, StringComparison.Ordinal);
+
             using var http = new HttpClient { BaseAddress = new Uri(match.Groups["url"].Value + "/") };
             var version = await OdooRpc.CommonAsync(http, "version", []);
             Assert.Equal("19.0", version["result"]!["server_version"]!.GetValue<string>());
             var uid = await OdooRpc.CommonAsync(http, "authenticate", new JsonArray("odoo_test", "api@yourcompany.com", "test-odoo-api-key-0123456789abcdef", new JsonObject()));
             Assert.Equal(7, uid["result"]!.GetValue<long>());
+            var adminUid = await OdooRpc.CommonAsync(http, "authenticate", new JsonArray("odoo_test", "admin", OdooFunctions.Doubles.Odoo.OdooDoubleOptions.DemoAdminApiKey, new JsonObject()));
+            Assert.Equal(2, adminUid["result"]!.GetValue<long>());
         }
         finally
         {

@@ -430,7 +430,8 @@ public sealed class OdooDoubleServerTests
     [Fact]
     public async Task Options_never_show_the_key()
     {
-        await using var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { ApiKey = "super-secret-key-value" });
+        await using var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { ApiKey = "super-secret-key-value", AdminApiKey = "super-secret-admin-value" });
         Assert.DoesNotContain("super-secret-key-value", server.Options.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("super-secret-admin-value", server.Options.ToString(), StringComparison.Ordinal);
     }
 }

@@ -38,19 +38,17 @@ internal sealed record ReceivedWebhook(
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly TcpListener _listener;
     private readonly Func<long, Task<string?>> _readBack;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
-    private readonly Task _accepting;
+    private TcpListener? _listener;
+    private Task _accepting = Task.CompletedTask;
 
     private WebhookReceiver(Func<long, Task<string?>> readBack)
     {
         _readBack = readBack;
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _accepting = AcceptAsync();
+        Listen(0);
+        Port = ((IPEndPoint)_listener!.LocalEndpoint).Port;
     }
 
     public int Port { get; }
@@ -65,24 +63,33 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <param name="readBack">Reads the state of MO <c>id</c> back from the Odoo double (null when it is not visible).</param>
     public static WebhookReceiver Start(Func<long, Task<string?>> readBack) => new(readBack);
 
-    /// <summary>A URL on 127.0.0.1 where nothing listens (connection refused).</summary>
-    public static string UnusedUrl()
+    /// <summary>Closes the listening socket, as the recorder did for "receiver down": connecting is refused.</summary>
+    public async Task GoDownAsync()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return $"http://127.0.0.1:{port}/api/odoo/webhooks/mrp-production?code=test-webhook-code";
+        _listener?.Stop();
+        await _accepting;
+        _listener = null;
     }
 
-    private async Task AcceptAsync()
+    /// <summary>Listens again on the same port.</summary>
+    public void ComeBack() => Listen(Port);
+
+    private void Listen(int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        listener.Start();
+        _listener = listener;
+        _accepting = AcceptAsync(listener);
+    }
+
+    private async Task AcceptAsync(TcpListener listener)
     {
         while (!_stop.IsCancellationRequested)
         {
             TcpClient client;
             try
             {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                client = await listener.AcceptTcpClientAsync(_stop.Token);
             }
             catch (Exception error) when (error is OperationCanceledException or SocketException or ObjectDisposedException)
             {
@@ -140,7 +147,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
+        _listener?.Stop();
         await _accepting;
         _stop.Dispose();
     }

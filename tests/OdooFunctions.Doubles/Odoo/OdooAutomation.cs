@@ -16,7 +16,7 @@ namespace OdooFunctions.Doubles.Odoo;
 /// internal writes (11-f: 8 POSTs on 17.0 for one create without trigger fields) are not imitated: the double writes
 /// once per step.
 /// </remarks>
-internal sealed class OdooAutomation(OdooRecordStore store, OdooSeed seed, OdooServerLog log, bool enabled)
+internal sealed class OdooAutomation(OdooRecordStore store, OdooSeed seed, bool enabled)
 {
     private bool Is19 => seed.Version == "19.0";
 
@@ -70,11 +70,6 @@ internal sealed class OdooAutomation(OdooRecordStore store, OdooSeed seed, OdooS
                 var recordId = record["id"]!.AsLong();
                 transaction.Webhooks.Add(new OdooWebhookCall(url.GetValue<string>(), Payload(action, schema, record), call.Name, schema.Name, recordId,
                     rule["id"]!.AsLong(), action["id"]!.AsLong(), DateTimeOffset.UtcNow));
-                if (Is19)
-                {
-                    // 19.0 logs the call when the rule fires and sends it after the commit (17.0 logs it as it sends).
-                    log.Write("INFO", OdooWebhookSender.Logger, $"Webhook call to {url.GetValue<string>()}");
-                }
             }
         }
     }

@@ -36,6 +36,12 @@ public sealed class OdooDoubleOptions
     /// </summary>
     public bool SendWebhooks { get; set; } = true;
 
+    /// <summary>
+    /// How long a webhook POST may take to connect and for each read of the answer: Odoo's <c>requests.post(..., timeout=1)</c>.
+    /// Tests whose receiver does real work on a loaded machine may allow more; the timeout's log line stays Odoo's.
+    /// </summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Where the double writes the lines Odoo logs about webhooks (also kept in <see cref="OdooDoubleServer.Log"/>). Null: nowhere else.</summary>
     public TextWriter? LogWriter { get; set; }
 
@@ -60,5 +66,5 @@ public sealed class OdooDoubleOptions
 
     // The keys are secrets even in a double: keep them out of logs and test output.
     public override string ToString() =>
-        $"OdooDoubleOptions {{ Version = {Version}, Database = {Database}, Login = {Login}, ApiKey = ***, AdminApiKey = ***, Uid = {Uid}, Port = {Port}, MaxConcurrentCalls = {MaxConcurrentCalls}, SendWebhooks = {SendWebhooks} }}";
+        $"OdooDoubleOptions {{ Version = {Version}, Database = {Database}, Login = {Login}, ApiKey = ***, AdminApiKey = ***, Uid = {Uid}, Port = {Port}, MaxConcurrentCalls = {MaxConcurrentCalls}, SendWebhooks = {SendWebhooks}, WebhookTimeout = {WebhookTimeout} }}";
 }

@@ -37,7 +37,7 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         ApiUser = new OdooUser(Uid, "API Integration (C#)", IsAdmin: false);
         Store = new OdooRecordStore(Uid, ApiUser.Name);
         Log = new OdooServerLog(options.Database, options.LogWriter);
-        _webhookSender = new OdooWebhookSender(Log, logsSuccess: IsVersion19);
+        _webhookSender = new OdooWebhookSender(Log, logsSuccess: IsVersion19, options.WebhookTimeout);
         var seed = OdooSeed.Load(options.Version);
         _seed = seed;
         if (options.Seed)
@@ -57,7 +57,7 @@ public sealed class OdooDoubleServer : IAsyncDisposable
             }
         }
         Wire = new OdooWire(options.Version);
-        Orm = new OdooOrm(seed, Store, new OdooAutomation(Store, seed, Log, options.SendWebhooks));
+        Orm = new OdooOrm(seed, Store, new OdooAutomation(Store, seed, options.SendWebhooks));
         _jsonRpc = new OdooJsonRpcEndpoint(this);
         _json2 = new OdooJson2Endpoint(this);
     }
@@ -367,26 +367,29 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         }
         if (!IsVersion19)
         {
-            // Sent as the rules fired, before the commit: also those of a call that fails afterwards.
-            await SendWebhooksAsync(transaction.Webhooks, logCall: true);
+            // Sent as the rules fired, before the commit: also those of a call that fails afterwards. Logged as sent.
+            foreach (var webhook in transaction.Webhooks)
+            {
+                Webhooks.Add(await _webhookSender.SendAsync(webhook, logCall: true, _stopping.Token));
+            }
         }
         failure?.Throw();
         transaction.Commit();
         if (IsVersion19)
         {
-            // Post-commit: the next writing call may start while these go out; a rolled-back call sends none.
+            // Post-commit hooks: a rolled-back call sends (and logs) none; the next writing call may start meanwhile.
+            // 19.0 logs each call as its rule fires, the outcome as it is sent (05-h: two "Webhook call to", two "succeeded").
             transaction.Dispose();
-            await SendWebhooksAsync(transaction.Webhooks, logCall: false);
+            foreach (var webhook in transaction.Webhooks)
+            {
+                Log.Write("INFO", OdooWebhookSender.Logger, $"Webhook call to {webhook.Url}");
+            }
+            foreach (var webhook in transaction.Webhooks)
+            {
+                Webhooks.Add(await _webhookSender.SendAsync(webhook, logCall: false, _stopping.Token));
+            }
         }
         return result;
-    }
-
-    private async Task SendWebhooksAsync(List<OdooWebhookCall> calls, bool logCall)
-    {
-        foreach (var call in calls)
-        {
-            Webhooks.Add(await _webhookSender.SendAsync(call, logCall, _stopping.Token));
-        }
     }
 
     /// <summary>Writes the answer, or with <see cref="OdooFault.DropAfterCommit"/> aborts the connection instead (the call has run).</summary>
@@ -400,12 +403,23 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         return write();
     }
 
-    /// <summary>Odoo logs a refused call at WARNING with the first line of its message (03-f: "odoo.http: You are not allowed to create ...").</summary>
-    internal void LogRefusal(OdooServerError error)
+    /// <summary>
+    /// What Odoo's http layer logs for a failed call: Odoo's own exceptions at WARNING with the first line of their
+    /// message (03-f: "odoo.http: You are not allowed to create ..."), others at ERROR (19.0 10-c, a ValueError).
+    /// </summary>
+    internal void LogFailure(OdooServerError error)
     {
-        if (error.Name.StartsWith("odoo.exceptions.", StringComparison.Ordinal) && error.Name != "odoo.exceptions.AccessDenied")
+        if (error.Name.StartsWith("werkzeug.", StringComparison.Ordinal) || error.Name == "odoo.exceptions.AccessDenied")
+        {
+            return;
+        }
+        if (error.Name.StartsWith("odoo.exceptions.", StringComparison.Ordinal))
         {
             Log.Write("WARNING", "odoo.http", error.Message.Split('\n')[0], trailingSpace: false);
+        }
+        else
+        {
+            Log.Write("ERROR", "odoo.http", "Exception during request handling.");
         }
     }
 

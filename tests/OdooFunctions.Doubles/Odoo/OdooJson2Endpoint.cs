@@ -47,7 +47,7 @@ internal sealed class OdooJson2Endpoint(OdooDoubleServer server)
         }
         catch (OdooServerError error)
         {
-            server.LogRefusal(error);
+            server.LogFailure(error);
             await OdooDoubleServer.AnswerAsync(context, onCall, () => server.Wire.Json2Error(context, error));
         }
     }

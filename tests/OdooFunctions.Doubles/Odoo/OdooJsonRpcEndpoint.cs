@@ -57,7 +57,7 @@ internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
         }
         catch (OdooServerError error)
         {
-            server.LogRefusal(error);
+            server.LogFailure(error);
             await OdooDoubleServer.AnswerAsync(context, onCall, () => server.Wire.JsonRpcError(context, id, error));
         }
     }

@@ -9,8 +9,8 @@ namespace OdooFunctions.Doubles.Odoo;
 /// </summary>
 /// <remarks>
 /// Like PostgreSQL under Odoo, a call that writes works in a transaction (<see cref="BeginAsync"/>): writing calls run
-/// one at a time, each on its own copy of the tables it touches, and what they change becomes visible to other calls
-/// only at <see cref="OdooTransaction.Commit"/>. Reading calls take <see cref="Gate"/> for the call and see the last
+/// one at a time, each on its own copies of the records it touches (committed records are replaced, never changed),
+/// and what they change becomes visible to other calls only at <see cref="OdooTransaction.Commit"/>. Reading calls take <see cref="Gate"/> for the call and see the last
 /// committed state, also while a writing call is still open, e.g. while Odoo 17.0 waits inside the transaction for a
 /// webhook receiver that reads the record back. create_date and write_date keep microseconds, as PostgreSQL does;
 /// reads answer them to the second, as Odoo's RPC does.
@@ -97,15 +97,6 @@ public sealed class OdooRecordStore
     internal static void Enter(OdooTransaction? transaction) => t_transaction = transaction;
 
     internal static OdooTransaction? Entered => t_transaction;
-
-    /// <summary>Makes the transaction's tables the committed ones.</summary>
-    internal void CommitUnlocked(Dictionary<string, SortedDictionary<long, JsonObject>> staged)
-    {
-        foreach (var (model, records) in staged)
-        {
-            _models[model] = records;
-        }
-    }
 
     /// <summary>Runs <paramref name="change"/> as a transaction of its own: after any writing call in flight, then committed.</summary>
     private T Write<T>(Func<T> change)
@@ -200,42 +191,9 @@ public sealed class OdooRecordStore
         return copy;
     }
 
-    /// <summary>
-    /// The table of <paramref name="model"/> this thread works on: the transaction's own copy inside a writing call
-    /// (copied from the committed table on first use), else the committed table (the caller holds <see cref="Gate"/>).
-    /// </summary>
-    private SortedDictionary<long, JsonObject>? Table(string model, bool create)
-    {
-        if (Current is { } transaction)
-        {
-            if (!transaction.Staged.TryGetValue(model, out var staged))
-            {
-                lock (Gate)
-                {
-                    staged = _models.TryGetValue(model, out var committed)
-                        ? new SortedDictionary<long, JsonObject>(committed.ToDictionary(r => r.Key, r => (JsonObject)r.Value.DeepClone()))
-                        : create ? [] : null;
-                }
-                if (staged is null)
-                {
-                    return null;
-                }
-                transaction.Staged[model] = staged;
-            }
-            return staged;
-        }
-        if (!_models.TryGetValue(model, out var records) && create)
-        {
-            records = [];
-            _models[model] = records;
-        }
-        return records;
-    }
-
     internal long AddUnlocked(string model, JsonObject values)
     {
-        var records = Table(model, create: true)!;
-        long id = values["id"]?.AsLong() ?? (records.Count == 0 ? 1 : records.Keys.Max() + 1);
+        long id = values["id"]?.AsLong() ?? NextId(model);
         values.Remove("id");
         var record = new JsonObject { ["id"] = id };
         foreach (var (key, value) in values.ToList())
@@ -252,20 +210,134 @@ public sealed class OdooRecordStore
             // The field's default: 0 means "not part of a backorder family".
             record["backorder_sequence"] ??= 0L;
         }
-        records[id] = record;
+        if (Current is { } transaction)
+        {
+            transaction.Changes(model)[id] = record;
+        }
+        else
+        {
+            Committed(model, create: true)![id] = record;
+        }
         return id;
     }
 
-    internal JsonObject? Find(string model, long id) =>
-        Table(model, create: false) is { } records && records.TryGetValue(id, out var record) ? record : null;
+    /// <summary>
+    /// The record to read or change: inside a writing call the transaction's own copy (made on first use, so that
+    /// other calls keep seeing the committed one), else the committed record (the caller holds <see cref="Gate"/>).
+    /// </summary>
+    internal JsonObject? Find(string model, long id)
+    {
+        if (Current is not { } transaction)
+        {
+            return Committed(model, create: false) is { } table && table.TryGetValue(id, out var record) ? record : null;
+        }
+        var changes = transaction.Changes(model);
+        if (changes.TryGetValue(id, out var staged))
+        {
+            return staged;
+        }
+        JsonObject? committed;
+        lock (Gate)
+        {
+            committed = Committed(model, create: false) is { } table && table.TryGetValue(id, out var found) ? found : null;
+        }
+        if (committed is null)
+        {
+            return null;
+        }
+        var copy = (JsonObject)committed.DeepClone();
+        changes[id] = copy;
+        return copy;
+    }
 
-    internal IEnumerable<JsonObject> Records(string model) =>
-        Table(model, create: false) is { } records ? records.Values : [];
+    /// <summary>
+    /// Every record of the model by id, for reading (change a record through <see cref="Find"/>): inside a writing
+    /// call the committed ones with the transaction's changes over them.
+    /// </summary>
+    internal IEnumerable<JsonObject> Records(string model)
+    {
+        if (Current is not { } transaction)
+        {
+            return Committed(model, create: false) is { } table ? table.Values : [];
+        }
+        List<KeyValuePair<long, JsonObject>> committed;
+        lock (Gate)
+        {
+            committed = Committed(model, create: false) is { } table ? [.. table] : [];
+        }
+        var changes = transaction.Changes(model);
+        if (changes.Count == 0)
+        {
+            return committed.Select(r => r.Value);
+        }
+        var merged = new SortedDictionary<long, JsonObject>(committed.Where(r => !changes.ContainsKey(r.Key)).ToDictionary());
+        foreach (var (id, record) in changes)
+        {
+            if (record is not null)
+            {
+                merged[id] = record;
+            }
+        }
+        return merged.Values;
+    }
 
-    internal bool Remove(string model, long id) => Table(model, create: false) is { } records && records.Remove(id);
+    internal bool Remove(string model, long id)
+    {
+        if (Current is not { } transaction)
+        {
+            return Committed(model, create: false) is { } table && table.Remove(id);
+        }
+        if (Find(model, id) is null)
+        {
+            return false;
+        }
+        transaction.Changes(model)[id] = null;
+        return true;
+    }
 
-    internal long NextId(string model) =>
-        Table(model, create: false) is { Count: > 0 } records ? records.Keys.Max() + 1 : 1;
+    internal long NextId(string model)
+    {
+        long last;
+        lock (Gate)
+        {
+            last = Committed(model, create: false) is { Count: > 0 } table ? table.Keys.Max() : 0;
+        }
+        if (Current?.Changes(model) is { Count: > 0 } changes)
+        {
+            last = Math.Max(last, changes.Keys.Max());
+        }
+        return last + 1;
+    }
+
+    private SortedDictionary<long, JsonObject>? Committed(string model, bool create)
+    {
+        if (!_models.TryGetValue(model, out var records) && create)
+        {
+            records = [];
+            _models[model] = records;
+        }
+        return records;
+    }
+
+    /// <summary>Applies a transaction's changes to the committed tables (the caller holds <see cref="Gate"/>).</summary>
+    internal void CommitUnlocked(Dictionary<string, Dictionary<long, JsonObject?>> changes)
+    {
+        foreach (var (model, records) in changes)
+        {
+            var table = Committed(model, create: true)!;
+            foreach (var (id, record) in records)
+            {
+                if (record is null)
+                {
+                    table.Remove(id);
+                }
+                else
+                {
+                    table[id] = record;
+                }
+            }
+        }
+    }
 
     /// <summary>[id, display name] of a record, as a many2one on the wire.</summary>
     internal JsonNode Many2One(string model, long id)

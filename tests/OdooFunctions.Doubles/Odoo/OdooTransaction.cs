@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace OdooFunctions.Doubles.Odoo;
 
 /// <summary>
-/// One writing call's transaction (see <see cref="OdooRecordStore"/>): its own copies of the tables it touched, the
+/// One writing call's transaction (see <see cref="OdooRecordStore"/>): its own copies of the records it touched, the
 /// webhooks its automation rules fired, and the writer's turn, which it holds until it is disposed. Dispose without
 /// <see cref="Commit"/> is a rollback.
 /// </summary>
@@ -23,8 +23,9 @@ internal sealed class OdooTransaction : IDisposable
     /// <summary>PostgreSQL's now() for this transaction: every create_date and write_date it sets.</summary>
     public string Stamp { get; }
 
-    /// <summary>The tables this transaction read or changed, copied from the committed ones on first use.</summary>
-    public Dictionary<string, SortedDictionary<long, JsonObject>> Staged { get; private set; } = new(StringComparer.Ordinal);
+    // Per model, the records this transaction read through Find or changed (copies of the committed ones, new ones),
+    // and null for the ones it deleted.
+    private Dictionary<string, Dictionary<long, JsonObject?>> _changes = new(StringComparer.Ordinal);
 
     /// <summary>Webhook POSTs the automation rules fired, in order, with the payload read when each rule fired.</summary>
     public List<OdooWebhookCall> Webhooks { get; } = [];
@@ -46,14 +47,25 @@ internal sealed class OdooTransaction : IDisposable
         }
     }
 
+    /// <summary>This transaction's records of <paramref name="model"/> (see <see cref="OdooRecordStore.Find"/>).</summary>
+    public Dictionary<long, JsonObject?> Changes(string model)
+    {
+        if (!_changes.TryGetValue(model, out var changes))
+        {
+            changes = [];
+            _changes[model] = changes;
+        }
+        return changes;
+    }
+
     /// <summary>Makes the changes visible to every other call at once.</summary>
     public void Commit()
     {
         lock (Store.Gate)
         {
-            Store.CommitUnlocked(Staged);
+            Store.CommitUnlocked(_changes);
         }
-        Staged = new(StringComparer.Ordinal);
+        _changes = new(StringComparer.Ordinal);
         Committed = true;
     }
 

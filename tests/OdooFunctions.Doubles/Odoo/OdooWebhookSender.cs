@@ -10,14 +10,13 @@ namespace OdooFunctions.Doubles.Odoo;
 /// Sends one webhook as Odoo's <c>requests.post(url, data=json, headers={'Content-Type': 'application/json'}, timeout=1)</c>
 /// does: a new connection per POST, python-requests' headers in its order and casing (written on the socket, because
 /// HttpClient decides itself where Host goes and, inside an ASP.NET Core request, adds a traceparent header), 1 s to
-/// connect and 1 s per read, no retry. Never throws: every failure is an outcome and the warning Odoo logs.
+/// connect and 1 s per read (<see cref="OdooDoubleOptions.WebhookTimeout"/>), no retry. Never throws: every failure is an outcome and the warning Odoo logs.
 /// </summary>
-internal sealed class OdooWebhookSender(OdooServerLog log, bool logsSuccess)
+internal sealed class OdooWebhookSender(OdooServerLog log, bool logsSuccess, TimeSpan timeout)
 {
     public const string Logger = "odoo.addons.base.models.ir_actions";
 
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
-
+    // Odoo's text names its fixed 1 s, whatever WebhookTimeout a test chose.
     private const string TimedOutWarning =
         "Webhook call timed out after 1s - it may or may not have failed. If this happens often, it may be a sign that the system you're trying to reach is slow or non-functional.";
 
@@ -77,7 +76,7 @@ internal sealed class OdooWebhookSender(OdooServerLog log, bool logsSuccess)
         {
             using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                connect.CancelAfter(Timeout);
+                connect.CancelAfter(timeout);
                 await client.ConnectAsync(uri.DnsSafeHost, uri.Port, connect.Token);
             }
         }
@@ -100,7 +99,7 @@ internal sealed class OdooWebhookSender(OdooServerLog log, bool logsSuccess)
             {
                 var tls = new SslStream(stream, leaveInnerStreamOpen: false);
                 using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                handshake.CancelAfter(Timeout);
+                handshake.CancelAfter(timeout);
                 await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = uri.IdnHost }, handshake.Token);
                 stream = tls;
             }
@@ -110,7 +109,7 @@ internal sealed class OdooWebhookSender(OdooServerLog log, bool logsSuccess)
                 head.Append(name).Append(": ").Append(value).Append("\r\n");
             }
             head.Append("\r\n");
-            var reader = new ResponseReader(stream, cancellationToken);
+            var reader = new ResponseReader(stream, timeout, cancellationToken);
             await reader.WriteAsync([.. Encoding.ASCII.GetBytes(head.ToString()), .. body]);
             var (status, reason) = await reader.ReadResponseAsync();
             if (status >= 400)
@@ -140,7 +139,7 @@ internal sealed class OdooWebhookSender(OdooServerLog log, bool logsSuccess)
     }
 
     /// <summary>Reads one HTTP/1.1 answer with urllib3's read timeout: at most 1 s for each read from the socket.</summary>
-    private sealed class ResponseReader(Stream stream, CancellationToken cancellationToken)
+    private sealed class ResponseReader(Stream stream, TimeSpan timeout, CancellationToken cancellationToken)
     {
         private readonly byte[] _buffer = new byte[8192];
         private int _start;
@@ -148,12 +147,12 @@ internal sealed class OdooWebhookSender(OdooServerLog log, bool logsSuccess)
 
         public async Task WriteAsync(byte[] bytes)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(Timeout);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(timeout);
             try
             {
-                await stream.WriteAsync(bytes, timeout.Token);
-                await stream.FlushAsync(timeout.Token);
+                await stream.WriteAsync(bytes, limit.Token);
+                await stream.FlushAsync(limit.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -248,11 +247,11 @@ internal sealed class OdooWebhookSender(OdooServerLog log, bool logsSuccess)
 
         private async Task<bool> FillAsync()
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(Timeout);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(timeout);
             try
             {
-                var read = await stream.ReadAsync(_buffer, timeout.Token);
+                var read = await stream.ReadAsync(_buffer, limit.Token);
                 _start = 0;
                 _end = read;
                 return read > 0;
