@@ -372,6 +372,12 @@ public sealed class OdooDoubleServer : IAsyncDisposable
             {
                 Webhooks.Add(await _webhookSender.SendAsync(webhook, logCall: true, _stopping.Token));
             }
+
+            // The rest of the RPC after its rules fired (the recordings: commit 38 ms p50, up to 216 ms after the POST).
+            if (transaction.Webhooks.Count > 0 && Options.CommitDelayAfterWebhooks > TimeSpan.Zero)
+            {
+                await Task.Delay(Options.CommitDelayAfterWebhooks, _stopping.Token);
+            }
         }
         failure?.Throw();
         transaction.Commit();

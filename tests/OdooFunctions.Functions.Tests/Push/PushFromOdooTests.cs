@@ -34,4 +34,23 @@ public sealed class PushFromOdooTests
         Assert.Equal(runsBefore, context.Dashboard.Requests.Count("GET"));
         Assert.All(context.Dashboard.Requests.Patches(), patch => Assert.Equal(patch.Body!.Length, patch.ContentLength));
     }
+
+    [Fact]
+    public async Task A_17_0_webhook_that_arrives_before_its_commit_is_rechecked_and_the_committed_state_is_sent()
+    {
+        await using var context = await PushTestContext.StartAsync("17.0");
+        var app = await context.StartAppAsync();
+        var (mo, order) = context.AddLinkedOrder("confirmed", "pending");
+        await app.Sync.TryRunAsync(SyncTrigger.Manual);
+        context.Odoo.AddWebhookRule(new Uri(app.Http.BaseAddress, "api/odoo/webhooks/mrp-production?code=" + PushTestContext.Secret).AbsoluteUri);
+        // Odoo's RPC takes a while to commit after its POST, so the processor reads the MO before the commit.
+        context.Odoo.Options.CommitDelayAfterWebhooks = TimeSpan.FromMilliseconds(1500);
+        var odoo = app.Http.Services.GetRequiredService<OdooClient>();
+
+        await odoo.CallAsync("mrp.production", "action_cancel", [mo]);
+        await PushTestContext.WaitForAsync(() => context.StatusOf(order) == OrderStatusMap.Cancelled, "the pushed cancel");
+
+        Assert.Equal(1, context.PatchesOf(order));
+        Assert.Contains(app.Http.Logs.GetSnapshot(), l => l.Message.Contains("not committed yet", StringComparison.Ordinal));
+    }
 }
