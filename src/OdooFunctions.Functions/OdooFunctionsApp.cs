@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OdooFunctions.Functions.Auth;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Odoo;
@@ -25,8 +26,15 @@ public static class OdooFunctionsApp
     /// </summary>
     public static IReadOnlyList<Type> Middleware { get; } = [typeof(ApiErrorMiddleware), typeof(DashboardAuthMiddleware)];
 
+    /// <summary>
+    /// ASP.NET Core's request log writes each URL with its query string, and Odoo's webhook carries its secret there
+    /// (<c>?code=</c>): the category stays quiet below warnings, in the worker here and in the host (host.json).
+    /// </summary>
+    public const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     public static IServiceCollection AddOdooFunctions(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddLogging(logging => logging.AddFilter(RequestLogCategory, LogLevel.Warning));
         services.AddAppSettings(configuration);
         services.AddDashboardAuth(configuration);
         services.AddTableStorage(configuration);
