@@ -20,13 +20,15 @@ public static class OpenApiDocument
         new("/api/odoo/partners", "get", "List partners", false, ["limit", "offset", "is_company"]),
         new("/api/odoo/stock", "get", "Stock levels (quants)", false, ["product_id", "location_id", "limit", "offset"]),
         new("/api/sync/run", "post", "Run the order-status sync now and answer its record (a failed run: success false, 502 / 504 / 503, the record in data)", true, []),
-        new("/api/sync/status", "get", "Latest sync runs, newest first", false, ["limit"]),
+        new("/api/sync/status", "get", "Latest sync runs, newest first", false, ["status_limit"]),
         new("/api/odoo/webhooks/mrp-production", "post", "Odoo's automation-rule webhook for a manufacturing order: queued for the push processor (no dashboard token: the code proves the caller)", false, ["code"], HasBody: true, Webhook: true),
     ];
 
     private static readonly Dictionary<string, JsonObject> QuerySchemas = new()
     {
-        ["limit"] = new() { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 1000, ["default"] = 100 },
+        ["limit"] = new() { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = Http.RequestReader.MaxLimit, ["default"] = Http.RequestReader.DefaultLimit },
+        // Also called "limit" on the wire: the sync's run list has its own bounds.
+        ["status_limit"] = new() { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = Sync.SyncFunctions.MaxStatusLimit, ["default"] = Sync.SyncFunctions.DefaultStatusLimit },
         ["offset"] = new() { ["type"] = "integer", ["minimum"] = 0, ["default"] = 0 },
         ["state"] = new() { ["type"] = "string", ["enum"] = new JsonArray("draft", "confirmed", "progress", "to_close", "done", "cancel") },
         ["is_company"] = new() { ["type"] = "boolean" },
@@ -105,7 +107,7 @@ public static class OpenApiDocument
 
         foreach (var name in operation.Query)
         {
-            parameters.Add(new JsonObject { ["name"] = name, ["in"] = "query", ["required"] = false, ["schema"] = QuerySchemas[name].DeepClone() });
+            parameters.Add(new JsonObject { ["name"] = name == "status_limit" ? "limit" : name, ["in"] = "query", ["required"] = false, ["schema"] = QuerySchemas[name].DeepClone() });
         }
 
         var envelope = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Envelope" } } };
