@@ -30,7 +30,7 @@ public sealed class PushOptions
     public TimeSpan IndexRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long the processor gathers messages that arrive together into one Odoo read.</summary>
-    public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromMilliseconds(20);
 
     public static TimeSpan RecheckDelay(int attempt) => TimeSpan.FromSeconds(Math.Min(60, 1 << Math.Clamp(attempt, 0, 6)));
 }

@@ -87,7 +87,8 @@ public sealed class PushProcessingTests
         await using var processor = await context.StartAppAsync();
         await PushTestContext.WaitForAsync(() => processor.Queue!.Invocations >= 5, "all five messages processed");
 
-        Assert.Equal(1, context.Odoo.Calls.Count("mrp.production", "search_read"));
+        // One poll hands all five over together; on a loaded machine their invocations may straddle two windows.
+        Assert.InRange(context.Odoo.Calls.Count("mrp.production", "search_read"), 1, 2);
         Assert.Equal(1, context.PatchesOf(order));
         Assert.Equal(1, context.PatchesOf(otherOrder));
         Assert.Equal(OrderStatusMap.InProgress, context.StatusOf(order));
