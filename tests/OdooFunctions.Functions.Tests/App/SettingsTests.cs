@@ -70,11 +70,7 @@ public sealed class SettingsTests
         // As the CLI's check-token composes it: no Odoo, no sync, only the token check and its secrets.
         static ServiceProvider AuthOnly(string rateLimit)
         {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AUTH_JWT_SECRET"] = TestTokens.Secret,
-                ["RATE_LIMIT_PER_MINUTE"] = rateLimit,
-            }).Build();
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestSettings.Minimal().With("RATE_LIMIT_PER_MINUTE", rateLimit).Build()).Build();
             return new ServiceCollection().AddDashboardAuth(configuration).AddSecrets(configuration).AddSettingsCheck().BuildServiceProvider();
         }
 
@@ -208,13 +204,5 @@ public sealed class SettingsTests
         Assert.Equal(warned, app.Logs.GetSnapshot().Any(r => r.Message.Contains("ODOO_URL is not using HTTPS", StringComparison.Ordinal)));
     }
 
-    private static Dictionary<string, string?> Complete() => new()
-    {
-        ["ODOO_URL"] = "https://odoo.example.com",
-        ["ODOO_DB"] = "odoo",
-        ["ODOO_USERNAME"] = "api@yourcompany.com",
-        ["ODOO_API_KEY"] = "test-key-value-0123456789",
-        ["AUTH_JWT_SECRET"] = TestTokens.Secret,
-        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-    };
+    private static Dictionary<string, string?> Complete() => TestSettings.Minimal().Build();
 }
