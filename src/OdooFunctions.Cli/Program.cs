@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OdooFunctions.Cli;
 using OdooFunctions.Cli.Webhooks;
 using OdooFunctions.Functions;
@@ -61,17 +62,21 @@ var configuration = LocalSettings.Load(path);
 var services = new ServiceCollection()
     .AddSingleton(configuration)
     .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
+if (command == "check-token")
+{
+    // Only what the middleware uses to validate a token: it needs no Odoo settings.
+    services.AddDashboardAuth(configuration).AddSecrets(configuration).AddSettingsCheck();
+}
+else
+{
+    services.AddOdooFunctions(configuration);
+}
+
+await using var provider = services.BuildServiceProvider();
 try
 {
-    if (command == "check-token")
-    {
-        // Only what the middleware uses to validate a token: it needs no Odoo settings.
-        services.AddDashboardAuth(configuration).AddSecrets(configuration);
-    }
-    else
-    {
-        services.AddOdooFunctions(configuration);
-    }
+    // What the host does at start: every part's settings checked, all problems in one message.
+    provider.GetService<IStartupValidator>()?.Validate();
 }
 catch (InvalidSettingsException invalid)
 {
@@ -79,7 +84,6 @@ catch (InvalidSettingsException invalid)
     return 1;
 }
 
-await using var provider = services.BuildServiceProvider();
 if (command == "check-token")
 {
     token ??= Environment.GetEnvironmentVariable("TOKEN");

@@ -35,13 +35,14 @@ public static class OdooFunctionsApp
     public static IServiceCollection AddOdooFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLogging(logging => logging.AddFilter(RequestLogCategory, LogLevel.Warning));
-        services.AddAppSettings(configuration);
-        services.AddDashboardAuth(configuration);
-        services.AddTableStorage(configuration);
+        // Each part binds and checks its own settings; a bad configuration is reported in this order, in one message.
         services.AddOdooServices(configuration);
         services.AddSecrets(configuration);
+        services.AddDashboardAuth(configuration);
+        services.AddTableStorage(configuration);
         services.AddStatusSync(configuration);
         services.AddPush(configuration);
+        services.AddSettingsCheck();
         services.AddSingleton<ApiErrorMiddleware>();
         return services;
     }

@@ -17,7 +17,7 @@ internal sealed class OdooClientOptionsValidator : IValidateOptions<OdooClientOp
 
         if (string.IsNullOrWhiteSpace(options.Database))
         {
-            Fail("The Odoo database (ODOO_DATABASE) is empty.");
+            Fail("The Odoo database (ODOO_DB) is empty.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Username))

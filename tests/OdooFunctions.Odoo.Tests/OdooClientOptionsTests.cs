@@ -28,6 +28,14 @@ public sealed class OdooClientOptionsTests
     }
 
     [Fact]
+    public void An_empty_database_is_named_by_the_setting_the_app_reads_ODOO_DB()
+    {
+        var failure = new OdooClientOptionsValidator().Validate(null, new OdooClientOptions { Url = new Uri("https://odoo.example.com"), Username = "user" });
+
+        Assert.Equal(new[] { "The Odoo database (ODOO_DB) is empty." }, failure.Failures);
+    }
+
+    [Fact]
     public void The_client_is_one_instance_per_app()
     {
         using var services = new ServiceCollection()

@@ -9,8 +9,47 @@ public sealed class OdooRequestBodyTests
 {
     private static readonly string[] Fields = ["name", "default_code"];
 
-    private static bool SameJson(string expected, byte[] actual) =>
-        JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(Encoding.UTF8.GetString(actual)));
+    /// <summary>The same JSON as <paramref name="expected"/> (key order aside); else fails naming where they first differ.</summary>
+    private static void AssertSameJson(string expected, byte[] actual)
+    {
+        var wanted = JsonNode.Parse(expected);
+        var got = JsonNode.Parse(Encoding.UTF8.GetString(actual));
+        if (!JsonNode.DeepEquals(wanted, got))
+        {
+            Assert.Fail($"""
+                The body differs at {FirstDifference(wanted, got, "$")}
+                expected: {wanted?.ToJsonString()}
+                actual:   {got?.ToJsonString()}
+                """);
+        }
+    }
+
+    private static string FirstDifference(JsonNode? expected, JsonNode? actual, string path)
+    {
+        switch (expected, actual)
+        {
+            case (JsonObject e, JsonObject a):
+                foreach (var (name, value) in e)
+                {
+                    if (!a.ContainsKey(name))
+                    {
+                        return $"{path}.{name}: missing";
+                    }
+
+                    if (!JsonNode.DeepEquals(value, a[name]))
+                    {
+                        return FirstDifference(value, a[name], $"{path}.{name}");
+                    }
+                }
+
+                return $"{path}.{a.First(p => !e.ContainsKey(p.Key)).Key}: not expected";
+            case (JsonArray e, JsonArray a) when e.Count == a.Count:
+                var at = Enumerable.Range(0, e.Count).First(i => !JsonNode.DeepEquals(e[i], a[i]));
+                return FirstDifference(e[at], a[at], $"{path}[{at}]");
+            default:
+                return $"{path}: {expected?.ToJsonString() ?? "null"} expected, got {actual?.ToJsonString() ?? "null"}";
+        }
+    }
 
     [Fact]
     public void Json2_search_read_passes_domain_fields_and_paging_by_name()
@@ -23,7 +62,7 @@ public sealed class OdooRequestBodyTests
 
         var body = OdooRequestBody.Json2(call);
 
-        Assert.True(SameJson("""{"domain":[["default_code","=like","MFG-%"]],"fields":["name","default_code"],"limit":3,"offset":0,"order":"id"}""", body));
+        AssertSameJson("""{"domain":[["default_code","=like","MFG-%"]],"fields":["name","default_code"],"limit":3,"offset":0,"order":"id"}""", body);
     }
 
     [Fact]
@@ -33,8 +72,8 @@ public sealed class OdooRequestBodyTests
         var create = new OdooCall { Operation = OdooOperation.Create, Model = "mrp.production", Method = "create", Retryable = false, Values = values };
         var write = new OdooCall { Operation = OdooOperation.Write, Model = "mrp.production", Method = "write", Retryable = false, Ids = [13], Values = values };
 
-        Assert.True(SameJson("""{"vals_list":[{"product_id":69,"product_qty":7}]}""", OdooRequestBody.Json2(create)));
-        Assert.True(SameJson("""{"ids":[13],"vals":{"product_id":69,"product_qty":7}}""", OdooRequestBody.Json2(write)));
+        AssertSameJson("""{"vals_list":[{"product_id":69,"product_qty":7}]}""", OdooRequestBody.Json2(create));
+        AssertSameJson("""{"ids":[13],"vals":{"product_id":69,"product_qty":7}}""", OdooRequestBody.Json2(write));
     }
 
     [Fact]
@@ -42,7 +81,7 @@ public sealed class OdooRequestBodyTests
     {
         var call = OdooCall.Action("mrp.production", "action_confirm", [13], new JsonObject { ["context"] = new JsonObject { ["lang"] = "en_US" } }, retryable: false);
 
-        Assert.True(SameJson("""{"ids":[13],"context":{"lang":"en_US"}}""", OdooRequestBody.Json2(call)));
+        AssertSameJson("""{"ids":[13],"context":{"lang":"en_US"}}""", OdooRequestBody.Json2(call));
     }
 
     [Fact]
@@ -60,14 +99,14 @@ public sealed class OdooRequestBodyTests
             Ids = [13], Values = new JsonObject { ["product_qty"] = 9 },
         };
 
-        Assert.True(SameJson("""
+        AssertSameJson("""
             {"jsonrpc":"2.0","method":"call","params":{"service":"object","method":"execute_kw","args":["odoo_test",7,"<API_KEY>",
              "product.product","search_read",[[["default_code","=like","MFG-%"]]],{"fields":["name","default_code"],"limit":3,"offset":0,"order":"id"}]},"id":7}
-            """, OdooRequestBody.JsonRpc(search, "odoo_test", session, null, 7)));
-        Assert.True(SameJson("""
+            """, OdooRequestBody.JsonRpc(search, "odoo_test", session, null, 7));
+        AssertSameJson("""
             {"jsonrpc":"2.0","method":"call","params":{"service":"object","method":"execute_kw","args":["odoo_test",7,"<API_KEY>",
              "mrp.production","write",[[13],{"product_qty":9}],{}]},"id":18}
-            """, OdooRequestBody.JsonRpc(write, "odoo_test", session, null, 18)));
+            """, OdooRequestBody.JsonRpc(write, "odoo_test", session, null, 18));
     }
 
     [Fact]
@@ -76,11 +115,11 @@ public sealed class OdooRequestBodyTests
         var authenticate = new OdooCall { Operation = OdooOperation.Authenticate, Model = "common", Method = "authenticate", Retryable = true, Login = "api@yourcompany.com" };
         var version = new OdooCall { Operation = OdooOperation.Version, Model = "common", Method = "version", Retryable = true };
 
-        Assert.True(SameJson("""
+        AssertSameJson("""
             {"jsonrpc":"2.0","method":"call","params":{"service":"common","method":"authenticate","args":["odoo_test","api@yourcompany.com","<API_KEY>",{}]},"id":2}
-            """, OdooRequestBody.JsonRpc(authenticate, "odoo_test", null, "<API_KEY>", 2)));
-        Assert.True(SameJson("""
+            """, OdooRequestBody.JsonRpc(authenticate, "odoo_test", null, "<API_KEY>", 2));
+        AssertSameJson("""
             {"jsonrpc":"2.0","method":"call","params":{"service":"common","method":"version","args":[]},"id":1}
-            """, OdooRequestBody.JsonRpc(version, "odoo_test", null, null, 1)));
+            """, OdooRequestBody.JsonRpc(version, "odoo_test", null, null, 1));
     }
 }

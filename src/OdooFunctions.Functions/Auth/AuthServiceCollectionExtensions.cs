@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -8,14 +9,16 @@ namespace OdooFunctions.Functions.Auth;
 
 public static class AuthServiceCollectionExtensions
 {
-    /// <summary>Dashboard JWT validation, roles and the per-caller rate limit.</summary>
+    /// <summary>Dashboard JWT validation, roles and the per-caller rate limit, with their settings (<see cref="DashboardAuthSettings"/>) bound and checked at start.</summary>
     public static IServiceCollection AddDashboardAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = DashboardAuthOptions.From(configuration);
-        services.AddSingleton(options);
+        services.AddOptions<DashboardAuthSettings>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardAuthSettings>>(new DashboardAuthSettingsValidator(configuration));
+        services.AddSingleton(static provider => provider.GetRequiredService<IOptions<DashboardAuthSettings>>().Value.ToOptions());
         services.TryAddSingleton<IDashboardSigningSecret, StoredSigningSecret>();
         services.AddSingleton(provider =>
         {
+            var options = provider.GetRequiredService<DashboardAuthOptions>();
             IConfigurationManager<OpenIdConnectConfiguration>? metadata = options.Authority is null
                 ? null
                 : new ConfigurationManager<OpenIdConnectConfiguration>(

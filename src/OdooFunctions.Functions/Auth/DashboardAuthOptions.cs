@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Configuration;
-
 namespace OdooFunctions.Functions.Auth;
 
-/// <summary>How dashboard callers are recognised and what they may do.</summary>
+/// <summary>How dashboard callers are recognised and what they may do. Made from <see cref="DashboardAuthSettings"/>.</summary>
 public sealed class DashboardAuthOptions
 {
     public string? Issuer { get; set; }
@@ -15,23 +13,7 @@ public sealed class DashboardAuthOptions
     public IReadOnlySet<string> WriteRoles { get; set; } = DefaultRoles();
 
     /// <summary>Requests per caller per minute.</summary>
-    public int RequestsPerMinute { get; set; } = 120;
+    public int RequestsPerMinute { get; set; } = DashboardAuthSettings.DefaultRequestsPerMinute;
 
-    public static DashboardAuthOptions From(IConfiguration configuration) => new()
-    {
-        Issuer = Blank(configuration["AUTH_JWT_ISSUER"]),
-        Audience = Blank(configuration["AUTH_JWT_AUDIENCE"]),
-        Authority = Blank(configuration["AUTH_JWT_AUTHORITY"]) is { } authority ? new Uri(authority) : null,
-        ReadRoles = Roles(configuration["AUTH_READ_ROLES"]),
-        WriteRoles = Roles(configuration["AUTH_WRITE_ROLES"]),
-        RequestsPerMinute = int.TryParse(configuration["RATE_LIMIT_PER_MINUTE"], out var limit) && limit > 0 ? limit : 120,
-    };
-
-    private static HashSet<string> DefaultRoles() => new(["Admin", "Manager"], StringComparer.OrdinalIgnoreCase);
-
-    private static HashSet<string> Roles(string? list) => string.IsNullOrWhiteSpace(list)
-        ? DefaultRoles()
-        : new(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static HashSet<string> DefaultRoles() => new(["Admin", "Manager"], StringComparer.OrdinalIgnoreCase);
 }

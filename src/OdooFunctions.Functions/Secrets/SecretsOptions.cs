@@ -3,7 +3,7 @@ using Azure.Security.KeyVault.Secrets;
 
 namespace OdooFunctions.Functions.Secrets;
 
-/// <summary>Where the app's secrets come from and how long they are kept. Bound from app settings by <c>AddSecrets</c>.</summary>
+/// <summary>Where the app's secrets come from and how long they are kept. Made from <see cref="SecretsSettings"/> by <c>AddSecrets</c>.</summary>
 public sealed class SecretsOptions
 {
     public const string KeyVaultUriSetting = "KEY_VAULT_URI";

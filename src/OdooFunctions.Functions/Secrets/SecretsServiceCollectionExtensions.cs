@@ -14,7 +14,8 @@ public static class SecretsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the app's secrets: <see cref="SecretStore"/>, <see cref="ISecretSource"/> (Key Vault when
-    /// <c>KEY_VAULT_URI</c> is set, app settings otherwise) and <see cref="IOdooApiKeyProvider"/>.
+    /// <c>KEY_VAULT_URI</c> is set, app settings otherwise) and <see cref="IOdooApiKeyProvider"/>, with their settings
+    /// (<see cref="SecretsSettings"/>) bound and checked at start.
     /// The vault is read with the real <see cref="SecretClient"/>, registered through Microsoft.Extensions.Azure,
     /// authenticated by <c>DefaultAzureCredential</c> (managed identity in Azure) unless
     /// <see cref="SecretsOptions.Credential"/> says otherwise.
@@ -24,10 +25,9 @@ public static class SecretsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        var setup = new SecretsOptionsSetup(configuration);
-        services.AddOptions<SecretsOptions>().ValidateOnStart();
-        services.AddSingleton<IConfigureOptions<SecretsOptions>>(setup);
-        services.AddSingleton<IValidateOptions<SecretsOptions>>(setup);
+        services.AddOptions<SecretsSettings>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecretsSettings>, SecretsSettingsValidator>();
+        services.AddOptions<SecretsOptions>().Configure<IOptions<SecretsSettings>>(static (options, settings) => settings.Value.ApplyTo(options));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddAzureClients(clients =>

@@ -1,7 +1,40 @@
+using Microsoft.Extensions.Options;
+
 namespace OdooFunctions.Functions.Settings;
 
 /// <summary>The app cannot start with these settings; the message lists every problem, in the guide's words.</summary>
-public sealed class InvalidSettingsException(IReadOnlyList<string> problems) : Exception(string.Join(Environment.NewLine, problems))
+public sealed class InvalidSettingsException(IReadOnlyList<string> problems, Exception? innerException = null)
+    : Exception(string.Join(Environment.NewLine, problems), innerException)
 {
+    /// <summary>How the guide begins the list of settings that are not set.</summary>
+    public const string MissingPrefix = "Missing required environment variables: ";
+
     public IReadOnlyList<string> Problems { get; } = problems;
+
+    /// <summary>The problem of a setting that is not set, e.g. <c>Missing required environment variables: ODOO_URL</c>.</summary>
+    public static string Missing(string setting) => MissingPrefix + setting;
+
+    /// <summary>
+    /// Every part's failures as one list: first one line naming every missing setting (in the order the parts check
+    /// them), then the other problems, each once (two parts that read the same setting report it the same way).
+    /// </summary>
+    public static InvalidSettingsException From(IReadOnlyList<OptionsValidationException> failures, Exception? innerException = null)
+    {
+        var problems = failures.SelectMany(f => f.Failures).Select(InGuideWords).Distinct(StringComparer.Ordinal).ToList();
+        var missing = problems.Where(p => p.StartsWith(MissingPrefix, StringComparison.Ordinal)).Select(p => p[MissingPrefix.Length..]).ToList();
+        var others = problems.Where(p => !p.StartsWith(MissingPrefix, StringComparison.Ordinal));
+        return new InvalidSettingsException(missing.Count == 0 ? [.. others] : [MissingPrefix + string.Join(", ", missing), .. others], innerException);
+    }
+
+    // ValidateDataAnnotations words a failure "DataAnnotation validation failed for 'T' members: 'P' with the error: 'M'.";
+    // M is the attribute's own message, which already names the setting.
+    private static string InGuideWords(string failure)
+    {
+        const string annotation = "DataAnnotation validation failed for ";
+        const string error = " with the error: '";
+        var at = failure.IndexOf(error, StringComparison.Ordinal);
+        return failure.StartsWith(annotation, StringComparison.Ordinal) && at >= 0 && failure.EndsWith("'.", StringComparison.Ordinal)
+            ? failure[(at + error.Length)..^2]
+            : failure;
+    }
 }

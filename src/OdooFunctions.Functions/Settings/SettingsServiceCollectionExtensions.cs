@@ -1,68 +1,63 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Auth;
+using OdooFunctions.Functions.Odoo;
+using OdooFunctions.Functions.Sync;
 
 namespace OdooFunctions.Functions.Settings;
 
 public static partial class SettingsServiceCollectionExtensions
 {
     /// <summary>
-    /// Checks the configuration now, while the host is being built, so that a bad one stops the start with one
-    /// message that names every problem (not a request later, and not one validator's view after another).
+    /// After the parts, each of which binds its own settings and checks them at start (<c>ValidateOnStart</c>): the host's
+    /// start-up check then stops a bad configuration with one <see cref="InvalidSettingsException"/> that names every
+    /// problem of every part (not a request later, and not one part's view after another). Also the start-up warnings.
     /// </summary>
-    public static IServiceCollection AddAppSettings(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSettingsCheck(this IServiceCollection services)
     {
-        if (AppSettingsValidator.Validate(configuration) is { Count: > 0 } problems)
+        // The parts' ValidateOnStart registered the host's own check; it is kept and only its failures are reworded.
+        if (services.LastOrDefault(d => d.ServiceType == typeof(IStartupValidator)) is { ImplementationType: { } partsCheck } registered)
         {
-            throw new InvalidSettingsException(problems);
+            services.Remove(registered);
+            services.AddTransient<IStartupValidator>(provider =>
+                new SettingsStartupValidator((IStartupValidator)ActivatorUtilities.CreateInstance(provider, partsCheck)));
         }
 
-        services.AddOptions<AppSettings>()
-            .Configure(settings =>
-            {
-                var read = AppSettings.From(configuration);
-                settings.OdooUrl = read.OdooUrl;
-                settings.OdooDatabase = read.OdooDatabase;
-                settings.OdooUsername = read.OdooUsername;
-                settings.OdooProtocol = read.OdooProtocol;
-                settings.HasOdooApiKey = read.HasOdooApiKey;
-                settings.KeyVaultUri = read.KeyVaultUri;
-                settings.HasJwtSecret = read.HasJwtSecret;
-                settings.JwtAuthority = read.JwtAuthority;
-                settings.JwtIssuer = read.JwtIssuer;
-                settings.JwtAudience = read.JwtAudience;
-                settings.JwtSecretBytes = read.JwtSecretBytes;
-                settings.DashboardApiUrl = read.DashboardApiUrl;
-            });
-        services.AddHostedService<InsecureOdooUrlWarning>();
+        services.AddHostedService<InsecureSettingsWarning>();
         return services;
     }
+
+    /// <summary>True when <paramref name="url"/> is plain http on a non-loopback host: a credential sent there crosses the network in clear text.</summary>
+    private static bool IsInsecureUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback;
 
     /// <summary>
     /// The start-up warnings: the guide's for a plain-http Odoo, the same for a plain-http dashboard API (loopback
     /// excepted: the demos), and shared-secret tokens whose issuer or audience is not checked.
     /// </summary>
-    private sealed partial class InsecureOdooUrlWarning(IOptions<AppSettings> settings, ILogger<InsecureOdooUrlWarning> logger) : IHostedService
+    private sealed partial class InsecureSettingsWarning(
+        IOptions<OdooSettings> odoo, IOptions<StatusSyncSettings> sync, IOptions<DashboardAuthSettings> auth, ILogger<InsecureSettingsWarning> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            var value = settings.Value;
-            if (AppSettingsValidator.IsInsecureOdooUrl(value.OdooUrl))
+            if (SettingText.Value(odoo.Value.Url) is { } odooUrl && IsInsecureUrl(odooUrl))
             {
-                LogInsecure(logger, value.OdooUrl!);
+                LogInsecure(logger, odooUrl);
             }
 
-            if (AppSettingsValidator.IsInsecureUrl(value.DashboardApiUrl))
+            if (SettingText.Value(sync.Value.DashboardApiUrl) is { } dashboardApiUrl && IsInsecureUrl(dashboardApiUrl))
             {
-                LogInsecureDashboard(logger, value.DashboardApiUrl!);
+                LogInsecureDashboard(logger, dashboardApiUrl);
             }
 
             // Shared-secret mode with nothing else checked: whoever holds the secret can mint any role.
-            if (value.JwtAuthority is null && (value.JwtIssuer is null || value.JwtAudience is null))
+            var issuer = SettingText.Value(auth.Value.Issuer);
+            var audience = SettingText.Value(auth.Value.Audience);
+            if (SettingText.Value(auth.Value.Authority) is null && (issuer is null || audience is null))
             {
-                var notChecked = string.Join(" and ", new[] { value.JwtIssuer is null ? "AUTH_JWT_ISSUER" : null, value.JwtAudience is null ? "AUTH_JWT_AUDIENCE" : null }.OfType<string>());
+                var notChecked = string.Join(" and ", new[] { issuer is null ? "AUTH_JWT_ISSUER" : null, audience is null ? "AUTH_JWT_AUDIENCE" : null }.OfType<string>());
                 LogUncheckedSharedSecret(logger, notChecked);
             }
 

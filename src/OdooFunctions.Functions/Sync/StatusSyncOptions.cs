@@ -1,6 +1,6 @@
 namespace OdooFunctions.Functions.Sync;
 
-/// <summary>How the order-status sync runs; read from app settings by <see cref="SyncServiceCollectionExtensions.AddStatusSync"/>.</summary>
+/// <summary>How the order-status sync runs; made from <see cref="StatusSyncSettings"/> by <see cref="SyncServiceCollectionExtensions.AddStatusSync"/>.</summary>
 public sealed class StatusSyncOptions
 {
     public const int DefaultBatchSize = 500;

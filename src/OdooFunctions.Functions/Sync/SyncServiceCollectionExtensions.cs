@@ -10,46 +10,17 @@ namespace OdooFunctions.Functions.Sync;
 public static class SyncServiceCollectionExtensions
 {
     /// <summary>
-    /// The order-status sync: options from <c>DASHBOARD_API_URL</c>, <c>SYNC_BATCH_SIZE</c>, <c>SYNC_RUNS_TABLE</c>,
-    /// <c>SYNC_LEASE_SECONDS</c>;
-    /// the dashboard client; the run store (on the app's <c>TableServiceClient</c>); the run itself.
+    /// The order-status sync, with its settings (<see cref="StatusSyncSettings"/>) bound and checked at start: the
+    /// dashboard client; the run store (on the app's <c>TableServiceClient</c>); the run itself.
     /// A missing <c>DASHBOARD_API_URL</c> does not stop the host (the Odoo endpoints work without it); each run then
     /// fails with that message in its record.
     /// </summary>
     public static IServiceCollection AddStatusSync(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StatusSyncOptions>()
-            .Configure(options =>
-            {
-                if (Uri.TryCreate(configuration["DASHBOARD_API_URL"], UriKind.Absolute, out var url))
-                {
-                    options.DashboardApiUrl = url;
-                }
-
-                if (int.TryParse(configuration["SYNC_BATCH_SIZE"], out var batch) && batch > 0)
-                {
-                    options.BatchSize = batch;
-                }
-
-                if (int.TryParse(configuration["SYNC_LEASE_SECONDS"], out var lease) && lease > 0)
-                {
-                    options.LeaseDuration = TimeSpan.FromSeconds(lease);
-                }
-
-                if (configuration["SYNC_RUNS_TABLE"] is { Length: > 0 } table)
-                {
-                    options.RunsTable = table;
-                }
-
-                options.MaxResponseBytes = Settings.AppSettings.MaxResponseBytes(configuration);
-                options.KeepStatuses = new HashSet<string>(
-                    (configuration["SYNC_KEEP_STATUSES"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                    StringComparer.OrdinalIgnoreCase);
-            })
-            .Validate(o => o.DashboardApiUrl is null || o.DashboardApiUrl.Scheme is "http" or "https", "DASHBOARD_API_URL must be an absolute http(s) URL")
-            .Validate(o => o.BatchSize is > 0 and <= 5000, "SYNC_BATCH_SIZE must be from 1 to 5000")
-            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "SYNC_LEASE_SECONDS must be at least 1")
+        services.AddOptions<StatusSyncSettings>().Bind(configuration).ValidateDataAnnotations()
+            .Validate(s => s.DashboardApiUri is not { } url || url.Scheme is "http" or "https", "DASHBOARD_API_URL must be an absolute http(s) URL")
             .ValidateOnStart();
+        services.AddOptions<StatusSyncOptions>().Configure<IOptions<StatusSyncSettings>>(static (options, settings) => settings.Value.ApplyTo(options));
 
         services.TryAddSingleton<IDashboardApiToken, StoredDashboardApiToken>();
         services.TryAddSingleton(TimeProvider.System);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Auth;
+using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Tests.Hosting;
 
@@ -47,6 +49,69 @@ public sealed class SettingsTests
         var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("test-key-value", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("many")]
+    [InlineData("1.5")]
+    [InlineData("99999999999")]
+    public void A_bad_rate_limit_stops_the_start_instead_of_falling_back_to_120(string value)
+    {
+        var settings = Complete();
+        settings["RATE_LIMIT_PER_MINUTE"] = value;
+        var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
+        Assert.Contains("RATE_LIMIT_PER_MINUTE must be a positive whole number", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_auth_part_on_its_own_refuses_a_bad_rate_limit_and_uses_a_good_one()
+    {
+        // As the CLI's check-token composes it: no Odoo, no sync, only the token check and its secrets.
+        static ServiceProvider AuthOnly(string rateLimit)
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestSettings.Minimal().With("RATE_LIMIT_PER_MINUTE", rateLimit).Build()).Build();
+            return new ServiceCollection().AddDashboardAuth(configuration).AddSecrets(configuration).AddSettingsCheck().BuildServiceProvider();
+        }
+
+        using (var refused = AuthOnly("many"))
+        {
+            var failure = Assert.Throws<InvalidSettingsException>(() => refused.GetRequiredService<IStartupValidator>().Validate());
+            Assert.Equal(new[] { "RATE_LIMIT_PER_MINUTE must be a positive whole number" }, failure.Problems);
+        }
+
+        using var accepted = AuthOnly("30");
+        accepted.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(30, accepted.GetRequiredService<DashboardAuthOptions>().RequestsPerMinute);
+    }
+
+    [Fact]
+    public void Problems_of_every_part_come_in_one_message_missing_settings_on_one_line()
+    {
+        var settings = Complete();
+        settings["ODOO_USERNAME"] = " ";
+        settings["ODOO_MAX_CONCURRENT_CALLS"] = "many";
+        settings["SECRET_CACHE_TTL"] = "an hour";
+        settings["AUTH_JWT_AUTHORITY"] = "https://login.example.com/tenant/v2.0";
+        settings["RATE_LIMIT_PER_MINUTE"] = "0";
+        settings["SYNC_BATCH_SIZE"] = "6000";
+        settings["MAX_RESPONSE_MB"] = "4096";
+        settings["WEBHOOK_RECHECKS"] = "11";
+
+        var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
+
+        Assert.Equal(
+            new[]
+            {
+                "Missing required environment variables: ODOO_USERNAME, AUTH_JWT_AUDIENCE (required with AUTH_JWT_AUTHORITY)",
+                "ODOO_MAX_CONCURRENT_CALLS must be a positive whole number",
+                "MAX_RESPONSE_MB must be at most 2047",
+                "SECRET_CACHE_TTL must be a positive duration, 'hh:mm:ss' or whole seconds (got 'an hour').",
+                "RATE_LIMIT_PER_MINUTE must be a positive whole number",
+                "SYNC_BATCH_SIZE must be at most 5000",
+                "WEBHOOK_RECHECKS must be a whole number from 0 to 10",
+            },
+            failure.Problems);
     }
 
     [Fact]
@@ -139,13 +204,5 @@ public sealed class SettingsTests
         Assert.Equal(warned, app.Logs.GetSnapshot().Any(r => r.Message.Contains("ODOO_URL is not using HTTPS", StringComparison.Ordinal)));
     }
 
-    private static Dictionary<string, string?> Complete() => new()
-    {
-        ["ODOO_URL"] = "https://odoo.example.com",
-        ["ODOO_DB"] = "odoo",
-        ["ODOO_USERNAME"] = "api@yourcompany.com",
-        ["ODOO_API_KEY"] = "test-key-value-0123456789",
-        ["AUTH_JWT_SECRET"] = TestTokens.Secret,
-        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-    };
+    private static Dictionary<string, string?> Complete() => TestSettings.Minimal().Build();
 }

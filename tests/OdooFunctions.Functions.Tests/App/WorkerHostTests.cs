@@ -1,6 +1,10 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Tests.Hosting;
 
 namespace OdooFunctions.Functions.Tests.App;
@@ -8,27 +12,23 @@ namespace OdooFunctions.Functions.Tests.App;
 /// <summary>The worker's own host (what Program.cs builds, minus connecting to the Functions host) can create every function and middleware.</summary>
 public sealed class WorkerHostTests
 {
-    [Fact]
-    public void The_worker_host_builds_and_resolves_every_function_class_and_middleware()
+    private static IHost Build(Dictionary<string, string?> settings)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ODOO_URL"] = "https://odoo.example.com",
-            ["ODOO_DB"] = "odoo",
-            ["ODOO_USERNAME"] = "api@yourcompany.com",
-            ["ODOO_API_KEY"] = "test-key-value-0123456789",
-            ["AUTH_JWT_SECRET"] = TestTokens.Secret,
-            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-            ["DASHBOARD_API_URL"] = "http://127.0.0.1:9/api/",
-        };
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddOdooFunctions();
-        using var host = builder.Build();
+        return builder.Build();
+    }
 
+    [Fact]
+    public void The_worker_host_builds_and_resolves_every_function_class_and_middleware()
+    {
+        using var host = Build(TestSettings.Minimal().With("DASHBOARD_API_URL", "http://127.0.0.1:9/api/").Build());
+
+        // The worker casts each one to run it (OdooFunctionsApp.AddOdooFunctions).
         foreach (var middleware in OdooFunctionsApp.Middleware)
         {
-            Assert.NotNull(host.Services.GetRequiredService(middleware));
+            Assert.IsAssignableFrom<IFunctionsWorkerMiddleware>(host.Services.GetRequiredService(middleware));
         }
 
         var functionClasses = FunctionsMetadata.Load()
@@ -38,9 +38,21 @@ public sealed class WorkerHostTests
             .ToList();
         Assert.NotEmpty(functionClasses);
         using var scope = host.Services.CreateScope();
-        foreach (var type in functionClasses)
-        {
-            Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type));
-        }
+        var notCreated = functionClasses
+            .Select(type => (type.Name, Error: Record.Exception(() => ActivatorUtilities.CreateInstance(scope.ServiceProvider, type))?.Message))
+            .Where(failure => failure.Error is not null)
+            .ToList();
+        Assert.Empty(notCreated);
+    }
+
+    [Fact]
+    public void The_worker_hosts_start_check_names_every_bad_setting_at_once()
+    {
+        using var host = Build(TestSettings.Minimal().With("ODOO_URL", null).With("RATE_LIMIT_PER_MINUTE", "many").Build());
+
+        // What the host's StartAsync runs before any hosted service starts (here there is no Functions host to connect to).
+        var failure = Assert.Throws<InvalidSettingsException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(new[] { "Missing required environment variables: ODOO_URL", "RATE_LIMIT_PER_MINUTE must be a positive whole number" }, failure.Problems);
     }
 }

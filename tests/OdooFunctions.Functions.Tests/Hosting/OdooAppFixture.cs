@@ -15,28 +15,9 @@ public abstract class OdooAppFixture(string odooVersion) : IAsyncLifetime
 
     public string OdooVersion { get; } = odooVersion;
 
-    public static Dictionary<string, string?> SettingsFor(OdooDoubleServer odoo, Dictionary<string, string?>? overrides = null)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ODOO_URL"] = odoo.BaseAddress.ToString(),
-            ["ODOO_DB"] = odoo.Options.Database,
-            ["ODOO_USERNAME"] = odoo.Options.Login,
-            ["ODOO_API_KEY"] = odoo.Options.ApiKey,
-            ["AUTH_JWT_SECRET"] = TestTokens.Secret,
-            ["AUTH_JWT_ISSUER"] = TestTokens.Issuer,
-            ["AUTH_JWT_AUDIENCE"] = TestTokens.Audience,
-            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-            ["RATE_LIMIT_PER_MINUTE"] = "100000",
-            ["ODOO_TIMEOUT_SECONDS"] = "3",
-        };
-        foreach (var (name, value) in overrides ?? [])
-        {
-            settings[name] = value;
-        }
-
-        return settings;
-    }
+    /// <summary><see cref="TestSettings.For"/> <paramref name="odoo"/>, with <paramref name="overrides"/>.</summary>
+    public static Dictionary<string, string?> SettingsFor(OdooDoubleServer odoo, Dictionary<string, string?>? overrides = null) =>
+        TestSettings.For(odoo).With(overrides).Build();
 
     public async Task InitializeAsync()
     {

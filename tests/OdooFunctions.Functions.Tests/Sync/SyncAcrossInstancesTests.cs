@@ -36,13 +36,10 @@ public sealed class SyncAcrossInstancesTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     private Task<FunctionsTestHost> StartInstanceAsync(string leaseSeconds = "60") =>
-        FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(_odoo, new()
-        {
-            ["DASHBOARD_API_URL"] = _dashboard.BaseAddress.AbsoluteUri,
-            ["DASHBOARD_API_TOKEN"] = _dashboard.Options.Token,
-            ["SYNC_RUNS_TABLE"] = _table,
-            ["SYNC_LEASE_SECONDS"] = leaseSeconds,
-        }));
+        FunctionsTestHost.StartAsync(TestSettings.For(_odoo).WithDashboard(_dashboard)
+            .With("SYNC_RUNS_TABLE", _table)
+            .With("SYNC_LEASE_SECONDS", leaseSeconds)
+            .Build());
 
     private static Task<HttpResponseMessage> RunAsync(FunctionsTestHost app) =>
         OdooAppFixture.Send(app.Client, HttpMethod.Post, "api/sync/run", null, TestTokens.Create(roles: ["Admin"]));

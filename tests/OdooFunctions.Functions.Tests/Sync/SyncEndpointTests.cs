@@ -21,14 +21,11 @@ public sealed class SyncEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         _odoo = await OdooDoubleServer.StartAsync();
         _dashboard = await DashboardDoubleServer.StartAsync(new DashboardDoubleOptions { Token = "dash-" + Guid.NewGuid().ToString("N") });
-        _app = await FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(_odoo, new()
-        {
-            ["DASHBOARD_API_URL"] = _dashboard.BaseAddress.AbsoluteUri,
-            ["DASHBOARD_API_TOKEN"] = _dashboard.Options.Token,
-            ["SYNC_RUNS_TABLE"] = _table,
-            ["AUTH_READ_ROLES"] = "Admin,Manager,Viewer",
-            ["AUTH_WRITE_ROLES"] = "Admin,Manager",
-        }));
+        _app = await FunctionsTestHost.StartAsync(TestSettings.For(_odoo).WithDashboard(_dashboard)
+            .With("SYNC_RUNS_TABLE", _table)
+            .With("AUTH_READ_ROLES", "Admin,Manager,Viewer")
+            .With("AUTH_WRITE_ROLES", "Admin,Manager")
+            .Build());
     }
 
     public async Task DisposeAsync()
@@ -77,6 +74,7 @@ public sealed class SyncEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_manual_run_during_a_running_one_answers_409_in_the_envelope()
     {
+        // One instance: the run in memory refuses it before the lease is asked (SyncAcrossInstancesTests: the lease, across instances).
         AddOrder("done", "pending");
         _dashboard.Latency = TimeSpan.FromSeconds(1);
         var running = _app.Services.GetRequiredService<StatusSync>().TryRunAsync(SyncTrigger.Timer);
@@ -122,13 +120,10 @@ public sealed class SyncEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_run_Odoo_does_not_answer_in_time_answers_504_with_the_run_record()
     {
-        await using var app = await FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(_odoo, new()
-        {
-            ["DASHBOARD_API_URL"] = _dashboard.BaseAddress.AbsoluteUri,
-            ["DASHBOARD_API_TOKEN"] = _dashboard.Options.Token,
-            ["SYNC_RUNS_TABLE"] = _table,
-            ["ODOO_TIMEOUT_SECONDS"] = "1",
-        }));
+        await using var app = await FunctionsTestHost.StartAsync(TestSettings.For(_odoo).WithDashboard(_dashboard)
+            .With("SYNC_RUNS_TABLE", _table)
+            .With("ODOO_TIMEOUT_SECONDS", "1")
+            .Build());
         AddOrder("done", "pending");
         await app.Services.GetRequiredService<OdooFunctions.Odoo.OdooClient>().ConnectAsync();
         _odoo.Faults.FailNext(10, OdooFault.Hang, "search_read");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Testing;
 using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.Sync;
+using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.Functions.Tests.Infrastructure;
 using OdooFunctions.Odoo;
 
@@ -58,24 +59,13 @@ internal sealed class SyncTestContext : IAsyncDisposable
         dashboardOptions.Token = "dash-" + Guid.NewGuid().ToString("N");
         var dashboard = await DashboardDoubleServer.StartAsync(dashboardOptions);
         var table = AzuriteFixture.UniqueTableName("syncruns");
-        var values = new Dictionary<string, string?>
-        {
-            ["ODOO_URL"] = odoo.BaseAddress.AbsoluteUri,
-            ["ODOO_DB"] = odoo.Options.Database,
-            ["ODOO_USERNAME"] = odoo.Options.Login,
-            ["ODOO_API_KEY"] = odooKey,
-            ["AUTH_JWT_SECRET"] = "jwt-secret-" + Guid.NewGuid().ToString("N"),
-            ["AzureWebJobsStorage"] = AzuriteFixture.ConnectionString,
-            ["DASHBOARD_API_URL"] = dashboard.BaseAddress.AbsoluteUri,
-            ["DASHBOARD_API_TOKEN"] = dashboardToken ?? dashboardOptions.Token,
-            ["SYNC_BATCH_SIZE"] = batchSize?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["SYNC_RUNS_TABLE"] = table,
-        };
-        foreach (var (name, value) in settings ?? [])
-        {
-            values[name] = value;
-        }
-
+        var values = TestSettings.For(odoo).WithDashboard(dashboard)
+            .With("AUTH_JWT_SECRET", "jwt-secret-" + Guid.NewGuid().ToString("N"))
+            .With("DASHBOARD_API_TOKEN", dashboardToken ?? dashboardOptions.Token)
+            .With("SYNC_BATCH_SIZE", batchSize?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("SYNC_RUNS_TABLE", table)
+            .With(settings)
+            .Build();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
