@@ -11,6 +11,7 @@ using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Storage;
 using OdooFunctions.Functions.Sync;
+using OdooFunctions.Functions.Telemetry;
 
 namespace OdooFunctions.Functions;
 
@@ -34,6 +35,7 @@ public static class OdooFunctionsApp
         services.AddSecrets(configuration);
         services.AddStatusSync(configuration);
         services.AddPush(configuration);
+        services.AddTelemetry(configuration);
         services.AddSingleton<ApiErrorMiddleware>();
         return services;
     }
