@@ -12,6 +12,7 @@ using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Storage;
 using OdooFunctions.Functions.Sync;
+using OdooFunctions.Functions.Telemetry;
 
 namespace OdooFunctions.Functions;
 
@@ -42,6 +43,7 @@ public static class OdooFunctionsApp
         services.AddTableStorage(configuration);
         services.AddStatusSync(configuration);
         services.AddPush(configuration);
+        services.AddTelemetry(configuration);
         services.AddSettingsCheck();
         services.AddSingleton<ApiErrorMiddleware>();
         return services;

@@ -21,6 +21,18 @@ public class OdooClient
     /// <summary>The logging category of every call.</summary>
     public const string LoggerCategory = "Odoo";
 
+    /// <summary>
+    /// The <see cref="System.Diagnostics.ActivitySource"/> of a span per call (<c>odoo.call</c>: <c>odoo.model</c>,
+    /// <c>odoo.method</c>, <c>odoo.protocol</c>, <c>odoo.outcome</c>); add it to a tracer by this name.
+    /// </summary>
+    public const string ActivitySourceName = "OdooFunctions.Odoo";
+
+    /// <summary>
+    /// The <see cref="System.Diagnostics.Metrics.Meter"/> of <c>odoo.client.call.duration</c> (ms, with the span's four
+    /// tags); add it to a meter provider by this name.
+    /// </summary>
+    public const string MeterName = "OdooFunctions.Odoo";
+
     private static readonly JsonObject EmptyArguments = [];
 
     private readonly OdooRpcChannel _channel = null!;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -5,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Telemetry;
 
 namespace OdooFunctions.Functions.Sync;
 
@@ -12,6 +14,7 @@ namespace OdooFunctions.Functions.Sync;
 /// The dashboard REST API, the two calls the sync needs: the orders linked to Odoo MOs, and a PATCH of one
 /// order's status and quantity. A typed HttpClient (IHttpClientFactory) with a resilience pipeline that
 /// retries the GET and never retries a PATCH blindly (the next run compares again, which is the safe retry).
+/// Each call is a span (<see cref="AppTelemetry.StartDashboardCall"/>): the operation, the status, the outcome.
 /// </summary>
 public class DashboardOrdersClient
 {
@@ -47,12 +50,27 @@ public class DashboardOrdersClient
                 throw new DashboardUnexpectedResponseException("Dashboard API: pagination does not end (a page repeats).");
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Get, next);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            using var response = await SendAsync(request, "GET /orders", cancellationToken);
-            var page = await ReadJsonAsync(response, cancellationToken);
-            next = ReadPage(page, next, orders, baseUrl);
+            // One span per page, ended after the page is read: an answer that is not a list of orders fails the call.
+            var activity = AppTelemetry.StartDashboardCall(AppTelemetry.ListOrders);
+            Exception? failure = null;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, next);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                using var response = await SendAsync(request, "GET /orders", activity, cancellationToken);
+                var page = await ReadJsonAsync(response, cancellationToken);
+                next = ReadPage(page, next, orders, baseUrl);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+                throw;
+            }
+            finally
+            {
+                AppTelemetry.EndDashboardCall(activity, failure);
+            }
         }
 
         return orders;
@@ -73,15 +91,30 @@ public class DashboardOrdersClient
             },
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await SendAsync(request, $"PATCH order {orderId}", cancellationToken);
+        var activity = AppTelemetry.StartDashboardCall(AppTelemetry.PatchOrder);
+        Exception? failure = null;
+        try
+        {
+            using var response = await SendAsync(request, $"PATCH order {orderId}", activity, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+            throw;
+        }
+        finally
+        {
+            AppTelemetry.EndDashboardCall(activity, failure);
+        }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, Activity? activity, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            AppTelemetry.DashboardAnswered(activity, (int)response.StatusCode);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Storage;
+using OdooFunctions.Functions.Telemetry;
 using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Functions.Sync;
@@ -67,6 +68,7 @@ public partial class StatusSync
         if (Interlocked.CompareExchange(ref _running, 1, 0) != 0)
         {
             LogSkipped(_logger, trigger);
+            AppTelemetry.SyncRunSkipped(trigger);
             return null;
         }
 
@@ -76,6 +78,7 @@ public partial class StatusSync
             if (lease is null)
             {
                 LogSkipped(_logger, trigger);
+                AppTelemetry.SyncRunSkipped(trigger);
                 return null;
             }
 
@@ -108,6 +111,8 @@ public partial class StatusSync
         var tally = new Tally(_options.MaxRecordedErrors);
         var outcome = SyncOutcome.Succeeded;
         string? failure = null;
+        // The run's span: the Odoo and dashboard calls below are its children.
+        var activity = AppTelemetry.StartSyncRun(trigger);
         LogStarted(_logger, id, trigger);
         try
         {
@@ -163,6 +168,7 @@ public partial class StatusSync
             Errors = tally.Errors(),
         };
         LogFinished(_logger, id, outcome, run.Linked, run.Read, run.Changed, run.Patched, run.Failed, run.Missing, run.OdooCalls, run.DurationMs);
+        AppTelemetry.EndSyncRun(activity, run);
         return run;
     }
 

@@ -12,8 +12,8 @@ namespace OdooFunctions.Odoo.Wire;
 
 /// <summary>
 /// The choke point: every request to Odoo, on either protocol, goes through <see cref="SendAsync"/>, which
-/// builds it, sends it, times it, logs it (never the key) and turns every failure into an
-/// <see cref="OdooException"/> through <see cref="OdooErrorMap"/>.
+/// builds it, sends it, times it, logs it (never the key), traces and measures it (<see cref="OdooTelemetry"/>) and
+/// turns every failure into an <see cref="OdooException"/> through <see cref="OdooErrorMap"/>.
 /// </summary>
 internal sealed partial class OdooRpcChannel
 {
@@ -51,6 +51,9 @@ internal sealed partial class OdooRpcChannel
     {
         var started = Stopwatch.GetTimestamp();
         var key = apiKey ?? session?.ApiKey;
+        var wire = OdooTelemetry.WireProtocol(call, protocol);
+        var activity = OdooTelemetry.StartCall(call, wire);
+        var outcome = OdooTelemetry.Ok;
         try
         {
             using var request = BuildRequest(call, protocol, session, apiKey);
@@ -100,6 +103,7 @@ internal sealed partial class OdooRpcChannel
         }
         catch (OdooException ex)
         {
+            outcome = ex.GetType().Name;
             if (_logger.IsEnabled(LogLevel.Warning))
             {
                 LogFailure(_logger, call.Model, call.Method, protocol, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
@@ -110,6 +114,7 @@ internal sealed partial class OdooRpcChannel
         }
         catch (OperationCanceledException)
         {
+            outcome = OdooTelemetry.Cancelled;
             if (_logger.IsEnabled(LogLevel.Information))
             {
                 var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -117,6 +122,16 @@ internal sealed partial class OdooRpcChannel
             }
 
             throw;
+        }
+        catch (Exception ex)
+        {
+            // Not one the map knows (a bug, or a body that cannot be written): still a failed call in the telemetry.
+            outcome = ex.GetType().Name;
+            throw;
+        }
+        finally
+        {
+            OdooTelemetry.EndCall(activity, call, wire, outcome, started);
         }
     }
 

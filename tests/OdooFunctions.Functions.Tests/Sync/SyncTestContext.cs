@@ -50,11 +50,11 @@ internal sealed class SyncTestContext : IAsyncDisposable
 
     public static async Task<SyncTestContext> StartAsync(
         AzuriteFixture azurite, int? batchSize = null, DashboardDoubleOptions? dashboardOptions = null, string? dashboardToken = null,
-        Dictionary<string, string?>? settings = null)
+        Dictionary<string, string?>? settings = null, string odooVersion = "19.0", Action<IServiceCollection>? configure = null)
     {
         // Keys unlike the demo ones, so that a leak cannot hide behind a well-known value.
         var odooKey = "odoo-" + Guid.NewGuid().ToString("N");
-        var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { ApiKey = odooKey });
+        var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { ApiKey = odooKey, Version = odooVersion });
         dashboardOptions ??= new DashboardDoubleOptions();
         dashboardOptions.Token = "dash-" + Guid.NewGuid().ToString("N");
         var dashboard = await DashboardDoubleServer.StartAsync(dashboardOptions);
@@ -74,6 +74,7 @@ internal sealed class SyncTestContext : IAsyncDisposable
         services.AddSingleton<IOdooApiKeyProvider>(new StaticOdooApiKeyProvider(odooKey));
         services.PostConfigure<OdooClientOptions>(options => options.RetryBaseDelay = TimeSpan.FromMilliseconds(5));
         services.PostConfigure<StatusSyncOptions>(options => options.DashboardRetryDelay = TimeSpan.FromMilliseconds(5));
+        configure?.Invoke(services);
         return new SyncTestContext(odoo, dashboard, services.BuildServiceProvider(validateScopes: true), table);
     }
 
