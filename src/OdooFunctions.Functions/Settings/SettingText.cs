@@ -19,6 +19,10 @@ public static class SettingText
     public static int? PositiveInt(string? text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;
 
+    /// <summary>The whole number of at least <paramref name="minimum"/> that <paramref name="text"/> holds; null otherwise.</summary>
+    public static int? WholeInt(string? text, int minimum) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= minimum ? number : null;
+
     /// <summary>The setting a validated property is bound from (its <see cref="ConfigurationKeyNameAttribute"/>).</summary>
     internal static string NameOf(ValidationContext context) =>
         context.ObjectType.GetProperty(context.MemberName ?? "")?.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name

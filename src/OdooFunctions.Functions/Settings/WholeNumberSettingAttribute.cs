@@ -2,11 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace OdooFunctions.Functions.Settings;
 
-/// <summary>When set, the setting is a positive whole number, at most <see cref="Maximum"/>.</summary>
+/// <summary>When set, the setting is a whole number from <see cref="Minimum"/> (1: positive) to <see cref="Maximum"/>.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class WholeNumberSettingAttribute : ValidationAttribute
 {
     public int Maximum { get; set; } = int.MaxValue;
+
+    public int Minimum { get; set; } = 1;
 
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
@@ -17,9 +19,10 @@ internal sealed class WholeNumberSettingAttribute : ValidationAttribute
         }
 
         var name = SettingText.NameOf(validationContext);
-        return SettingText.PositiveInt(text) switch
+        return SettingText.WholeInt(text, Minimum) switch
         {
-            null => SettingText.Problem($"{name} must be a positive whole number", validationContext),
+            null when Minimum == 1 => SettingText.Problem($"{name} must be a positive whole number", validationContext),
+            null => SettingText.Problem($"{name} must be a whole number of at least {Minimum}", validationContext),
             var number when number > Maximum => SettingText.Problem($"{name} must be at most {Maximum}", validationContext),
             _ => ValidationResult.Success,
         };

@@ -42,6 +42,12 @@ public sealed class SettingsTests
     [InlineData("AUTH_JWT_AUTHORITY", "not a url", "AUTH_JWT_AUTHORITY must be an absolute https URL")]
     [InlineData("MAX_RESPONSE_MB", "0", "MAX_RESPONSE_MB must be a positive whole number")]
     [InlineData("MAX_RESPONSE_MB", "4096", "MAX_RESPONSE_MB must be at most 2047")]
+    [InlineData("WEBHOOK_QUEUE", "Odoo_Changes", "WEBHOOK_QUEUE must be 3-63 lowercase letters")]
+    [InlineData("WEBHOOK_INITIAL_DELAY_SECONDS", "-1", "WEBHOOK_INITIAL_DELAY_SECONDS must be a whole number of at least 0")]
+    [InlineData("WEBHOOK_INITIAL_DELAY_SECONDS", "61", "WEBHOOK_INITIAL_DELAY_SECONDS must be at most 60")]
+    [InlineData("WEBHOOK_RECHECKS", "soon", "WEBHOOK_RECHECKS must be a whole number of at least 0")]
+    [InlineData("PUSH_INDEX_REFRESH_SECONDS", "0", "PUSH_INDEX_REFRESH_SECONDS must be a positive whole number")]
+    [InlineData("PUSH_INDEX_TABLE", "moorder-index", "PUSH_INDEX_TABLE must be 3-63 letters and digits")]
     public void A_malformed_setting_stops_the_start_naming_it(string name, string value, string named)
     {
         var settings = Complete();
@@ -109,7 +115,7 @@ public sealed class SettingsTests
                 "SECRET_CACHE_TTL must be a positive duration, 'hh:mm:ss' or whole seconds (got 'an hour').",
                 "RATE_LIMIT_PER_MINUTE must be a positive whole number",
                 "SYNC_BATCH_SIZE must be at most 5000",
-                "WEBHOOK_RECHECKS must be a whole number from 0 to 10",
+                "WEBHOOK_RECHECKS must be at most 10",
             },
             failure.Problems);
     }
