@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using OdooFunctions.Functions.Http;
 
 namespace OdooFunctions.Functions.Odoo;
 
@@ -7,7 +7,7 @@ namespace OdooFunctions.Functions.Odoo;
 // field's as empty rather than failing the record (an object or array is skipped whole).
 
 /// <summary>Text, or null for <c>false</c> or anything else that is not text.</summary>
-internal sealed class OdooTextConverter : JsonConverter<string?>
+internal sealed class OdooTextConverter : ReadOnlyJsonConverter<string?>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -19,13 +19,10 @@ internal sealed class OdooTextConverter : JsonConverter<string?>
         reader.Skip();
         return null;
     }
-
-    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Odoo's values are only read.");
 }
 
 /// <summary>A number, or 0 for <c>false</c>, <c>null</c> or anything else that is not a (finite) number.</summary>
-internal sealed class OdooNumberConverter : JsonConverter<double>
+internal sealed class OdooNumberConverter : ReadOnlyJsonConverter<double>
 {
     public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -37,7 +34,4 @@ internal sealed class OdooNumberConverter : JsonConverter<double>
         reader.Skip();
         return 0;
     }
-
-    public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Odoo's values are only read.");
 }

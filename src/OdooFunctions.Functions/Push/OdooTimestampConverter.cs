@@ -1,10 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using OdooFunctions.Functions.Http;
 
 namespace OdooFunctions.Functions.Push;
 
 /// <summary>An Odoo datetime (<see cref="OdooTimestamp.Parse"/>), or null for <c>false</c> or anything else.</summary>
-internal sealed class OdooTimestampConverter : JsonConverter<DateTime?>
+internal sealed class OdooTimestampConverter : ReadOnlyJsonConverter<DateTime?>
 {
     public override DateTime? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -16,7 +16,4 @@ internal sealed class OdooTimestampConverter : JsonConverter<DateTime?>
         reader.Skip();
         return null;
     }
-
-    public override void Write(Utf8JsonWriter writer, DateTime? value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Odoo's values are only read.");
 }

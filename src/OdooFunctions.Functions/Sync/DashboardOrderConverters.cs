@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using OdooFunctions.Functions.Http;
 
 namespace OdooFunctions.Functions.Sync;
 
@@ -8,7 +8,7 @@ namespace OdooFunctions.Functions.Sync;
 // it reads as absent or unreadable, and the client decides what that means. An object or array is skipped whole.
 
 /// <summary>An array is the orders, an object the envelope; anything else is neither.</summary>
-internal sealed class DashboardOrderPageConverter : JsonConverter<DashboardOrderPage>
+internal sealed class DashboardOrderPageConverter : ReadOnlyJsonConverter<DashboardOrderPage>
 {
     public override DashboardOrderPage Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -23,13 +23,10 @@ internal sealed class DashboardOrderPageConverter : JsonConverter<DashboardOrder
                 return new DashboardOrderPage(Orders: null, Envelope: null);
         }
     }
-
-    public override void Write(Utf8JsonWriter writer, DashboardOrderPage value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Dashboard pages are only read.");
 }
 
 /// <summary>An array's entries (null for an entry that is no object); null for anything but an array.</summary>
-internal sealed class DashboardOrderListConverter : JsonConverter<IReadOnlyList<DashboardOrderEntry?>?>
+internal sealed class DashboardOrderListConverter : ReadOnlyJsonConverter<IReadOnlyList<DashboardOrderEntry?>?>
 {
     public override IReadOnlyList<DashboardOrderEntry?>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -60,13 +57,10 @@ internal sealed class DashboardOrderListConverter : JsonConverter<IReadOnlyList<
 
         return entries;
     }
-
-    public override void Write(Utf8JsonWriter writer, IReadOnlyList<DashboardOrderEntry?>? value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Dashboard pages are only read.");
 }
 
 /// <summary>A <c>pagination</c> object; null for anything else.</summary>
-internal sealed class DashboardPaginationConverter : JsonConverter<DashboardPagination?>
+internal sealed class DashboardPaginationConverter : ReadOnlyJsonConverter<DashboardPagination?>
 {
     public override DashboardPagination? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -78,13 +72,10 @@ internal sealed class DashboardPaginationConverter : JsonConverter<DashboardPagi
         reader.Skip();
         return null;
     }
-
-    public override void Write(Utf8JsonWriter writer, DashboardPagination? value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Dashboard pages are only read.");
 }
 
 /// <summary>true or false; null for anything else.</summary>
-internal sealed class BoolOnlyConverter : JsonConverter<bool?>
+internal sealed class BoolOnlyConverter : ReadOnlyJsonConverter<bool?>
 {
     public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -99,13 +90,10 @@ internal sealed class BoolOnlyConverter : JsonConverter<bool?>
                 return null;
         }
     }
-
-    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Dashboard pages are only read.");
 }
 
 /// <summary>Text; null for <c>null</c>; unreadable for anything else.</summary>
-internal sealed class ReadableTextConverter : JsonConverter<Readable<string?>>
+internal sealed class ReadableTextConverter : ReadOnlyJsonConverter<Readable<string?>>
 {
     public override Readable<string?> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -120,13 +108,10 @@ internal sealed class ReadableTextConverter : JsonConverter<Readable<string?>>
                 return new(null, Unreadable: true);
         }
     }
-
-    public override void Write(Utf8JsonWriter writer, Readable<string?> value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Dashboard pages are only read.");
 }
 
 /// <summary>A whole number that fits an <see cref="int"/>; null for <c>null</c>; unreadable for anything else.</summary>
-internal sealed class ReadableWholeNumberConverter : JsonConverter<Readable<int?>>
+internal sealed class ReadableWholeNumberConverter : ReadOnlyJsonConverter<Readable<int?>>
 {
     public override Readable<int?> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -143,16 +128,13 @@ internal sealed class ReadableWholeNumberConverter : JsonConverter<Readable<int?
         reader.Skip();
         return new(null, Unreadable: true);
     }
-
-    public override void Write(Utf8JsonWriter writer, Readable<int?> value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Dashboard pages are only read.");
 }
 
 /// <summary>
 /// <c>qty_produced</c> is compared as a number whatever the dashboard stores: missing or <c>null</c> is nothing produced
 /// yet (0), <c>"3"</c> is 3; anything else is unreadable.
 /// </summary>
-internal sealed class QuantityConverter : JsonConverter<Readable<double>>
+internal sealed class QuantityConverter : ReadOnlyJsonConverter<Readable<double>>
 {
     public override Readable<double> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -170,13 +152,10 @@ internal sealed class QuantityConverter : JsonConverter<Readable<double>>
                 return new(0, Unreadable: true);
         }
     }
-
-    public override void Write(Utf8JsonWriter writer, Readable<double> value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Dashboard pages are only read.");
 }
 
 /// <summary>An order's <c>_id</c>: non-empty text, or a whole number written as text; null for anything else.</summary>
-internal sealed class DashboardOrderIdConverter : JsonConverter<string?>
+internal sealed class DashboardOrderIdConverter : ReadOnlyJsonConverter<string?>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -193,16 +172,13 @@ internal sealed class DashboardOrderIdConverter : JsonConverter<string?>
         reader.Skip();
         return null;
     }
-
-    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Dashboard pages are only read.");
 }
 
 /// <summary>
 /// <c>odoo_mo_id</c>: a positive whole number, also written as a float (<c>12.0</c>) or as digits (<c>"12"</c>);
 /// 0 (no link) for anything else.
 /// </summary>
-internal sealed class MoIdConverter : JsonConverter<long>
+internal sealed class MoIdConverter : ReadOnlyJsonConverter<long>
 {
     public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -219,7 +195,4 @@ internal sealed class MoIdConverter : JsonConverter<long>
                 return 0;
         }
     }
-
-    public override void Write(Utf8JsonWriter writer, long value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Dashboard pages are only read.");
 }
