@@ -32,6 +32,11 @@ public static class ApiErrorMap
         new(typeof(ApiException), ex => ApiResponses.Error(((ApiException)ex).StatusCode, ((ApiException)ex).Code, ex.Message)),
         new(typeof(PartiallyAppliedException), ex => PartiallyApplied((PartiallyAppliedException)ex)),
         new(typeof(CreateOutcomeUnknownException), ex => OutcomeUnknown((CreateOutcomeUnknownException)ex)),
+        Row<ManufacturingOrderNotFoundException>(404, "NOT_FOUND", ex => ex.Message),
+        Row<InvalidTransitionException>(409, "INVALID_TRANSITION", ex => ex.Message),
+        Row<StateNotReachedException>(409, "STATE_NOT_CHANGED", ex => ex.Message),
+        Row<BackorderDecisionNeededException>(409, "BACKORDER_DECISION_NEEDED", ex => ex.Message),
+        Row<StartActionMissingException>(422, "UNPROCESSABLE", ex => ex.Message),
         Row<CreateInProgressException>(409, "CREATE_IN_PROGRESS", ex => ex.Message, (ex, result) => result.Headers["Retry-After"] = Seconds(ex.RetryAfterSeconds)),
         Row<IdempotencyKeyReusedException>(422, "IDEMPOTENCY_KEY_REUSED", ex => ex.Message),
         Row<AmbiguousCreateException>(409, "AMBIGUOUS_CREATE", ex => ex.Message, (ex, result) =>

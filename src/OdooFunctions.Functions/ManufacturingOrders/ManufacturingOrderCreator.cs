@@ -117,7 +117,7 @@ public sealed partial class ManufacturingOrderCreator(
             .And("origin", "=", (object?)request.Origin ?? false)
             .And("create_date", ">=", unfinished.ReservedAt - options.Value.ClockSkew)
             // Cancelled ones are out: cancelling the extra orders is how an operator settles an ambiguous key.
-            .And("state", "!=", "cancel");
+            .And("state", "!=", MoState.Cancel.OdooName);
         var candidates = await records.SearchAsync(ManufacturingOrderShape.Instance, domain, 10, 0, "id", cancellationToken);
         return candidates.Count switch
         {
@@ -130,7 +130,7 @@ public sealed partial class ManufacturingOrderCreator(
     private async Task<JsonObject?> FindByOriginAsync(string origin, long productId, CancellationToken cancellationToken)
     {
         var found = await records.SearchAsync(ManufacturingOrderShape.Instance,
-            OdooDomain.Where("origin", "=", origin).And("product_id", "=", productId).And("state", "!=", "cancel"), 1, 0, "id", cancellationToken);
+            OdooDomain.Where("origin", "=", origin).And("product_id", "=", productId).And("state", "!=", MoState.Cancel.OdooName), 1, 0, "id", cancellationToken);
         return found.Count > 0 ? found[0] : null;
     }
 

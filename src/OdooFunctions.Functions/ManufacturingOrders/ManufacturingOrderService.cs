@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Odoo;
 using OdooFunctions.Odoo;
 
@@ -8,9 +7,9 @@ namespace OdooFunctions.Functions.ManufacturingOrders;
 /// <summary>Reads manufacturing orders in the guide's shape.</summary>
 public sealed class ManufacturingOrderService(ShapedRecords records)
 {
-    public Task<IReadOnlyList<JsonObject>> ListAsync(string? state, int limit, int offset, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<JsonObject>> ListAsync(MoState? state, int limit, int offset, CancellationToken cancellationToken)
     {
-        var domain = state is null ? OdooDomain.All : OdooDomain.Where("state", "=", state);
+        var domain = state is null ? OdooDomain.All : OdooDomain.Where("state", "=", state.OdooName);
         return records.SearchAsync(ManufacturingOrderShape.Instance, domain, limit, offset, "id", cancellationToken);
     }
 
@@ -18,7 +17,7 @@ public sealed class ManufacturingOrderService(ShapedRecords records)
         records.GetAsync(ManufacturingOrderShape.Instance, id, cancellationToken);
 
     public async Task<JsonObject> GetRequiredAsync(long id, CancellationToken cancellationToken) =>
-        await GetAsync(id, cancellationToken) ?? throw ApiException.NotFound($"Manufacturing order {id} was not found in Odoo.");
+        await GetAsync(id, cancellationToken) ?? throw new ManufacturingOrderNotFoundException(id);
 
     /// <summary>Where this server keeps the guide's <c>date_planned_start</c>.</summary>
     internal static string PlannedStartField(IReadOnlyDictionary<string, OdooField> serverFields) =>

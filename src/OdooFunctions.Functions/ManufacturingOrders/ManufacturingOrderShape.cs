@@ -17,7 +17,4 @@ public static class ManufacturingOrderShape
         GuideField.Same("priority"), GuideField.Same("user_id"), GuideField.Same("company_id"), GuideField.Same("origin"),
         GuideField.Same("qty_produced"), GuideField.Same("qty_producing"),
     ]);
-
-    /// <summary>Odoo's manufacturing-order states.</summary>
-    public static readonly IReadOnlyList<string> States = ["draft", "confirmed", "progress", "to_close", "done", "cancel"];
 }

@@ -6,25 +6,23 @@ namespace OdooFunctions.Functions.ManufacturingOrders;
 /// <summary>A validated change to a manufacturing order: field values and/or a target state.</summary>
 /// <param name="Backorder">For a partial "done": create a backorder for the rest (true) or close without one (false); null = ask (409).</param>
 public sealed record ManufacturingOrderUpdate(
-    string? State, decimal? ProductQty, decimal? QtyProducing, string? DatePlannedStart, string? DateDeadline,
+    MoState? State, decimal? ProductQty, decimal? QtyProducing, string? DatePlannedStart, string? DateDeadline,
     string? Priority, string? Origin, bool? Backorder)
 {
     public static readonly IReadOnlyList<string> Fields =
         ["state", "product_qty", "qty_producing", "date_planned_start", "date_deadline", "priority", "origin", "backorder"];
 
-    /// <summary>States a caller can ask for; each goes through Odoo's own action.</summary>
-    public static readonly IReadOnlyList<string> SettableStates = ["confirmed", "progress", "to_close", "done", "cancel"];
-
     public static ManufacturingOrderUpdate From(JsonObject json)
     {
         var body = new RequestBody(json);
         body.AllowOnly(Fields);
-        var state = body.Text("state", 32);
-        if (state is not null && !SettableStates.Contains(state))
+        var stateName = body.Text("state", 32);
+        MoState? state = null;
+        if (stateName is not null && (!MoState.TryParse(stateName, out state) || !MoState.Settable.Contains(state)))
         {
-            throw ApiException.BadRequest(state == "draft"
+            throw ApiException.BadRequest(state == MoState.Draft
                 ? "'state' cannot go back to draft: Odoo has no such action. Use cancel instead."
-                : $"'state' must be one of: {string.Join(", ", SettableStates)}.");
+                : $"'state' must be one of: {string.Join(", ", MoState.Settable)}.");
         }
 
         var update = new ManufacturingOrderUpdate(
@@ -41,7 +39,7 @@ public sealed record ManufacturingOrderUpdate(
             throw ApiException.BadRequest($"Nothing to update: send at least one of {string.Join(", ", Fields)}.");
         }
 
-        if (update.Backorder is not null && update.State != "done")
+        if (update.Backorder is not null && update.State != MoState.Done)
         {
             throw ApiException.BadRequest("'backorder' only applies with \"state\": \"done\".");
         }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Odoo;
 using OdooFunctions.Odoo;
 
@@ -14,27 +13,6 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
 {
     private const string Model = ManufacturingOrderShape.Model;
 
-    /// <summary>The states each target may be reached from.</summary>
-    private static readonly Dictionary<string, string[]> ReachableFrom = new()
-    {
-        ["confirmed"] = ["draft", "confirmed"],
-        ["progress"] = ["draft", "confirmed", "progress", "to_close"],
-        ["to_close"] = ["draft", "confirmed", "progress", "to_close"],
-        ["done"] = ["draft", "confirmed", "progress", "to_close", "done"],
-        // Cancelling a done order is left to Odoo to refuse, so the caller gets Odoo's reason.
-        ["cancel"] = ["draft", "confirmed", "progress", "to_close", "cancel", "done"],
-    };
-
-    /// <summary>The states that count as having reached each target once Odoo is done computing.</summary>
-    private static readonly Dictionary<string, string[]> Reached = new()
-    {
-        ["confirmed"] = ["confirmed"],
-        ["progress"] = ["progress", "to_close"],
-        ["to_close"] = ["to_close"],
-        ["done"] = ["done"],
-        ["cancel"] = ["cancel"],
-    };
-
     /// <summary>The guide's fields whose change a failed update must undo or report.</summary>
     private static readonly string[] Tracked =
         ["state", "product_qty", "qty_producing", "qty_produced", "date_planned_start", "date_deadline", "priority", "origin"];
@@ -43,16 +21,20 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
     {
         var serverFields = await schema.FieldsAsync(Model, cancellationToken);
         var before = await orders.GetRequiredAsync(id, cancellationToken);
-        var current = before["state"]?.GetValue<string>() ?? "draft";
-        var plannedQty = update.ProductQty ?? (decimal)(before["product_qty"]?.GetValue<double>() ?? 0);
-        var recorded = (decimal)(before["qty_producing"]?.GetValue<double>() ?? 0);
+        var standing = MoProgress.Of(before);
+        var currentName = standing.State ?? MoState.Draft.OdooName;
+
+        // A state the rules do not know (null) cannot change state; its fields can still be written.
+        var current = MoState.TryParse(currentName, out var known) ? known : null;
+        var plannedQty = update.ProductQty ?? (decimal)(standing.ProductQty ?? 0);
+        var recorded = (decimal)(standing.QtyProducing ?? 0);
 
         // Finishing without a quantity finishes what the shop floor recorded; only an order with nothing recorded
         // produces its planned quantity. A recorded quantity is never overwritten with the plan.
-        var produce = update.QtyProducing ?? (update.State is "done" or "to_close" ? (recorded > 0 ? recorded : plannedQty) : null);
+        var produce = update.QtyProducing ?? (update.State == MoState.Done || update.State == MoState.ToClose ? (recorded > 0 ? recorded : plannedQty) : null);
 
         // Everything that can be refused is refused before Odoo is changed.
-        await CheckTransitionAsync(current, update, produce, plannedQty, cancellationToken);
+        await CheckTransitionAsync(currentName, current, update, produce, plannedQty, cancellationToken);
 
         var undo = new Undo(before);
         try
@@ -64,14 +46,14 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
                 undo.Fields = PreviousValues(values, before, serverFields);
             }
 
-            if (current == "draft" && update.State is "confirmed" or "progress" or "to_close" or "done")
+            if (current == MoState.Draft && update.State is { } target && target != MoState.Cancel)
             {
                 await ActionAsync(id, "action_confirm", null, cancellationToken);
             }
 
             // A finished or cancelled order produces nothing more (asking "done" of a done order changes only its fields).
             // Writing the same quantity again would reset components the shop floor adjusted, so an unchanged one is left alone.
-            if (produce is { } quantity && quantity != recorded && update.State is not "cancel" && current is not ("done" or "cancel"))
+            if (produce is { } quantity && quantity != recorded && update.State != MoState.Cancel && current != MoState.Done && current != MoState.Cancel)
             {
                 await StepAsync(id, "write", () => odoo.WriteAsync(Model, [id], new JsonObject { ["qty_producing"] = quantity }, cancellationToken));
                 undo.QtyProducing = recorded;
@@ -80,17 +62,17 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
                 await ActionAsync(id, "set_qty_producing", null, cancellationToken);
             }
 
-            switch (update.State)
+            if (update.State == MoState.Progress && update.QtyProducing is null && (current == MoState.Draft || current == MoState.Confirmed))
             {
-                case "progress" when update.QtyProducing is null && current is "draft" or "confirmed":
-                    await StartAsync(id, cancellationToken);
-                    break;
-                case "done" when current != "done":
-                    await MarkDoneAsync(id, update.Backorder, cancellationToken);
-                    break;
-                case "cancel" when current != "cancel":
-                    await ActionAsync(id, "action_cancel", null, cancellationToken);
-                    break;
+                await StartAsync(id, cancellationToken);
+            }
+            else if (update.State == MoState.Done && current != MoState.Done)
+            {
+                await MarkDoneAsync(id, update.Backorder, cancellationToken);
+            }
+            else if (update.State == MoState.Cancel && current != MoState.Cancel)
+            {
+                await ActionAsync(id, "action_cancel", null, cancellationToken);
             }
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
@@ -99,11 +81,10 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
         }
 
         var after = await orders.GetRequiredAsync(id, CancellationToken.None);
-        var now = after["state"]?.GetValue<string>();
-        if (update.State is { } target && !Reached[target].Contains(now))
+        var now = MoProgress.Of(after);
+        if (update.State is { } asked && now.KnownState?.HasReached(asked) != true)
         {
-            var notReached = new ApiException(409, "STATE_NOT_CHANGED",
-                $"Odoo accepted the request but manufacturing order {id} is '{now}', not '{target}'.");
+            var notReached = new StateNotReachedException(id, now.State, asked);
             throw Changes(before, after) is { Count: > 0 } applied ? new PartiallyAppliedException(id, notReached, applied, verified: true) : notReached;
         }
 
@@ -198,31 +179,29 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
         return previous;
     }
 
-    private async Task CheckTransitionAsync(string current, ManufacturingOrderUpdate update, decimal? produce, decimal plannedQty, CancellationToken cancellationToken)
+    private async Task CheckTransitionAsync(
+        string currentName, MoState? current, ManufacturingOrderUpdate update, decimal? produce, decimal plannedQty, CancellationToken cancellationToken)
     {
         if (update.State is not { } target)
         {
             return;
         }
 
-        if (!ReachableFrom[target].Contains(current))
+        if (current is null || !current.CanBecome(target))
         {
-            throw new ApiException(409, "INVALID_TRANSITION", $"A manufacturing order that is '{current}' cannot become '{target}'.");
+            throw new InvalidTransitionException(currentName, target);
         }
 
-        if (target == "progress" && update.QtyProducing is null && current is "draft" or "confirmed"
+        if (target == MoState.Progress && update.QtyProducing is null && (current == MoState.Draft || current == MoState.Confirmed)
             && await odoo.GetServerVersionAsync(cancellationToken) is { Major: < 18 } version)
         {
             // action_start arrived with Odoo 18; before it, production starts by recording a quantity.
-            throw ApiException.Unprocessable(
-                $"Odoo {version.ServerVersion} has no 'start' action: send 'qty_producing' with \"state\": \"progress\" to start production.");
+            throw new StartActionMissingException(version.ServerVersion);
         }
 
-        if (target == "done" && current != "done" && produce < plannedQty && update.Backorder is null)
+        if (target == MoState.Done && current != MoState.Done && produce is { } producing && producing < plannedQty && update.Backorder is null)
         {
-            throw new ApiException(409, "BACKORDER_DECISION_NEEDED",
-                $"Producing {produce} of {plannedQty}: Odoo asks whether to make a backorder for the rest (wizard mrp.production.backorder). "
-                + "Send \"backorder\": true to create one, or false to close the order without it.");
+            throw new BackorderDecisionNeededException(producing, plannedQty);
         }
     }
 
@@ -245,7 +224,7 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
         }
         catch (OdooNotFoundException)
         {
-            throw ApiException.Unprocessable("This Odoo has no 'start' action: send 'qty_producing' with \"state\": \"progress\" to start production.");
+            throw new StartActionMissingException(serverVersion: null);
         }
     }
 
@@ -284,7 +263,7 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
         }
         catch (OdooValidationException refused)
         {
-            throw new ApiException(409, "INVALID_TRANSITION", refused.Error?.Message ?? refused.Message);
+            throw new InvalidTransitionException(refused.Error?.Message ?? refused.Message, refused);
         }
     }
 
@@ -313,7 +292,7 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
         }
 
         if (update.ProductQty is { } qty) Check("product_qty", qty, SameNumber(after["product_qty"], qty));
-        if (update.QtyProducing is { } producing && update.State is null or "progress" or "to_close")
+        if (update.QtyProducing is { } producing && (update.State is null || update.State == MoState.Progress || update.State == MoState.ToClose))
         {
             Check("qty_producing", producing, SameNumber(after["qty_producing"], producing));
         }

@@ -16,7 +16,7 @@ public sealed class ManufacturingOrdersFunctions(ManufacturingOrderService order
     {
         var limit = RequestReader.Limit(request);
         var offset = RequestReader.Offset(request);
-        var state = RequestReader.OptionalChoice(request, "state", [.. ManufacturingOrderShape.States]);
+        var state = RequestReader.OptionalChoice(request, "state", [.. MoState.All.Select(s => s.OdooName)]) is { } name ? MoState.Parse(name) : null;
         return ApiResponses.List(await orders.ListAsync(state, limit, offset, request.HttpContext.RequestAborted));
     }
 

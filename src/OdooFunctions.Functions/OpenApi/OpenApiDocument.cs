@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OdooFunctions.Functions.ManufacturingOrders;
 
 namespace OdooFunctions.Functions.OpenApi;
 
@@ -30,7 +31,7 @@ public static class OpenApiDocument
         // Also called "limit" on the wire: the sync's run list has its own bounds.
         ["status_limit"] = new() { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = Sync.SyncFunctions.MaxStatusLimit, ["default"] = Sync.SyncFunctions.DefaultStatusLimit },
         ["offset"] = new() { ["type"] = "integer", ["minimum"] = 0, ["default"] = 0 },
-        ["state"] = new() { ["type"] = "string", ["enum"] = new JsonArray("draft", "confirmed", "progress", "to_close", "done", "cancel") },
+        ["state"] = new() { ["type"] = "string", ["enum"] = new JsonArray([.. MoState.All.Select(s => JsonValue.Create(s.OdooName))]) },
         ["is_company"] = new() { ["type"] = "boolean" },
         ["product_id"] = new() { ["type"] = "integer", ["minimum"] = 1 },
         ["location_id"] = new() { ["type"] = "integer", ["minimum"] = 1 },

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Sync;
@@ -14,8 +13,6 @@ namespace OdooFunctions.Functions.Push;
 /// </summary>
 public sealed partial class MoChangeProcessor
 {
-    private static readonly string[] Fields = ["state", "qty_produced", "write_date"];
-
     private readonly OdooClient _odoo;
     private readonly DashboardOrdersClient _dashboard;
     private readonly PushIndex _index;
@@ -80,9 +77,9 @@ public sealed partial class MoChangeProcessor
                 LogShowingCommitted(_logger, change.MoId, change.State, committed.State);
             }
 
-            if (OrderStatusMap.ToDashboardStatus(committed!.State) is { } status)
+            if (committed!.KnownState is { } state)
             {
-                toApply.Add((change, committed, status));
+                toApply.Add((change, committed, state.DashboardStatus));
             }
             else
             {
@@ -222,17 +219,13 @@ public sealed partial class MoChangeProcessor
 
     private async Task<Dictionary<long, MoSnapshot>> ReadAsync(long[] ids, CancellationToken cancellationToken)
     {
-        var records = await _odoo.SearchReadAsync(StatusSync.Model, OdooDomain.Where("id", "in", ids), Fields, cancellationToken: cancellationToken);
+        var records = await _odoo.SearchReadAsync(StatusSync.Model, OdooDomain.Where("id", "in", ids), MoSnapshot.Fields, cancellationToken: cancellationToken);
         var found = new Dictionary<long, MoSnapshot>(records.Count);
         foreach (var record in records)
         {
-            if (record["id"] is JsonValue v && v.TryGetValue<long>(out var id))
+            if (MoSnapshot.FromOdoo(record) is { } mo)
             {
-                found[id] = new MoSnapshot(
-                    id,
-                    record["state"] is JsonValue s && s.TryGetValue<string>(out var state) ? state : null,
-                    record["qty_produced"] is JsonValue q && q.TryGetValue<double>(out var qty) ? qty : 0,
-                    record["write_date"] is JsonValue w && w.TryGetValue<string>(out var written) ? OdooTimestamp.Parse(written) : null);
+                found[mo.Id] = mo;
             }
         }
 

@@ -59,7 +59,7 @@ public class DashboardOrdersClient
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 using var response = await SendAsync(request, "GET /orders", activity, cancellationToken);
-                var page = await ReadJsonAsync(response, cancellationToken);
+                var page = await ReadPageAsync(response, cancellationToken);
                 next = ReadPage(page, next, orders, baseUrl);
             }
             catch (Exception e)
@@ -153,13 +153,13 @@ public class DashboardOrdersClient
     // A repeated key would let one of its values win silently (which status is the order's?): the page is refused.
     private static readonly JsonDocumentOptions PageJson = new() { AllowDuplicateProperties = false };
 
-    private static async Task<JsonNode> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<DashboardOrderPage> ReadPageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        JsonDocument document;
         try
         {
-            return JsonNode.Parse(body, documentOptions: PageJson)
-                ?? throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders answered null instead of orders.");
+            document = JsonDocument.Parse(body, PageJson);
         }
         catch (JsonException e) when (DuplicateKeys.Find(body) is { } key)
         {
@@ -171,94 +171,41 @@ public class DashboardOrdersClient
             throw new DashboardUnexpectedResponseException(
                 $"Dashboard API: GET /orders answered something that is not JSON ({response.Content.Headers.ContentType?.MediaType ?? "no content type"}).", e);
         }
+
+        using (document)
+        {
+            return document.RootElement.ValueKind == JsonValueKind.Null
+                ? throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders answered null instead of orders.")
+                : document.RootElement.Deserialize(SyncJsonContext.Default.DashboardOrderPage)!;
+        }
     }
 
     /// <summary>
     /// Adds the page's orders; returns the next page's address, or null on the last page. A <c>next</c> link must stay
     /// on <paramref name="origin"/>'s scheme, host and port: the bearer token goes with it.
     /// </summary>
-    internal static Uri? ReadPage(JsonNode page, Uri current, List<DashboardOrder> into, Uri origin)
+    internal static Uri? ReadPage(DashboardOrderPage page, Uri current, List<DashboardOrder> into, Uri origin)
     {
-        JsonArray data;
-        JsonObject? envelope = null;
-        switch (page)
+        var data = page switch
         {
-            case JsonArray array:
-                data = array;
-                break;
-            case JsonObject obj when obj["data"] is JsonArray array:
-                if (obj["success"] is JsonValue success && success.TryGetValue<bool>(out var ok) && !ok)
-                {
-                    throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders answered success: false.");
-                }
+            { Orders: { } array } => array,
+            { Envelope: { Success: false } } => throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders answered success: false."),
+            { Envelope.Data: { } array } => array,
+            _ => throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders answered JSON without an orders array (expected [...] or {success, data: [...]})."),
+        };
 
-                envelope = obj;
-                data = array;
-                break;
-            case JsonObject obj when obj["success"] is JsonValue flag && flag.TryGetValue<bool>(out var succeeded) && !succeeded:
-                throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders answered success: false.");
-            default:
-                throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders answered JSON without an orders array (expected [...] or {success, data: [...]}).");
+        foreach (var entry in data)
+        {
+            into.Add(entry?.ToOrder() ?? throw new DashboardUnexpectedResponseException("Dashboard API: an order in GET /orders is not an object."));
         }
 
-        foreach (var item in data)
-        {
-            into.Add(ReadOrder(item));
-        }
-
-        return envelope is null ? null : NextPage(envelope, current, origin);
-    }
-
-    private static DashboardOrder ReadOrder(JsonNode? item)
-    {
-        if (item is not JsonObject order)
-        {
-            throw new DashboardUnexpectedResponseException("Dashboard API: an order in GET /orders is not an object.");
-        }
-
-        var id = order["_id"] switch
-        {
-            JsonValue v when v.TryGetValue<string>(out var s) && s.Length > 0 => s,
-            JsonValue v when v.TryGetValue<long>(out var n) => n.ToString(CultureInfo.InvariantCulture),
-            _ => throw new DashboardUnexpectedResponseException("Dashboard API: an order in GET /orders has no _id."),
-        };
-        var moId = order["odoo_mo_id"] switch
-        {
-            JsonValue v when v.TryGetValue<long>(out var n) && n > 0 => n,
-            JsonValue v when v.TryGetValue<double>(out var d) && d > 0 && d == Math.Floor(d) && d < long.MaxValue => (long)d,
-            JsonValue v when v.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 => n,
-            _ => 0,
-        };
-        string? unreadable = null;
-        var status = order["status"] switch
-        {
-            null => null,
-            JsonValue sv when sv.TryGetValue<string>(out var st) => st,
-            _ => Unreadable<string>("status"),
-        };
-        // Compared as a number whatever the dashboard stores: a missing quantity is nothing produced yet, and "3" is 3.
-        double? qty = order["qty_produced"] switch
-        {
-            null => 0,
-            JsonValue qv when qv.TryGetValue<double>(out var q) => q,
-            JsonValue qv when qv.TryGetValue<string>(out var text)
-                && double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed) => parsed,
-            _ => Unreadable<double?>("qty_produced"),
-        };
-        return new DashboardOrder(id, moId, status, qty, unreadable);
-
-        T? Unreadable<T>(string field)
-        {
-            unreadable ??= field;
-            return default;
-        }
+        return page.Envelope is { } envelope ? NextPage(envelope.PaginationHolder, current, origin) : null;
     }
 
     /// <summary>Pagination as dashboards commonly carry it: a <c>next</c> link, or <c>page</c> with <c>pages</c>/<c>total_pages</c>.</summary>
-    private static Uri? NextPage(JsonObject envelope, Uri current, Uri origin)
+    private static Uri? NextPage(DashboardPagination holder, Uri current, Uri origin)
     {
-        var holder = envelope["pagination"] as JsonObject ?? envelope;
-        if (holder["next"] is JsonValue next && next.TryGetValue<string>(out var link) && !string.IsNullOrWhiteSpace(link))
+        if (holder.Next.Value is { } link && !string.IsNullOrWhiteSpace(link))
         {
             var uri = Uri.TryCreate(current, link, out var parsed) && parsed.Scheme is "http" or "https"
                 ? parsed
@@ -269,7 +216,7 @@ public class DashboardOrdersClient
                     $"Dashboard API: GET /orders gave a 'next' link to {uri.GetLeftPart(UriPartial.Authority)}, not DASHBOARD_API_URL's {origin.GetLeftPart(UriPartial.Authority)}; it was not followed (the token goes only to the dashboard).");
         }
 
-        if (Int(holder["page"]) is { } page && Int(holder["pages"] ?? holder["total_pages"]) is { } pages)
+        if (holder.Page.Value is { } page && holder.PageCount is { } pages)
         {
             return page < pages ? WithPage(current, page + 1) : null;
         }
@@ -281,8 +228,6 @@ public class DashboardOrdersClient
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
         && a.Port == b.Port;
-
-    private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
 
     private static Uri WithPage(Uri current, int page)
     {

@@ -1,6 +1,8 @@
+using OdooFunctions.Functions.ManufacturingOrders;
+
 namespace OdooFunctions.Functions.Sync;
 
-/// <summary>Odoo's <c>mrp.production</c> state → the dashboard's order status (the guide's table).</summary>
+/// <summary>The dashboard's order statuses, and Odoo's <c>mrp.production</c> state → status (the guide's table, kept on <see cref="MoState"/>).</summary>
 public static class OrderStatusMap
 {
     public const string Pending = "pending";
@@ -9,12 +11,6 @@ public static class OrderStatusMap
     public const string Cancelled = "cancelled";
 
     /// <summary>The dashboard status, or null for a state the guide does not know (reported, never guessed).</summary>
-    public static string? ToDashboardStatus(string? odooState) => odooState switch
-    {
-        "draft" or "confirmed" => Pending,
-        "progress" or "to_close" => InProgress,
-        "done" => Completed,
-        "cancel" => Cancelled,
-        _ => null,
-    };
+    public static string? ToDashboardStatus(string? odooState) =>
+        MoState.TryParse(odooState, out var state) ? state.DashboardStatus : null;
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Push;
@@ -25,10 +24,6 @@ namespace OdooFunctions.Functions.Sync;
 public partial class StatusSync
 {
     internal const string Model = "mrp.production";
-    internal static readonly string[] Fields = ["state", "qty_produced", "write_date"];
-
-    /// <summary>Quantities are floats on both sides; Odoo sends values like 14.200000000000001.</summary>
-    private const double QuantityTolerance = 1e-6;
 
     private readonly DashboardOrdersClient _dashboard;
     private readonly OdooClient _odoo;
@@ -181,25 +176,24 @@ public partial class StatusSync
         tally.Linked = orders.Count;
 
         var linked = new List<DashboardOrder>(orders.Count);
-        foreach (var order in orders)
+        foreach (var (order, verdict, _) in SyncPlan.Screen(orders, _options.KeepStatuses))
         {
-            if (order.Unreadable is { } field)
+            switch (verdict)
             {
-                tally.Unreadable++;
-                tally.Error($"Order {Short(order.Id)}: its {field} cannot be read; left alone.");
-            }
-            else if (order.Status is { } kept && _options.KeepStatuses.Contains(kept))
-            {
-                // A status a person set on purpose (SYNC_KEEP_STATUSES): Odoo's state does not override it.
-                tally.Kept++;
-            }
-            else if (order.OdooMoId > 0)
-            {
-                linked.Add(order);
-            }
-            else
-            {
-                tally.Error($"Order {Short(order.Id)}: odoo_mo_id is not a positive id.");
+                case SyncVerdict.Unreadable:
+                    tally.Unreadable++;
+                    tally.Error($"Order {Short(order.Id)}: its {order.Unreadable} cannot be read; left alone.");
+                    break;
+                case SyncVerdict.Kept:
+                    // A status a person set on purpose (SYNC_KEEP_STATUSES): Odoo's state does not override it.
+                    tally.Kept++;
+                    break;
+                case SyncVerdict.Linked:
+                    linked.Add(order);
+                    break;
+                case SyncVerdict.NotLinked:
+                    tally.Error($"Order {Short(order.Id)}: odoo_mo_id is not a positive id.");
+                    break;
             }
         }
 
@@ -207,28 +201,22 @@ public partial class StatusSync
         tally.Read = mos.Count;
 
         var changes = new List<(DashboardOrder Order, string Status, double Qty)>();
-        foreach (var order in linked)
+        foreach (var decision in SyncPlan.Compare(linked, mos))
         {
-            if (!mos.TryGetValue(order.OdooMoId, out var mo))
+            var order = decision.Order;
+            switch (decision.Verdict)
             {
-                tally.Missing++;
-                LogMissing(_logger, order.Id, order.OdooMoId);
-                tally.Error($"Order {Short(order.Id)}: MO {order.OdooMoId} not found in Odoo.");
-                continue;
-            }
-
-            var state = mo["state"] is JsonValue s && s.TryGetValue<string>(out var text) ? text : null;
-            if (OrderStatusMap.ToDashboardStatus(state) is not { } status)
-            {
-                tally.Error($"Order {Short(order.Id)}: MO {order.OdooMoId} has unknown state '{Short(state ?? "null")}'.");
-                continue;
-            }
-
-            var qty = mo["qty_produced"] is JsonValue q && q.TryGetValue<double>(out var number) ? number : 0;
-            if (!string.Equals(order.Status, status, StringComparison.Ordinal)
-                || order.QtyProduced is not { } current || Math.Abs(current - qty) > QuantityTolerance)
-            {
-                changes.Add((order, status, qty));
+                case SyncVerdict.MoMissing:
+                    tally.Missing++;
+                    LogMissing(_logger, order.Id, order.OdooMoId);
+                    tally.Error($"Order {Short(order.Id)}: MO {order.OdooMoId} not found in Odoo.");
+                    break;
+                case SyncVerdict.UnknownState:
+                    tally.Error($"Order {Short(order.Id)}: MO {order.OdooMoId} has unknown state '{Short(decision.Mo!.State ?? "null")}'.");
+                    break;
+                case SyncVerdict.Patch:
+                    changes.Add((order, decision.Status!, decision.QtyProduced));
+                    break;
             }
         }
 
@@ -313,19 +301,19 @@ public partial class StatusSync
         }
     }
 
-    private async Task<Dictionary<long, JsonObject>> ReadManufacturingOrdersAsync(long[] ids, Tally tally, CancellationToken cancellationToken)
+    private async Task<Dictionary<long, MoSnapshot>> ReadManufacturingOrdersAsync(long[] ids, Tally tally, CancellationToken cancellationToken)
     {
         var batchSize = Math.Max(1, _options.BatchSize);
-        var found = new Dictionary<long, JsonObject>(ids.Length);
+        var found = new Dictionary<long, MoSnapshot>(ids.Length);
         foreach (var batch in ids.Chunk(batchSize))
         {
             tally.OdooCalls++;
-            var records = await _odoo.SearchReadAsync(Model, OdooDomain.Where("id", "in", batch), Fields, cancellationToken: cancellationToken);
+            var records = await _odoo.SearchReadAsync(Model, OdooDomain.Where("id", "in", batch), MoSnapshot.Fields, cancellationToken: cancellationToken);
             foreach (var record in records)
             {
-                if (record["id"] is JsonValue v && v.TryGetValue<long>(out var id))
+                if (MoSnapshot.FromOdoo(record) is { } mo)
                 {
-                    found[id] = record;
+                    found[mo.Id] = mo;
                 }
             }
         }

@@ -1,0 +1,103 @@
+using OdooFunctions.Functions.Push;
+
+namespace OdooFunctions.Functions.Sync;
+
+/// <summary>
+/// What a sync run does with each dashboard order, decided without a server. <see cref="StatusSync"/> lists the orders,
+/// <see cref="Screen"/>s them, reads the linked orders' MOs from Odoo, <see cref="Compare"/>s, and sends the PATCHes.
+/// </summary>
+public static class SyncPlan
+{
+    /// <summary>Quantities are floats on both sides; Odoo sends values like 14.200000000000001.</summary>
+    public const double QuantityTolerance = 1e-6;
+
+    /// <summary>
+    /// Before Odoo is read, in the orders' order: an order the sync cannot read, or whose status a person set on
+    /// purpose (<paramref name="keepStatuses"/>, <c>SYNC_KEEP_STATUSES</c>), or without a positive MO id is left alone;
+    /// the others are <see cref="SyncVerdict.Linked"/>.
+    /// </summary>
+    public static List<SyncDecision> Screen(IEnumerable<DashboardOrder> orders, IReadOnlySet<string> keepStatuses)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(keepStatuses);
+        return [.. orders.Select(order => new SyncDecision(order, order switch
+        {
+            { Unreadable: not null } => SyncVerdict.Unreadable,
+            { Status: { } kept } when keepStatuses.Contains(kept) => SyncVerdict.Kept,
+            { OdooMoId: > 0 } => SyncVerdict.Linked,
+            _ => SyncVerdict.NotLinked,
+        }))];
+    }
+
+    /// <summary>
+    /// Each linked order against the MO Odoo has for it (<paramref name="mos"/> by id), in the orders' order: a PATCH of
+    /// the MO's status and <c>qty_produced</c> when either differs, else in step; left alone when the MO is missing or
+    /// its state is one the guide does not map.
+    /// </summary>
+    public static List<SyncDecision> Compare(IEnumerable<DashboardOrder> linked, IReadOnlyDictionary<long, MoSnapshot> mos)
+    {
+        ArgumentNullException.ThrowIfNull(linked);
+        ArgumentNullException.ThrowIfNull(mos);
+        return [.. linked.Select(order =>
+        {
+            if (!mos.TryGetValue(order.OdooMoId, out var mo))
+            {
+                return new SyncDecision(order, SyncVerdict.MoMissing);
+            }
+
+            if (mo.KnownState is not { } state)
+            {
+                return new SyncDecision(order, SyncVerdict.UnknownState, mo);
+            }
+
+            var differs = !string.Equals(order.Status, state.DashboardStatus, StringComparison.Ordinal)
+                || order.QtyProduced is not { } current || Math.Abs(current - mo.QtyProduced) > QuantityTolerance;
+            return new SyncDecision(order, differs ? SyncVerdict.Patch : SyncVerdict.InStep, mo);
+        })];
+    }
+
+    /// <summary>Both steps, for orders whose MOs are already at hand: what <see cref="Screen"/> leaves alone, then what <see cref="Compare"/> decides.</summary>
+    public static List<SyncDecision> Decide(IReadOnlyList<DashboardOrder> orders, IReadOnlyDictionary<long, MoSnapshot> mos, IReadOnlySet<string> keepStatuses)
+    {
+        var screened = Screen(orders, keepStatuses);
+        return [.. screened.Where(d => d.Verdict != SyncVerdict.Linked), .. Compare(screened.Where(d => d.Verdict == SyncVerdict.Linked).Select(d => d.Order), mos)];
+    }
+}
+
+/// <summary>What the sync does with one order.</summary>
+public enum SyncVerdict
+{
+    /// <summary>Screened in: its MO is to be read and compared.</summary>
+    Linked,
+
+    /// <summary>A value the sync owns cannot be read (<see cref="DashboardOrder.Unreadable"/>): patching would repeat on every run.</summary>
+    Unreadable,
+
+    /// <summary>Its status is one <c>SYNC_KEEP_STATUSES</c> names.</summary>
+    Kept,
+
+    /// <summary><c>odoo_mo_id</c> is not a positive id.</summary>
+    NotLinked,
+
+    /// <summary>Odoo has no MO with its <c>odoo_mo_id</c>.</summary>
+    MoMissing,
+
+    /// <summary>Its MO is in a state the guide does not map (<see cref="MoSnapshot.State"/> says which).</summary>
+    UnknownState,
+
+    /// <summary>The dashboard already shows the MO's status and quantity.</summary>
+    InStep,
+
+    /// <summary>Needs a PATCH of <see cref="SyncDecision.Status"/> and <see cref="SyncDecision.QtyProduced"/>.</summary>
+    Patch,
+}
+
+/// <summary>One order's verdict, with the MO it was compared with.</summary>
+public sealed record SyncDecision(DashboardOrder Order, SyncVerdict Verdict, MoSnapshot? Mo = null)
+{
+    /// <summary>The dashboard status of the MO's state (what a PATCH sends), when it has one.</summary>
+    public string? Status => Mo?.KnownState?.DashboardStatus;
+
+    /// <summary>The MO's <c>qty_produced</c> (what a PATCH sends).</summary>
+    public double QtyProduced => Mo?.QtyProduced ?? 0;
+}
