@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "create" => await OdooFunctions.Benchmarks.CreateBenchmark.RunAsync([.. args.Skip(1)]),
     "burst" => await OdooFunctions.Benchmarks.BurstBenchmark.RunAsync([.. args.Skip(1)]),
     "push" => await OdooFunctions.Benchmarks.PushBenchmark.RunAsync([.. args.Skip(1)]),
+    "proxy" => await OdooFunctions.Benchmarks.ProxyCostBenchmark.RunAsync([.. args.Skip(1)]),
     _ => Usage(),
 };
 

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using OdooFunctions.Doubles.Odoo;
+using OdooFunctions.Doubles.Storage;
+using OdooFunctions.Doubles.Tokens;
+using OdooFunctions.FunctionsHost;
+using OdooFunctions.Odoo;
+
+namespace OdooFunctions.Benchmarks;
+
+/// <summary>
+/// What the app adds to a read, as the dashboard sees it: the functions served over real loopback HTTP by the host
+/// stand-in (the app's container, middleware: token check, rate limit, error map; the function; the Odoo client)
+/// against the Odoo double as 19.0, beside the same JSON-2 request sent straight to the double (the bytes the app's
+/// client sent, captured on the way). Per list call (<c>GET /api/odoo/manufacturing-orders?limit=20</c>) and per
+/// single read (<c>GET /api/odoo/manufacturing-orders/{id}</c>): p50 of each side and the added p50. Goal ≤ 0.3 ms.
+/// The Functions host's own hop (host → worker) is not in it: Core Tools cannot run here (about 1.5 ms on real Odoo).
+/// <c>dotnet run -c Release --project tests/OdooFunctions.Benchmarks -- proxy [--calls 2000]</c>
+/// </summary>
+public static class ProxyCostBenchmark
+{
+    private const string JwtSecret = "proxy-benchmark-secret-0123456789abcdef0123";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var calls = BenchmarkArgs.Option(args, "--calls", 2000);
+        await LocalAzurite.EnsureRunningAsync();
+        await using var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = "19.0", ApiKey = "bench-" + Guid.NewGuid().ToString("N") });
+        var captured = new RequestCapture();
+        await using var app = await FunctionsTestHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["ODOO_URL"] = odoo.BaseAddress.AbsoluteUri,
+                ["ODOO_DB"] = odoo.Options.Database,
+                ["ODOO_USERNAME"] = odoo.Options.Login,
+                ["ODOO_API_KEY"] = odoo.Options.ApiKey,
+                ["AUTH_JWT_SECRET"] = JwtSecret,
+                ["AUTH_JWT_ISSUER"] = "bench",
+                ["AUTH_JWT_AUDIENCE"] = "bench",
+                ["RATE_LIMIT_PER_MINUTE"] = "100000000",
+                ["AzureWebJobsStorage"] = LocalAzurite.ConnectionString,
+            },
+            services => services.AddHttpClient(OdooClient.HttpClientName).AddHttpMessageHandler(() => captured));
+        var token = DashboardTokenIssuer.Create(JwtSecret, "bench", ["Admin"], DateTime.UtcNow.AddHours(2), "bench", "bench");
+        app.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var raw = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        var moId = odoo.Store.All("mrp.production")[0]["id"]!.GetValue<long>();
+
+        var list = await CompareAsync(app, raw, captured, "api/odoo/manufacturing-orders?limit=20", "search_read", calls);
+        var single = await CompareAsync(app, raw, captured, $"api/odoo/manufacturing-orders/{moId}", "read", calls);
+        var hop = await EmptyHopAsync(raw, calls);
+
+        Console.WriteLine($"Proxy cost: {calls} calls per side, sequential, loopback, Odoo double 19.0 (JSON-2), the app's middleware and function in-process");
+        Console.WriteLine("| call | raw JSON-2 p50 | through the app p50 | added p50 | ratio | app's own (added - hop) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Row("list (limit 20)", list, hop);
+        Row("single read", single, hop);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"An empty loopback HTTP hop (Kestrel answering a fixed body) takes {hop:F3} ms p50: the in-process host's hop, which the Functions host's replaces; 'app's own' is added minus that."));
+        return 0;
+    }
+
+    /// <summary>The cost of one more loopback HTTP request/answer, the part of the added time that is the hop itself.</summary>
+    private static async Task<double> EmptyHopAsync(HttpClient raw, int calls)
+    {
+        var web = Doubles.LoopbackWebApp.CreateBuilder().Build();
+        var body = new byte[2048];
+        Microsoft.AspNetCore.Builder.RunExtensions.Run(web, context => context.Response.Body.WriteAsync(body).AsTask());
+        var address = await Doubles.LoopbackWebApp.StartAsync(web);
+        try
+        {
+            var times = new List<double>(calls);
+            for (var i = 0; i < calls + 200; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                using (var answer = await raw.GetAsync(address))
+                {
+                    await answer.Content.ReadAsByteArrayAsync();
+                }
+
+                if (i >= 200)
+                {
+                    times.Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            return Median(times);
+        }
+        finally
+        {
+            await web.DisposeAsync();
+        }
+    }
+
+    private static async Task<(double Raw, double App)> CompareAsync(FunctionsTestHost app, HttpClient raw, RequestCapture captured, string path, string method, int calls)
+    {
+        // One call through the app shows what it sends to Odoo (after its one-time login, version probe and fields_get).
+        for (var i = 0; i < 3; i++)
+        {
+            (await app.Client.GetAsync(path)).EnsureSuccessStatusCode();
+        }
+
+        var request = captured.Last(method) ?? throw new InvalidOperationException($"The app sent no {method} to Odoo.");
+        var appTimes = new List<double>(calls);
+        var rawTimes = new List<double>(calls);
+        for (var i = 0; i < calls + 200; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using (var answer = await app.Client.GetAsync(path))
+            {
+                await answer.Content.ReadAsByteArrayAsync();
+            }
+
+            var viaApp = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            using (var message = request.ToMessage())
+            using (var answer = await raw.SendAsync(message))
+            {
+                await answer.Content.ReadAsByteArrayAsync();
+            }
+
+            var direct = clock.Elapsed.TotalMilliseconds;
+            if (i >= 200)
+            {
+                appTimes.Add(viaApp);
+                rawTimes.Add(direct);
+            }
+        }
+
+        return (Median(rawTimes), Median(appTimes));
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
+    }
+
+    private static void Row(string name, (double Raw, double App) p50, double hop) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {p50.Raw:F3} ms | {p50.App:F3} ms | +{p50.App - p50.Raw:F3} ms | {p50.App / p50.Raw:F2} | {p50.App - p50.Raw - hop:F3} ms |"));
+
+    /// <summary>Keeps the last request the app's Odoo client sent per method, to replay it raw.</summary>
+    private sealed class RequestCapture : DelegatingHandler
+    {
+        private readonly Dictionary<string, CapturedRequest> _last = new(StringComparer.Ordinal);
+
+        public CapturedRequest? Last(string method)
+        {
+            lock (_last)
+            {
+                return _last.GetValueOrDefault(method);
+            }
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+            var method = request.RequestUri!.Segments[^1];
+            lock (_last)
+            {
+                _last[method] = new CapturedRequest(request.RequestUri, body, [.. request.Headers.Select(h => (h.Key, string.Join(",", h.Value)))],
+                    request.Content?.Headers.ContentType?.ToString());
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    private sealed record CapturedRequest(Uri Uri, byte[] Body, List<(string Name, string Value)> Headers, string? ContentType)
+    {
+        public HttpRequestMessage ToMessage()
+        {
+            var message = new HttpRequestMessage(HttpMethod.Post, Uri) { Content = new ByteArrayContent(Body) };
+            if (ContentType is not null)
+            {
+                message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
+            }
+
+            foreach (var (name, value) in Headers.Where(h => !h.Name.Equals("traceparent", StringComparison.OrdinalIgnoreCase)))
+            {
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            return message;
+        }
+    }
+}
