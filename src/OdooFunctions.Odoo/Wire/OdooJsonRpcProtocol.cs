@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -68,7 +67,6 @@ internal sealed class OdooJsonRpcProtocol : OdooWireProtocol
     protected override byte[] WriteBody(OdooCall call, OdooSession? session, string? apiKey) =>
         WriteBody(call, _database, session, apiKey, Interlocked.Increment(ref _requestId));
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     protected override async ValueTask<JsonNode?> ReadResultAsync(Stream stream, HttpResponseMessage response, OdooCall call, string? key, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;

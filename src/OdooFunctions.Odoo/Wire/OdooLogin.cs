@@ -41,7 +41,7 @@ internal sealed class OdooLogin
         _session is { } session ? new(session) : new(LoginAsync(rejected: null, cancellationToken));
 
     /// <summary>Sends a call with the current login; when Odoo rejects the key, logs in again with a fresh key once and resends once.</summary>
-    // Pooled like the channel's SendAsync: an inner layer that suspends on every call.
+    // Pooled like the channel's SendAsync: one of the three pooled layers every call passes (measurement: OdooRequestBody).
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<JsonNode?> SendAsync(OdooCall call, CancellationToken cancellationToken)
     {

@@ -38,7 +38,7 @@ internal abstract class OdooWireProtocol
     }
 
     /// <summary>Odoo's result (<c>null</c> for None), or the <see cref="OdooException"/> its answer means.</summary>
-    // Pooled: this inner layer suspends on every call, and an unpooled ValueTask/Task box costs an allocation each time.
+    // Pooled like the channel's SendAsync: one of the three pooled layers every call passes (measurement: OdooRequestBody).
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<JsonNode?> ReadAsync(HttpResponseMessage response, OdooCall call, string? key, CancellationToken cancellationToken)
     {
@@ -87,6 +87,7 @@ internal abstract class OdooWireProtocol
     /// <summary>
     /// Reads the raw Content-Type value rather than <see cref="HttpContentHeaders.ContentType"/>, which parses it
     /// into a <see cref="MediaTypeHeaderValue"/> (allocations on every call) only to look at the media type.
+    /// One of the three savings measured together in <see cref="OdooRequestBody"/> (1.85 KB a call in all).
     /// </summary>
     internal static bool IsJson(HttpContentHeaders headers)
     {
