@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,6 +10,9 @@ namespace OdooFunctions.Odoo;
 /// thread-safe, async methods that take a <see cref="CancellationToken"/>, failures as specific
 /// <see cref="OdooException"/> types. Records come back as <see cref="JsonObject"/> with Odoo's values
 /// exactly as the server sent them.
+/// A thin façade: each method checks its arguments, names its <see cref="OdooOperation"/> and shapes the answer;
+/// <see cref="OdooLogin"/> owns the session and key rotation, <see cref="OdooRpcChannel"/> sends, the protocol objects
+/// write and read the wire.
 /// Methods are virtual so that callers can substitute the client in their own tests.
 /// </summary>
 public class OdooClient
@@ -36,19 +38,8 @@ public class OdooClient
     private static readonly JsonObject EmptyArguments = [];
 
     private readonly OdooRpcChannel _channel = null!;
-    private readonly OdooClientOptions _options = null!;
-    private readonly IOdooApiKeyProvider _keyProvider = null!;
-    private readonly Lock _gate = new();
-
-    // The current login, read lock-free on every call; replaced as a whole on key rotation.
-    private volatile OdooSession? _session;
-    private Task<OdooSession>? _pendingLogin;
-
-    // Renewal throttle (guarded by _gate): when the last renewal started, and the last failed login with when it failed.
-    private long _renewalStartedAt = long.MinValue / 2;
-    private long _loginFailedAt = long.MinValue / 2;
-    private OdooAuthenticationException? _loginFailure;
-    private volatile OdooSession? _refused;
+    private readonly OdooLogin _login = null!;
+    private readonly Lock _versionGate = new();
     private Task<OdooServerVersion>? _version;
 
     /// <summary>For mocking only.</summary>
@@ -60,9 +51,8 @@ public class OdooClient
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(keyProvider);
-        _options = options;
-        _keyProvider = keyProvider;
         _channel = new OdooRpcChannel(httpClient, options, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LoggerCategory));
+        _login = new OdooLogin(_channel, options, keyProvider, GetServerVersionAsync);
     }
 
     /// <summary>The server version, asked once (<c>common.version</c>, present on every version) and cached.</summary>
@@ -71,7 +61,7 @@ public class OdooClient
         var version = _version;
         if (version is null || version.IsFaulted || version.IsCanceled)
         {
-            lock (_gate)
+            lock (_versionGate)
             {
                 version = _version;
                 if (version is null || version.IsFaulted || version.IsCanceled)
@@ -89,14 +79,14 @@ public class OdooClient
     public virtual async Task<OdooConnection> ConnectAsync(CancellationToken cancellationToken = default)
     {
         var version = await GetServerVersionAsync(cancellationToken);
-        var session = _session ?? await LoginAsync(rejected: null, cancellationToken);
+        var session = await _login.GetSessionAsync(cancellationToken);
         if (session.Protocol == OdooProtocol.JsonRpc)
         {
             return new OdooConnection(session.Uid, session.Protocol, version);
         }
 
         // JSON-2 has no login: an authenticated call tells who the key belongs to.
-        var context = await ExecuteAsync(OdooCall.Action("res.users", "context_get", ids: null, arguments: null, retryable: true), cancellationToken);
+        var context = await _login.SendAsync(OdooCall.Action("res.users", "context_get", ids: null, arguments: null, retryable: true), cancellationToken);
         var uid = context is JsonObject o && o["uid"] is JsonValue v && v.TryGetValue<long>(out var id)
             ? id
             : throw Unexpected("res.users", "context_get", "an object with a uid", context);
@@ -112,7 +102,7 @@ public class OdooClient
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        var result = await ExecuteAsync(new OdooCall
+        var result = await _login.SendAsync(new OdooCall
         {
             Operation = OdooOperation.SearchRead,
             Model = model,
@@ -138,7 +128,7 @@ public class OdooClient
             return [];
         }
 
-        var result = await ExecuteAsync(new OdooCall
+        var result = await _login.SendAsync(new OdooCall
         {
             Operation = OdooOperation.Read,
             Model = model,
@@ -152,7 +142,7 @@ public class OdooClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         ArgumentNullException.ThrowIfNull(domain);
-        var result = await ExecuteAsync(new OdooCall
+        var result = await _login.SendAsync(new OdooCall
         {
             Operation = OdooOperation.SearchCount,
             Model = model,
@@ -168,7 +158,7 @@ public class OdooClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         ArgumentNullException.ThrowIfNull(values);
-        var result = await ExecuteAsync(new OdooCall
+        var result = await _login.SendAsync(new OdooCall
         {
             Operation = OdooOperation.Create,
             Model = model,
@@ -188,7 +178,7 @@ public class OdooClient
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(values);
-        var result = await ExecuteAsync(new OdooCall
+        var result = await _login.SendAsync(new OdooCall
         {
             Operation = OdooOperation.Write,
             Model = model,
@@ -203,7 +193,7 @@ public class OdooClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         ArgumentNullException.ThrowIfNull(ids);
-        var result = await ExecuteAsync(new OdooCall
+        var result = await _login.SendAsync(new OdooCall
         {
             Operation = OdooOperation.Unlink,
             Model = model,
@@ -216,7 +206,7 @@ public class OdooClient
     public virtual async Task<IReadOnlyDictionary<string, OdooField>> FieldsGetAsync(string model, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        var result = await ExecuteAsync(new OdooCall
+        var result = await _login.SendAsync(new OdooCall
         {
             Operation = OdooOperation.FieldsGet,
             Model = model,
@@ -249,163 +239,7 @@ public class OdooClient
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         ArgumentNullException.ThrowIfNull(ids);
-        return await ExecuteAsync(OdooCall.Action(model, method, ids, arguments ?? EmptyArguments, retryable: false), cancellationToken);
-    }
-
-    /// <summary>Sends a call with the current login; when Odoo rejects the key, logs in again with a fresh key once and resends once.</summary>
-    // Pooled like the channel's SendAsync: an inner layer that suspends on every call.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<JsonNode?> ExecuteAsync(OdooCall call, CancellationToken cancellationToken)
-    {
-        var session = _session ?? await LoginAsync(rejected: null, cancellationToken);
-        if (ReferenceEquals(session, _refused))
-        {
-            // Odoo refused this key already: no call it would refuse again; a renewal, or the remembered failure.
-            session = await LoginAsync(rejected: session, cancellationToken);
-        }
-
-        try
-        {
-            return await _channel.SendAsync(call, session.Protocol, session, apiKey: null, cancellationToken);
-        }
-        catch (OdooAuthenticationException)
-        {
-            // Rejected keys are refused before Odoo runs anything, so resending even a write is safe.
-            _refused = session;
-            var renewed = await LoginAsync(rejected: session, cancellationToken);
-            try
-            {
-                return await _channel.SendAsync(call, renewed.Protocol, renewed, apiKey: null, cancellationToken);
-            }
-            catch (OdooAuthenticationException)
-            {
-                // JSON-2 has no login to test a key: its first refusal is here. No more calls with it until the interval is up.
-                _refused = renewed;
-                throw;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Single flight: the first caller starts the login, every concurrent caller awaits the same one.
-    /// <paramref name="rejected"/> is the session whose key Odoo refused (null for the first login).
-    /// Throttled: a login that Odoo refused is the answer for <see cref="OdooClientOptions.RenewalInterval"/>, and a
-    /// rejected key is renewed (fresh read + login) at most once per interval.
-    /// </summary>
-    private Task<OdooSession> LoginAsync(OdooSession? rejected, CancellationToken cancellationToken)
-    {
-        Task<OdooSession> login;
-        lock (_gate)
-        {
-            var current = _session;
-            if (current is not null && !ReferenceEquals(current, rejected))
-            {
-                return Task.FromResult(current);
-            }
-
-            if (_pendingLogin is not { IsCompleted: false })
-            {
-                var now = Environment.TickCount64;
-                if (_loginFailure is { } failure && now - _loginFailedAt < (long)_options.RenewalInterval.TotalMilliseconds)
-                {
-                    return Task.FromException<OdooSession>(failure);
-                }
-
-                if (rejected is not null)
-                {
-                    if (now - _renewalStartedAt < (long)_options.RenewalInterval.TotalMilliseconds)
-                    {
-                        return Task.FromException<OdooSession>(OdooErrorMap.Rejected(AuthenticateCall,
-                            $"Odoo rejected the API key of '{_options.Username}' again; it is read again and tried at most once every {_options.RenewalInterval.TotalSeconds:0} s."));
-                    }
-
-                    _renewalStartedAt = now;
-                }
-
-                _pendingLogin = Task.Run(() => CreateSessionAsync(rejected), CancellationToken.None);
-            }
-
-            login = _pendingLogin;
-        }
-
-        return login.WaitAsync(cancellationToken);
-    }
-
-    private async Task<OdooSession> CreateSessionAsync(OdooSession? rejected)
-    {
-        try
-        {
-            return await CreateSessionCoreAsync(rejected);
-        }
-        catch (OdooAuthenticationException failure)
-        {
-            lock (_gate)
-            {
-                _loginFailure = failure;
-                _loginFailedAt = Environment.TickCount64;
-            }
-
-            throw;
-        }
-    }
-
-    private async Task<OdooSession> CreateSessionCoreAsync(OdooSession? rejected)
-    {
-        var protocol = _options.Protocol;
-        if (protocol == OdooProtocol.Auto)
-        {
-            protocol = (await GetServerVersionAsync(CancellationToken.None)).HasJson2 ? OdooProtocol.Json2 : OdooProtocol.JsonRpc;
-        }
-
-        if (rejected is not null)
-        {
-            _keyProvider.Invalidate();
-        }
-
-        var key = await _keyProvider.GetApiKeyAsync(CancellationToken.None);
-        OdooSession session;
-        if (protocol == OdooProtocol.Json2)
-        {
-            // JSON-2 has no login; a rejected key shows as 401 on the first call and is renewed there.
-            session = new OdooSession(OdooProtocol.Json2, key, uid: 0);
-        }
-        else
-        {
-            var uid = await AuthenticateAsync(key);
-            if (uid is null && rejected is null)
-            {
-                // The cached key may be an old one: read it again once before giving up.
-                _keyProvider.Invalidate();
-                key = await _keyProvider.GetApiKeyAsync(CancellationToken.None);
-                uid = await AuthenticateAsync(key);
-            }
-
-            session = uid is null
-                ? throw OdooErrorMap.Rejected(AuthenticateCall,
-                    $"Odoo rejected the API key of '{_options.Username}' on database '{_options.Database}' (authenticate answered false).")
-                : new OdooSession(OdooProtocol.JsonRpc, key, uid.Value);
-        }
-
-        lock (_gate)
-        {
-            _session = session;
-            _loginFailure = null;
-        }
-
-        return session;
-    }
-
-    private OdooCall AuthenticateCall => new()
-    {
-        Operation = OdooOperation.Authenticate,
-        Model = "common",
-        Login = _options.Username,
-    };
-
-    private async Task<long?> AuthenticateAsync(string key)
-    {
-        var result = await _channel.SendAsync(AuthenticateCall, OdooProtocol.JsonRpc, session: null, apiKey: key, CancellationToken.None);
-        return result is JsonValue value && value.TryGetValue<long>(out var uid) ? uid : null;
+        return await _login.SendAsync(OdooCall.Action(model, method, ids, arguments ?? EmptyArguments, retryable: false), cancellationToken);
     }
 
     private async Task<OdooServerVersion> DetectVersionAsync()

@@ -60,7 +60,7 @@ public sealed class OdooRequestBodyTests
             Domain = OdooDomain.Where("default_code", "=like", "MFG-%"), Fields = Fields, Limit = 3, Order = "id",
         };
 
-        var body = OdooRequestBody.Json2(call);
+        var body = OdooJson2Protocol.WriteBody(call);
 
         AssertSameJson("""{"domain":[["default_code","=like","MFG-%"]],"fields":["name","default_code"],"limit":3,"offset":0,"order":"id"}""", body);
     }
@@ -72,8 +72,8 @@ public sealed class OdooRequestBodyTests
         var create = new OdooCall { Operation = OdooOperation.Create, Model = "mrp.production", Method = "create", Retryable = false, Values = values };
         var write = new OdooCall { Operation = OdooOperation.Write, Model = "mrp.production", Method = "write", Retryable = false, Ids = [13], Values = values };
 
-        AssertSameJson("""{"vals_list":[{"product_id":69,"product_qty":7}]}""", OdooRequestBody.Json2(create));
-        AssertSameJson("""{"ids":[13],"vals":{"product_id":69,"product_qty":7}}""", OdooRequestBody.Json2(write));
+        AssertSameJson("""{"vals_list":[{"product_id":69,"product_qty":7}]}""", OdooJson2Protocol.WriteBody(create));
+        AssertSameJson("""{"ids":[13],"vals":{"product_id":69,"product_qty":7}}""", OdooJson2Protocol.WriteBody(write));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class OdooRequestBodyTests
     {
         var call = OdooCall.Action("mrp.production", "action_confirm", [13], new JsonObject { ["context"] = new JsonObject { ["lang"] = "en_US" } }, retryable: false);
 
-        AssertSameJson("""{"ids":[13],"context":{"lang":"en_US"}}""", OdooRequestBody.Json2(call));
+        AssertSameJson("""{"ids":[13],"context":{"lang":"en_US"}}""", OdooJson2Protocol.WriteBody(call));
     }
 
     [Fact]
@@ -102,11 +102,11 @@ public sealed class OdooRequestBodyTests
         AssertSameJson("""
             {"jsonrpc":"2.0","method":"call","params":{"service":"object","method":"execute_kw","args":["odoo_test",7,"<API_KEY>",
              "product.product","search_read",[[["default_code","=like","MFG-%"]]],{"fields":["name","default_code"],"limit":3,"offset":0,"order":"id"}]},"id":7}
-            """, OdooRequestBody.JsonRpc(search, "odoo_test", session, null, 7));
+            """, OdooJsonRpcProtocol.WriteBody(search, "odoo_test", session, null, 7));
         AssertSameJson("""
             {"jsonrpc":"2.0","method":"call","params":{"service":"object","method":"execute_kw","args":["odoo_test",7,"<API_KEY>",
              "mrp.production","write",[[13],{"product_qty":9}],{}]},"id":18}
-            """, OdooRequestBody.JsonRpc(write, "odoo_test", session, null, 18));
+            """, OdooJsonRpcProtocol.WriteBody(write, "odoo_test", session, null, 18));
     }
 
     [Fact]
@@ -117,9 +117,9 @@ public sealed class OdooRequestBodyTests
 
         AssertSameJson("""
             {"jsonrpc":"2.0","method":"call","params":{"service":"common","method":"authenticate","args":["odoo_test","api@yourcompany.com","<API_KEY>",{}]},"id":2}
-            """, OdooRequestBody.JsonRpc(authenticate, "odoo_test", null, "<API_KEY>", 2));
+            """, OdooJsonRpcProtocol.WriteBody(authenticate, "odoo_test", null, "<API_KEY>", 2));
         AssertSameJson("""
             {"jsonrpc":"2.0","method":"call","params":{"service":"common","method":"version","args":[]},"id":1}
-            """, OdooRequestBody.JsonRpc(version, "odoo_test", null, null, 1));
+            """, OdooJsonRpcProtocol.WriteBody(version, "odoo_test", null, null, 1));
     }
 }

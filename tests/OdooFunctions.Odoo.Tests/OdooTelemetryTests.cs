@@ -34,7 +34,7 @@ public sealed class OdooTelemetryTests
     [InlineData(nameof(OdooOperation.Version), OdooProtocol.Json2, "jsonrpc")]
     [InlineData(nameof(OdooOperation.Authenticate), OdooProtocol.Json2, "jsonrpc")]
     public void The_protocol_tag_is_the_one_on_the_wire(string operation, OdooProtocol session, string expected) =>
-        Assert.Equal(expected, OdooTelemetry.WireProtocol(new OdooCall { Operation = Enum.Parse<OdooOperation>(operation), Model = "m" }, session));
+        Assert.Equal(expected, OdooTelemetry.WireProtocol(new OdooCall { Operation = (OdooOperation)typeof(OdooOperation).GetField(operation)!.GetValue(null)!, Model = "m" }, session));
 
     private static void Trace(OdooCall call)
     {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace OdooFunctions.Odoo.Wire;
 
-/// <summary>One call to Odoo, protocol-neutral: the body writers turn it into JSON-RPC or JSON-2.</summary>
+/// <summary>One call to Odoo, protocol-neutral: its <see cref="Operation"/> writes it in either protocol's form.</summary>
 internal sealed class OdooCall
 {
     private readonly string? _method;
@@ -16,19 +16,7 @@ internal sealed class OdooCall
     /// <summary>Odoo's method name; follows from <see cref="Operation"/> except for <see cref="OdooOperation.Call"/>.</summary>
     public string Method
     {
-        get => _method ?? Operation switch
-        {
-            OdooOperation.Version => "version",
-            OdooOperation.Authenticate => "authenticate",
-            OdooOperation.SearchRead => "search_read",
-            OdooOperation.Read => "read",
-            OdooOperation.SearchCount => "search_count",
-            OdooOperation.FieldsGet => "fields_get",
-            OdooOperation.Create => "create",
-            OdooOperation.Write => "write",
-            OdooOperation.Unlink => "unlink",
-            _ => throw new InvalidOperationException("A method call needs its method name."),
-        };
+        get => _method ?? Operation.Method ?? throw new InvalidOperationException("A method call needs its method name.");
         init => _method = value;
     }
 
@@ -38,8 +26,7 @@ internal sealed class OdooCall
     /// </summary>
     public bool Retryable
     {
-        get => _retryable ?? Operation is OdooOperation.Version or OdooOperation.Authenticate or OdooOperation.SearchRead
-            or OdooOperation.Read or OdooOperation.SearchCount or OdooOperation.FieldsGet;
+        get => _retryable ?? Operation.Retryable;
         init => _retryable = value;
     }
 

@@ -48,7 +48,7 @@ internal static class OdooResilience
         { Result.StatusCode: HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout } => true,
         // Werkzeug's generic page, no Odoo error in it: what a full connection pool answers (PoolError raised before
         // the call is dispatched). A 500 with Odoo's JSON error is the call's own failure and is not retried.
-        { Result: { StatusCode: HttpStatusCode.InternalServerError } response } => !OdooRpcChannel.IsJson(response.Content.Headers),
+        { Result: { StatusCode: HttpStatusCode.InternalServerError } response } => !OdooWireProtocol.IsJson(response.Content.Headers),
         _ => false,
     };
 }

@@ -84,5 +84,5 @@ internal static class OdooTelemetry
 
     /// <summary>The protocol on the wire: the version probe and the login always go over JSON-RPC.</summary>
     public static string WireProtocol(OdooCall call, OdooProtocol protocol) =>
-        protocol == OdooProtocol.Json2 && call.Operation is not (OdooOperation.Version or OdooOperation.Authenticate) ? Json2 : JsonRpc;
+        OdooWireProtocol.IsJson2(call, protocol) ? Json2 : JsonRpc;
 }
