@@ -23,8 +23,8 @@ public sealed class PushAcrossInstancesTests
         await PushTestContext.WaitForAsync(() => orders.All(o => context.StatusOf(o.OrderId) == OrderStatusMap.InProgress), "every order in progress");
         await PushTestContext.WaitForAsync(() => first.Queue!.Invocations + second.Queue!.Invocations >= 40, "all 40 messages processed");
 
+        // (Which instance dequeues which copy is the queue's business; on a loaded machine one may take most of them.)
         Assert.All(orders, o => Assert.Equal(1, context.PatchesOf(o.OrderId)));
-        Assert.True(first.Queue!.Invocations > 0 && second.Queue!.Invocations > 0, $"both instances processed ({first.Queue.Invocations}, {second.Queue.Invocations})");
     }
 
     [Fact]
