@@ -9,21 +9,9 @@ namespace OdooFunctions.Functions.Odoo;
 /// </summary>
 public sealed class OdooSchema(OdooClient odoo)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, OdooField>>>> _models = new(StringComparer.Ordinal);
+    // A failed look-up is not kept (SingleFlight): the next request asks again.
+    private readonly ConcurrentDictionary<string, SingleFlight<IReadOnlyDictionary<string, OdooField>>> _models = new(StringComparer.Ordinal);
 
-    public async Task<IReadOnlyDictionary<string, OdooField>> FieldsAsync(string model, CancellationToken cancellationToken)
-    {
-        var entry = _models.GetOrAdd(model, name => new Lazy<Task<IReadOnlyDictionary<string, OdooField>>>(
-            () => odoo.FieldsGetAsync(name, CancellationToken.None)));
-        try
-        {
-            return await entry.Value.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (entry.Value.IsFaulted || entry.Value.IsCanceled)
-        {
-            // A failed look-up is not cached: the next request asks again.
-            _models.TryRemove(new KeyValuePair<string, Lazy<Task<IReadOnlyDictionary<string, OdooField>>>>(model, entry));
-            throw;
-        }
-    }
+    public async Task<IReadOnlyDictionary<string, OdooField>> FieldsAsync(string model, CancellationToken cancellationToken) =>
+        await _models.GetOrAdd(model, name => new(() => odoo.FieldsGetAsync(name, CancellationToken.None))).GetAsync(cancellationToken);
 }

@@ -38,6 +38,35 @@ public static class OpenApiDocument
         ["code"] = new() { ["type"] = "string", ["description"] = "ODOO_WEBHOOK_SECRET (Key Vault odoo-webhook-secret)" },
     };
 
+    /// <summary>
+    /// The fields a manufacturing-order body may carry, as <see cref="ManufacturingOrderCreate"/> and
+    /// <see cref="ManufacturingOrderUpdate"/> read them (<c>RequestBody</c>): null is refused for every one of them.
+    /// </summary>
+    private static readonly Dictionary<string, Func<JsonObject>> BodyFieldSchemas = new(StringComparer.Ordinal)
+    {
+        ["product_id"] = () => new() { ["type"] = "integer", ["minimum"] = 1, ["description"] = "The Odoo product (product.product id) to make." },
+        ["product_qty"] = () => new() { ["type"] = "number", ["minimum"] = 0, ["exclusiveMinimum"] = true },
+        ["qty_producing"] = () => new() { ["type"] = "number", ["minimum"] = 0 },
+        ["date_planned_start"] = DateSchema,
+        ["date_deadline"] = DateSchema,
+        ["origin"] = () => new() { ["type"] = "string", ["maxLength"] = 256, ["description"] = "The dashboard's reference; no control characters. Also makes a create idempotent without an Idempotency-Key." },
+        ["priority"] = () => new()
+        {
+            ["type"] = "string", ["enum"] = new JsonArray("0", "1"),
+            ["description"] = "\"0\" normal, \"1\" urgent (the numbers 0 and 1 are accepted too).",
+        },
+        ["state"] = () => new()
+        {
+            ["type"] = "string", ["enum"] = new JsonArray([.. MoState.Settable.Select(s => JsonValue.Create(s.OdooName))]),
+            ["description"] = "The state to reach; Odoo's actions run in order. There is no way back to draft.",
+        },
+        ["backorder"] = () => new()
+        {
+            ["type"] = "boolean",
+            ["description"] = "Only with state done and less produced than planned: make a backorder for the rest (true) or close without one (false). Left out, such a done answers 409.",
+        },
+    };
+
     public static JsonObject Build()
     {
         var paths = new JsonObject();
@@ -133,11 +162,43 @@ public static class OpenApiDocument
         };
         if (operation.HasBody)
         {
-            described["requestBody"] = new JsonObject { ["required"] = true, ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "object" } } } };
+            described["requestBody"] = new JsonObject { ["required"] = true, ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = BodySchema(operation.Method) } } };
         }
 
         return described;
     }
+
+    /// <summary>The body of POST (create: product and quantity required) or PUT (update: at least one field) manufacturing orders.</summary>
+    private static JsonObject BodySchema(string method)
+    {
+        var create = method == "post";
+        var fields = create ? ManufacturingOrderCreate.Fields : ManufacturingOrderUpdate.Fields;
+        string[] required = create ? ["product_id", "product_qty"] : [];
+        var schema = new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = new JsonObject(fields.Select(name => KeyValuePair.Create(name, (JsonNode?)BodyFieldSchemas[name]()))),
+            // Unknown fields are refused (400 naming them), so a typo never silently does nothing.
+            ["additionalProperties"] = false,
+        };
+        if (required.Length > 0)
+        {
+            schema["required"] = new JsonArray([.. required.Select(name => JsonValue.Create(name))]);
+        }
+        else
+        {
+            schema["minProperties"] = 1;
+        }
+
+        return schema;
+    }
+
+    private static JsonObject DateSchema() => new()
+    {
+        ["type"] = "string",
+        ["description"] = "Odoo's 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601 (converted to UTC; no offset means UTC).",
+        ["example"] = "2025-11-15T17:00:00Z",
+    };
 
     private static JsonObject DescribeWebhook(Operation operation)
     {

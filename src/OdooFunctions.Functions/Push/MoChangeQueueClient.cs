@@ -12,14 +12,18 @@ namespace OdooFunctions.Functions.Push;
 public sealed class MoChangeQueueClient
 {
     private readonly QueueClient _queue;
-    private readonly CreateOnce _creation;
+    private readonly SingleFlight<QueueClient> _creation;
 
     public MoChangeQueueClient(QueueServiceClient queues, IOptions<PushOptions> options)
     {
         ArgumentNullException.ThrowIfNull(queues);
         ArgumentNullException.ThrowIfNull(options);
         _queue = queues.GetQueueClient(options.Value.QueueName);
-        _creation = new CreateOnce(() => _queue.CreateIfNotExistsAsync());
+        _creation = new SingleFlight<QueueClient>(async () =>
+        {
+            await _queue.CreateIfNotExistsAsync();
+            return _queue;
+        });
     }
 
     public string Name => _queue.Name;
@@ -29,8 +33,8 @@ public sealed class MoChangeQueueClient
         var body = JsonSerializer.Serialize(message, PushJsonContext.Default.MoChangeMessage);
         try
         {
-            await _creation.EnsureAsync(cancellationToken);
-            await _queue.SendMessageAsync(body, visibilityTimeout: delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken);
+            var queue = await _creation.GetAsync(cancellationToken);
+            await queue.SendMessageAsync(body, visibilityTimeout: delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken);
         }
         catch (Exception e) when (StorageUnavailableException.IsStorageFailure(e))
         {

@@ -11,13 +11,8 @@ namespace OdooFunctions.Functions.Secrets;
 /// </summary>
 public sealed class CachedSecret
 {
-    private readonly ISecretSource _source;
-    private readonly TimeSpan _ttl;
-    private readonly TimeSpan _failureTtl;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Lock _gate = new();
-    private Read? _current;
+    private readonly SingleFlight<string> _value;
 
     public CachedSecret(SecretReference reference, ISecretSource source, TimeSpan ttl, TimeProvider timeProvider, ILogger logger)
         : this(reference, source, ttl, SecretsOptions.DefaultFailureTtl, timeProvider, logger)
@@ -33,11 +28,18 @@ public sealed class CachedSecret
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(failureTtl, TimeSpan.Zero);
         Reference = reference;
-        _failureTtl = failureTtl;
-        _source = source;
-        _ttl = ttl;
-        _time = timeProvider;
         _logger = logger;
+        _value = new SingleFlight<string>(
+            () => source.GetSecretAsync(reference, CancellationToken.None).AsTask(),
+            timeProvider,
+            keepValue: _ =>
+            {
+                var expiresAt = timeProvider.GetUtcNow() + ttl;
+                SecretsLog.SecretCached(logger, reference.SecretName, expiresAt);
+                return ttl;
+            },
+            // Jittered (1× to 1.5×) so that instances which failed together do not all retry together.
+            keepFailure: _ => failureTtl * (1 + (Random.Shared.NextDouble() / 2)));
     }
 
     public SecretReference Reference { get; }
@@ -47,17 +49,7 @@ public sealed class CachedSecret
     /// caller's wait only: the shared read goes on for the others (it is bounded by the source's own timeouts).
     /// </summary>
     /// <exception cref="SecretUnavailableException">The read failed.</exception>
-    public ValueTask<string> GetValueAsync(CancellationToken cancellationToken = default)
-    {
-        var read = Volatile.Read(ref _current);
-        if (read is null || !IsFresh(read))
-        {
-            read = StartOrJoinRead();
-        }
-
-        var task = read.Value.Task;
-        return task.IsCompletedSuccessfully ? ValueTask.FromResult(task.Result) : new ValueTask<string>(task.WaitAsync(cancellationToken));
-    }
+    public ValueTask<string> GetValueAsync(CancellationToken cancellationToken = default) => _value.GetAsync(cancellationToken);
 
     /// <summary>
     /// Forget the cached value so the next <see cref="GetValueAsync"/> reads it again. A read in flight is kept: it is
@@ -66,63 +58,9 @@ public sealed class CachedSecret
     /// </summary>
     public void Invalidate()
     {
-        lock (_gate)
-        {
-            if (_current is { } read && read.Value.Task.IsCompletedSuccessfully)
-            {
-                _current = null;
-            }
-        }
-
+        _value.ForgetValue();
         SecretsLog.SecretInvalidated(_logger, Reference.SecretName);
     }
 
     public override string ToString() => $"{nameof(CachedSecret)}({Reference.SecretName})";
-
-    // Fresh: still in flight, or completed (value or failure) and not yet expired.
-    private bool IsFresh(Read read) => !read.Value.Task.IsCompleted || _time.GetUtcNow() < read.ExpiresAt;
-
-    private Read StartOrJoinRead()
-    {
-        Read read;
-        lock (_gate)
-        {
-            if (_current is { } current && IsFresh(current))
-            {
-                return current;
-            }
-
-            read = new Read();
-            _current = read;
-        }
-
-        // Started outside the lock: the source does I/O.
-        _ = FillAsync(read);
-        return read;
-    }
-
-    private async Task FillAsync(Read read)
-    {
-        try
-        {
-            var value = await _source.GetSecretAsync(Reference, CancellationToken.None);
-            read.ExpiresAt = _time.GetUtcNow() + _ttl;
-            SecretsLog.SecretCached(_logger, Reference.SecretName, read.ExpiresAt);
-            read.Value.SetResult(value);
-        }
-        catch (Exception exception)
-        {
-            // Jittered (1× to 1.5×) so that instances which failed together do not all retry together.
-            read.ExpiresAt = _time.GetUtcNow() + _failureTtl * (1 + (Random.Shared.NextDouble() / 2));
-            read.Value.SetException(exception);
-        }
-    }
-
-    private sealed class Read
-    {
-        public TaskCompletionSource<string> Value { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        // Written before Value completes, read only after.
-        public DateTimeOffset ExpiresAt { get; set; }
-    }
 }

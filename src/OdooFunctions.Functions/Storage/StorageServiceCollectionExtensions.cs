@@ -1,10 +1,10 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace OdooFunctions.Functions.Storage;
 
@@ -14,10 +14,17 @@ public static class StorageServiceCollectionExtensions
     /// Table storage on the host's own storage account (<c>AzureWebJobsStorage</c>): a connection string locally
     /// (Azurite: <c>UseDevelopmentStorage=true</c>), identity-based in Azure (<c>AzureWebJobsStorage__tableServiceUri</c>
     /// with the managed identity in <c>AzureWebJobsStorage__clientId</c>), the same settings the Functions host reads.
+    /// Registered through Microsoft.Extensions.Azure, built on first use.
     /// </summary>
     public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(_ => CreateTableServiceClient(configuration));
+        services.AddAzureClients(clients =>
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, _) =>
+                    ConnectionString(configuration) is { } connectionString
+                        ? new TableServiceClient(connectionString, options)
+                        : new TableServiceClient(ServiceUri(configuration, "table"), credential, options))
+                .WithCredential(_ => Credential(configuration))
+                .ConfigureOptions(options => ConfigureRetry(options.Retry)));
         return services;
     }
 
@@ -27,39 +34,28 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddQueueStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(_ => CreateQueueServiceClient(configuration));
+        services.AddAzureClients(clients =>
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, _) =>
+                    ConnectionString(configuration) is { } connectionString
+                        ? new QueueServiceClient(connectionString, options)
+                        : new QueueServiceClient(ServiceUri(configuration, "queue"), credential, options))
+                .WithCredential(_ => Credential(configuration))
+                .ConfigureOptions(options =>
+                {
+                    options.MessageEncoding = QueueMessageEncoding.Base64;
+                    ConfigureRetry(options.Retry);
+                }));
         return services;
     }
 
-    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration)
-    {
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        ConfigureRetry(options.Retry);
-        var connectionString = configuration["AzureWebJobsStorage"];
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            return new QueueServiceClient(connectionString, options);
-        }
+    private static string? ConnectionString(IConfiguration configuration) =>
+        configuration["AzureWebJobsStorage"] is { } connectionString && !string.IsNullOrWhiteSpace(connectionString) ? connectionString : null;
 
-        var serviceUri = configuration["AzureWebJobsStorage:queueServiceUri"]
-            ?? (configuration["AzureWebJobsStorage:accountName"] is { Length: > 0 } account ? $"https://{account}.queue.core.windows.net" : null)
-            ?? throw new InvalidOperationException("Missing required environment variables: AzureWebJobsStorage (or AzureWebJobsStorage__queueServiceUri)");
-        return new QueueServiceClient(new Uri(serviceUri), Credential(configuration), options);
-    }
-
-    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration)
-    {
-        var connectionString = configuration["AzureWebJobsStorage"];
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            return new TableServiceClient(connectionString, ClientOptions());
-        }
-
-        var serviceUri = configuration["AzureWebJobsStorage:tableServiceUri"]
-            ?? (configuration["AzureWebJobsStorage:accountName"] is { Length: > 0 } account ? $"https://{account}.table.core.windows.net" : null)
-            ?? throw new InvalidOperationException("Missing required environment variables: AzureWebJobsStorage (or AzureWebJobsStorage__tableServiceUri)");
-        return new TableServiceClient(new Uri(serviceUri), Credential(configuration), ClientOptions());
-    }
+    /// <summary><c>AzureWebJobsStorage__tableServiceUri</c> (or <c>__queueServiceUri</c>), else the account's endpoint from <c>__accountName</c>.</summary>
+    private static Uri ServiceUri(IConfiguration configuration, string service) => new(
+        configuration[$"AzureWebJobsStorage:{service}ServiceUri"]
+        ?? (configuration["AzureWebJobsStorage:accountName"] is { Length: > 0 } account ? $"https://{account}.{service}.core.windows.net" : null)
+        ?? throw new InvalidOperationException($"Missing required environment variables: AzureWebJobsStorage (or AzureWebJobsStorage__{service}ServiceUri)"));
 
     private static DefaultAzureCredential Credential(IConfiguration configuration) => new(new DefaultAzureCredentialOptions
     {
@@ -70,13 +66,6 @@ public static class StorageServiceCollectionExtensions
     /// Storage sits on the request path (idempotency records, the webhook's queue): a few quick retries, then a 503 the caller can retry,
     /// instead of the SDK's default of about 6 s of back-off per call while storage is down.
     /// </summary>
-    private static TableClientOptions ClientOptions()
-    {
-        var options = new TableClientOptions();
-        ConfigureRetry(options.Retry);
-        return options;
-    }
-
     private static void ConfigureRetry(RetryOptions retry)
     {
         retry.MaxRetries = 2;

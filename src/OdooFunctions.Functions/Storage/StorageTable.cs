@@ -2,17 +2,21 @@ using Azure.Data.Tables;
 
 namespace OdooFunctions.Functions.Storage;
 
-/// <summary>A table that is created on first use (<see cref="CreateOnce"/>: again after a failed creation).</summary>
+/// <summary>A table that is created on first use (<see cref="SingleFlight{T}"/>: again after a failed creation).</summary>
 public sealed class StorageTable
 {
     private readonly TableClient _client;
-    private readonly CreateOnce _creation;
+    private readonly SingleFlight<TableClient> _creation;
 
     public StorageTable(TableServiceClient tables, string name)
     {
         ArgumentNullException.ThrowIfNull(tables);
         _client = tables.GetTableClient(name);
-        _creation = new CreateOnce(CreateAsync);
+        _creation = new SingleFlight<TableClient>(async () =>
+        {
+            await CreateAsync();
+            return _client;
+        });
     }
 
     public string Name => _client.Name;
@@ -22,14 +26,12 @@ public sealed class StorageTable
     {
         try
         {
-            await _creation.EnsureAsync(cancellationToken);
+            return await _creation.GetAsync(cancellationToken);
         }
         catch (Exception failure) when (StorageUnavailableException.IsStorageFailure(failure))
         {
             throw new StorageUnavailableException($"Table storage is unavailable: the table '{Name}' could not be created or reached.", failure);
         }
-
-        return _client;
     }
 
     private async Task CreateAsync()

@@ -82,5 +82,73 @@ public sealed class OpenApiTests(Odoo19AppFixture fixture) : IClassFixture<Odoo1
         Assert.Equal(Http.RequestReader.DefaultLimit, Default("/api/odoo/products"));
     }
 
+    /// <summary>
+    /// The documented manufacturing-order bodies are held to the endpoints: a body with every documented field is
+    /// accepted, a field the document does not list is refused with 400 naming it, and so is a body without a required one.
+    /// </summary>
+    [Theory]
+    [InlineData("post")]
+    [InlineData("put")]
+    public async Task The_documented_body_fields_are_what_the_endpoint_accepts(string method)
+    {
+        using var response = await fixture.App.Client.GetAsync("api/openapi.json");
+        var paths = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["paths"]!;
+        var path = method == "post" ? "/api/odoo/manufacturing-orders" : "/api/odoo/manufacturing-orders/{id}";
+        var schema = paths[path]![method]!["requestBody"]!["content"]!["application/json"]!["schema"]!.AsObject();
+        var documented = schema["properties"]!.AsObject().Select(p => p.Key).ToList();
+        var required = schema["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToList() ?? [];
+        Assert.False(schema["additionalProperties"]!.GetValue<bool>());
+
+        // A valid value for every field either endpoint takes; the document must list no field without one.
+        var samples = new Dictionary<string, JsonNode>
+        {
+            ["product_id"] = fixture.FinishedProductId(),
+            ["product_qty"] = 5,
+            ["qty_producing"] = 5,
+            ["date_planned_start"] = "2026-12-01T09:00:00+01:00",
+            ["date_deadline"] = "2026-12-05 17:00:00",
+            ["origin"] = "OpenAPI " + Guid.NewGuid(),
+            ["priority"] = "1",
+            ["state"] = "done",
+            ["backorder"] = false,
+        };
+        Assert.All(documented, field => Assert.True(samples.ContainsKey(field), $"no sample for documented field {field}"));
+        JsonObject Body(IEnumerable<string> fields) => new(fields.Select(f => KeyValuePair.Create(f, (JsonNode?)samples[f].DeepClone())));
+        string Url() => method == "post"
+            ? "api/odoo/manufacturing-orders"
+            : $"api/odoo/manufacturing-orders/{fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "confirmed")}";
+        var verb = method == "post" ? HttpMethod.Post : HttpMethod.Put;
+
+        using (var all = await fixture.SendAsync(verb, Url(), Body(documented).ToJsonString()))
+        {
+            Assert.True(all.IsSuccessStatusCode, $"{method} with every documented field: {(int)all.StatusCode} {await all.Content.ReadAsStringAsync()}");
+        }
+
+        var withUnknown = Body(documented);
+        withUnknown["not_a_documented_field"] = 1;
+        using (var unknown = await fixture.SendAsync(verb, Url(), withUnknown.ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            Assert.Contains("not_a_documented_field", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        foreach (var field in required)
+        {
+            using var missing = await fixture.SendAsync(verb, Url(), Body(documented.Where(f => f != field)).ToJsonString());
+            Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+            Assert.Contains($"'{field}'", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        if (schema["minProperties"] is JsonValue minProperties)
+        {
+            Assert.Equal(1, minProperties.GetValue<int>());
+            using var empty = await fixture.SendAsync(verb, Url(), "{}");
+            Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        }
+
+        string[] expectedRequired = method == "post" ? ["product_id", "product_qty"] : [];
+        Assert.Equal(expectedRequired, required);
+    }
+
     private Task<HttpResponseMessage> Get(string url) => fixture.SendAsync(HttpMethod.Get, url);
 }
