@@ -1,3 +1,4 @@
+using OdooFunctions.Functions.ManufacturingOrders;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -103,7 +104,7 @@ public static class SyncBenchmark
         {
             // GET /odoo/manufacturing-orders/{id} is one `read` of one record.
             var mo = (await odoo.ReadAsync("mrp.production", [order.OdooMoId], GuideFields)).Single();
-            var status = OrderStatusMap.ToDashboardStatus(mo["state"]!.GetValue<string>())!;
+            var status = MoState.Parse(mo["state"]!.GetValue<string>()).DashboardStatus;
             if (order.Status != status)
             {
                 await dashboard.PatchOrderAsync(order.Id, status, mo["qty_produced"]!.GetValue<double>());

@@ -1,3 +1,4 @@
+using OdooFunctions.Functions.ManufacturingOrders;
 using System.Text.Json.Nodes;
 using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
@@ -50,7 +51,7 @@ public class StatusSyncTests(AzuriteFixture azurite)
         foreach (var order in context.Dashboard.Orders.Linked())
         {
             var mo = context.Odoo.Store.Get("mrp.production", order["odoo_mo_id"]!.GetValue<long>())!;
-            Assert.Equal(OrderStatusMap.ToDashboardStatus(mo["state"]!.GetValue<string>()), order["status"]!.GetValue<string>());
+            Assert.Equal(MoState.Parse(mo["state"]!.GetValue<string>()).DashboardStatus, order["status"]!.GetValue<string>());
         }
     }
 

@@ -1,3 +1,4 @@
+using OdooFunctions.Functions.ManufacturingOrders;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,7 +93,7 @@ internal sealed class SyncTestContext : IAsyncDisposable
 
     /// <summary>An MO and a dashboard order already in step with it; returns the order's <c>_id</c>.</summary>
     public string AddSyncedOrder(string state, double qtyProduced = 0) =>
-        Dashboard.Orders.Add(AddMo(state, qtyProduced), OrderStatusMap.ToDashboardStatus(state)!, qtyProduced);
+        Dashboard.Orders.Add(AddMo(state, qtyProduced), MoState.Parse(state).DashboardStatus, qtyProduced);
 
     public async Task<SyncRun> RunAsync(string trigger = SyncTrigger.Manual) =>
         await Sync.TryRunAsync(trigger) ?? throw new InvalidOperationException("A run was already in progress.");
