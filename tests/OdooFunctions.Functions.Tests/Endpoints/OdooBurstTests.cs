@@ -37,7 +37,7 @@ public sealed class OdooBurstTests
         await using var app = await FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(odoo, new()
         {
             ["ODOO_MAX_CONCURRENT_CALLS"] = "1",
-            ["ODOO_TIMEOUT_SECONDS"] = "2",
+            ["ODOO_TIMEOUT_SECONDS"] = "3",
         }));
         var token = TestTokens.Create();
         using (var warmup = await Send(app.Client, HttpMethod.Get, "api/odoo/products?limit=1", null, token))
@@ -45,8 +45,9 @@ public sealed class OdooBurstTests
             Assert.Equal(HttpStatusCode.OK, warmup.StatusCode);
         }
 
-        // One place, calls of 1.4 s, a wait of 2 s: of three at once, the one served third has waited 2.8 s.
-        odoo.Latency = TimeSpan.FromMilliseconds(1400);
+        // One place, calls of 2 s, a wait of 3 s: of three at once, the one served third would have waited 4 s. A second
+        // of margin each way (the second call's 2 s under its 3 s timeout), so a loaded test run does not retry a call.
+        odoo.Latency = TimeSpan.FromMilliseconds(2000);
         odoo.Calls.Reset();
         var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
         {
