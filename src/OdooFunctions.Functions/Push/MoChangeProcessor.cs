@@ -49,7 +49,7 @@ public sealed partial class MoChangeProcessor
             .GroupBy(m => m.MoId)
             .Select(g => g.OrderByDescending(m => OdooTimestamp.Parse(m.WriteDate) ?? DateTime.MinValue).ThenByDescending(m => m.Attempt).First())
             .ToList();
-        var snapshots = await ReadAsync([.. newest.Select(m => m.MoId)], cancellationToken);
+        var snapshots = await MoSnapshot.ReadAsync(_odoo, [.. newest.Select(m => m.MoId)], cancellationToken);
         var results = new Dictionary<long, Task<MoChangeResult>>();
         var toApply = new List<(MoChangeMessage Change, MoSnapshot Mo, string Status)>();
         foreach (var change in newest)
@@ -167,7 +167,7 @@ public sealed partial class MoChangeProcessor
                 return false;
             }
 
-            var before = Copy(row);
+            var before = row.Copy();
             if (!await _index.TryRecordSendAsync(row, status, mo.QtyProduced, mo.WriteDate, cancellationToken))
             {
                 row = (await _index.ForMoAsync(mo.Id, cancellationToken)).FirstOrDefault(r => r.RowKey == row.RowKey)
@@ -207,43 +207,11 @@ public sealed partial class MoChangeProcessor
         var existing = await _index.AllAsync(cancellationToken);
         var listedAt = _time.GetUtcNow();
         var orders = await _dashboard.GetLinkedOrdersAsync(cancellationToken);
-        var written = await _index.RewriteAsync(IndexedOrders(orders), listedAt, existing, cancellationToken);
+        var written = await _index.RewriteAsync(IndexedOrder.From(orders), listedAt, existing, cancellationToken);
         await _index.CloseRefreshGateAsync(cancellationToken);
         LogRefreshed(_logger, orders.Count, written);
         return IndexRefresh.Done;
     }
-
-    /// <summary>The orders an index can hold: a positive MO id and values the sync could read.</summary>
-    internal static List<IndexedOrder> IndexedOrders(IEnumerable<DashboardOrder> orders) =>
-        [.. orders.Where(o => o.OdooMoId > 0 && o.Unreadable is null).Select(o => new IndexedOrder(o.OdooMoId, o.Id, o.Status, o.QtyProduced))];
-
-    private async Task<Dictionary<long, MoSnapshot>> ReadAsync(long[] ids, CancellationToken cancellationToken)
-    {
-        var records = await _odoo.SearchReadAsync(StatusSync.Model, OdooDomain.Where("id", "in", ids), MoSnapshot.Fields, cancellationToken: cancellationToken);
-        var found = new Dictionary<long, MoSnapshot>(records.Count);
-        foreach (var record in records)
-        {
-            if (MoSnapshot.FromOdoo(record) is { } mo)
-            {
-                found[mo.Id] = mo;
-            }
-        }
-
-        return found;
-    }
-
-    private static PushIndexRow Copy(PushIndexRow row) => new()
-    {
-        PartitionKey = row.PartitionKey,
-        RowKey = row.RowKey,
-        MoId = row.MoId,
-        OrderId = row.OrderId,
-        Status = row.Status,
-        QtyProduced = row.QtyProduced,
-        OdooWriteDate = row.OdooWriteDate,
-        Source = row.Source,
-        UpdatedAt = row.UpdatedAt,
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Push: order {OrderId} (MO {MoId}) patched to {Status}, qty_produced {QtyProduced}")]
     private static partial void LogPatched(ILogger logger, string orderId, long moId, string status, double qtyProduced);

@@ -25,6 +25,23 @@ public sealed record MoSnapshot(
     [JsonIgnore]
     public MoState? KnownState => MoState.TryParse(State, out var state) ? state : null;
 
+    /// <summary>The MOs of <paramref name="ids"/> Odoo holds, read in one <c>search_read</c>, by id (ids Odoo does not have are absent).</summary>
+    public static async Task<Dictionary<long, MoSnapshot>> ReadAsync(OdooFunctions.Odoo.OdooClient odoo, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(odoo);
+        var records = await odoo.SearchReadAsync(Sync.StatusSync.Model, OdooFunctions.Odoo.OdooDomain.Where("id", "in", ids.ToArray()), Fields, cancellationToken: cancellationToken);
+        var found = new Dictionary<long, MoSnapshot>(records.Count);
+        foreach (var record in records)
+        {
+            if (FromOdoo(record) is { } mo)
+            {
+                found[mo.Id] = mo;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The snapshot in one <c>search_read</c> record; null for a record without an integer id (there is nothing to match it to).</summary>
     public static MoSnapshot? FromOdoo(JsonObject record)
     {

@@ -51,6 +51,9 @@ public sealed class PushIndexRow : ITableEntity
     /// <summary>Every row of an MO starts with this ('-' sorts just before '.', which bounds the range).</summary>
     public static string RowPrefix(long moId) => moId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
 
+    /// <summary>A detached copy (the values to put back when a send fails).</summary>
+    public PushIndexRow Copy() => (PushIndexRow)MemberwiseClone();
+
     public bool Holds(string status, double qtyProduced) =>
         string.Equals(Status, status, StringComparison.Ordinal) && QtyProduced is { } qty && Math.Abs(qty - qtyProduced) <= 1e-6;
 }

@@ -274,7 +274,7 @@ public partial class StatusSync
         IReadOnlyList<DashboardOrder> orders, ConcurrentDictionary<string, (string Status, double Qty)> sent, DateTimeOffset listedAt,
         Dictionary<(long MoId, string OrderId), PushIndexRow> index, Tally tally, CancellationToken cancellationToken)
     {
-        var indexed = MoChangeProcessor.IndexedOrders(orders)
+        var indexed = IndexedOrder.From(orders)
             .Select(o => sent.TryGetValue(o.OrderId, out var now) ? o with { Status = now.Status, QtyProduced = now.Qty } : o)
             .ToList();
         try
@@ -308,13 +308,9 @@ public partial class StatusSync
         foreach (var batch in ids.Chunk(batchSize))
         {
             tally.OdooCalls++;
-            var records = await _odoo.SearchReadAsync(Model, OdooDomain.Where("id", "in", batch), MoSnapshot.Fields, cancellationToken: cancellationToken);
-            foreach (var record in records)
+            foreach (var (id, mo) in await MoSnapshot.ReadAsync(_odoo, batch, cancellationToken))
             {
-                if (MoSnapshot.FromOdoo(record) is { } mo)
-                {
-                    found[mo.Id] = mo;
-                }
+                found[id] = mo;
             }
         }
 
