@@ -73,10 +73,10 @@ public static class BurstBenchmark
         start.Set();
         var answers = await Task.WhenAll(calls);
 
-        var samples = answers.Select(a => a.Ms).Order().ToArray();
+        var samples = answers.Select(a => a.Ms).ToArray();
         var failed = answers.Where(a => a.Status != 200).ToList();
         var statuses = string.Join(", ", failed.GroupBy(a => a.Status).Select(g => $"{g.Count()}× {g.Key}"));
-        return new Result(failed.Count, statuses, samples[samples.Length / 2], samples[Math.Min(samples.Length - 1, (int)(samples.Length * 0.99))],
+        return new Result(failed.Count, statuses, Percentiles.Of(samples, 0.5), Percentiles.Of(samples, 0.99),
             odoo.MostInFlight, odoo.PoolFullAnswers, odoo.Calls.Count("product.product", "search_read"));
     }
 

@@ -67,8 +67,7 @@ public static class CreateBenchmark
             }
         }
 
-        Array.Sort(samples);
-        return new Measurement((double)(odoo.Calls.Total - before) / count, samples[count / 2], samples[Math.Min(count - 1, (int)(count * 0.99))]);
+        return new Measurement((double)(odoo.Calls.Total - before) / count, Percentiles.Of(samples, 0.5), Percentiles.Of(samples, 0.99));
     }
 
     private static void Row(string mode, Measurement m, Measurement plain) =>

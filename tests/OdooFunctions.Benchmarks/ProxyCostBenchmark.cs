@@ -86,7 +86,7 @@ public static class ProxyCostBenchmark
                 }
             }
 
-            return Median(times);
+            return Percentiles.Of(times, 0.5);
         }
         finally
         {
@@ -129,13 +129,7 @@ public static class ProxyCostBenchmark
             }
         }
 
-        return (Median(rawTimes), Median(appTimes));
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
+        return (Percentiles.Of(rawTimes, 0.5), Percentiles.Of(appTimes, 0.5));
     }
 
     private static void Row(string name, (double Raw, double App) p50, double hop) =>

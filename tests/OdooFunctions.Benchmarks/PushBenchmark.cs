@@ -125,14 +125,14 @@ public static class PushBenchmark
         var missed = push.Count(double.IsNaN);
         var outageMissed = outageLatency.Count(double.IsNaN);
         Console.WriteLine();
-        Console.WriteLine($"Odoo {version}: {changes} changes over {seconds} s, WEBHOOK_INITIAL_DELAY_SECONDS={initialDelay} ({odoo.Webhooks.Count} webhook POSTs sent by the double; the receiver answered them in p50 {Ms(Percentile(answered, 50))}, p99 {Ms(Percentile(answered, 99))}), one sync run {syncDuration.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"Odoo {version}: {changes} changes over {seconds} s, WEBHOOK_INITIAL_DELAY_SECONDS={initialDelay} ({odoo.Webhooks.Count} webhook POSTs sent by the double; the receiver answered them in p50 {Ms(Percentiles.Of(answered, 0.5))}, p99 {Ms(Percentiles.Of(answered, 0.99))}), one sync run {syncDuration.TotalMilliseconds:F0} ms");
         Console.WriteLine("| path | changes | missed | p50 | p99 | max |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         Row("push (webhook → queue → PATCH)", push);
         Row("timer only (next 5-min tick + one run, any phase)", timerOnly);
         Row($"receiver down {outageSeconds} s, then up; timer every {timerSeconds} s", outageLatency);
-        var pushP50 = Percentile(push, 50);
-        Console.WriteLine($"ratio timer-only / push at p50: {Percentile(timerOnly, 50) / pushP50:F0}x; goal p50 <= {(version == "19.0" ? "1.0" : "1.5")} s, p99 <= 5 s, 0 missed; "
+        var pushP50 = Percentiles.Of(push, 0.5);
+        Console.WriteLine($"ratio timer-only / push at p50: {Percentiles.Of(timerOnly, 0.5) / pushP50:F0}x; goal p50 <= {(version == "19.0" ? "1.0" : "1.5")} s, p99 <= 5 s, 0 missed; "
             + $"outage: every change within one timer interval + one run ({timerSeconds * 1000 + syncDuration.TotalMilliseconds:F0} ms): {(outageMissed == 0 && outageLatency.Max() <= (timerSeconds * 1000) + (syncDuration.TotalMilliseconds * 3) ? "yes" : "NO")}");
         return missed == 0 && outageMissed == 0;
     }
@@ -197,14 +197,8 @@ public static class PushBenchmark
     {
         var arrived = values.Where(v => !double.IsNaN(v)).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {(name.StartsWith("timer only", StringComparison.Ordinal) ? values.Count / 300 : values.Count)} | {values.Count - arrived.Count} | {Ms(Percentile(arrived, 50))} | {Ms(Percentile(arrived, 99))} | {Ms(arrived.Count > 0 ? arrived.Max() : double.NaN)} |"));
+            $"| {name} | {(name.StartsWith("timer only", StringComparison.Ordinal) ? values.Count / 300 : values.Count)} | {values.Count - arrived.Count} | {Ms(Percentiles.Of(arrived, 0.5))} | {Ms(Percentiles.Of(arrived, 0.99))} | {Ms(arrived.Count > 0 ? arrived.Max() : double.NaN)} |"));
     }
 
     private static string Ms(double ms) => double.IsNaN(ms) ? "-" : ms >= 10_000 ? $"{ms / 1000:F1} s" : ms < 10 ? $"{ms:F1} ms" : $"{ms:F0} ms";
-
-    private static double Percentile(List<double> values, int percentile)
-    {
-        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
 }
