@@ -67,45 +67,11 @@ public sealed class FunctionsTestHost : IAsyncDisposable
         var web = LoopbackWebApp.CreateBuilder().Build();
         foreach (var function in FunctionsMetadata.Load().Where(f => f.TriggerType == "httpTrigger"))
         {
-            web.MapMethods("/api/" + function.Route, function.Methods, context => InvokeAsync(provider, function, context));
+            var invoker = new HttpFunctionInvoker(function);
+            web.MapMethods("/api/" + function.Route, function.Methods, context => invoker.InvokeAsync(provider, context));
         }
 
         return new FunctionsTestHost(web, provider, await LoopbackWebApp.StartAsync(web));
-    }
-
-    private static async Task InvokeAsync(IServiceProvider app, FunctionMetadata function, HttpContext httpContext)
-    {
-        await using var scope = app.CreateAsyncScope();
-        httpContext.RequestServices = scope.ServiceProvider;
-        var context = new TestFunctionContext(function.Name, function.EntryPoint, scope.ServiceProvider, httpContext, httpContext.RequestAborted);
-
-        FunctionExecutionDelegate pipeline = ctx => RunFunctionAsync(function, ctx, httpContext);
-        foreach (var middlewareType in OdooFunctionsApp.Middleware.Reverse())
-        {
-            var middleware = (IFunctionsWorkerMiddleware)scope.ServiceProvider.GetRequiredService(middlewareType);
-            var next = pipeline;
-            pipeline = ctx => middleware.Invoke(ctx, next);
-        }
-
-        await pipeline(context);
-    }
-
-    private static async Task RunFunctionAsync(FunctionMetadata function, FunctionContext context, HttpContext httpContext)
-    {
-        var split = function.EntryPoint.LastIndexOf('.');
-        var type = typeof(OdooFunctionsApp).Assembly.GetType(function.EntryPoint[..split], throwOnError: true)!;
-        var method = type.GetMethod(function.EntryPoint[(split + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)!;
-        var instance = method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.InstanceServices, type);
-        var arguments = method.GetParameters().Select(object? (parameter) => parameter.ParameterType switch
-        {
-            var t when t == typeof(HttpRequest) => httpContext.Request,
-            var t when t == typeof(FunctionContext) => context,
-            var t when t == typeof(CancellationToken) => httpContext.RequestAborted,
-            _ => httpContext.GetRouteValue(parameter.Name!)?.ToString(),
-        }).ToArray();
-
-        var result = await (Task<IActionResult>)method.Invoke(instance, arguments)!;
-        await result.ExecuteResultAsync(new ActionContext(httpContext, httpContext.GetRouteData(), new ActionDescriptor()));
     }
 
     public async ValueTask DisposeAsync()
