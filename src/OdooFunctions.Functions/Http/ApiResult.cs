@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -31,8 +32,14 @@ public sealed class ApiResult(int statusCode, JsonObject body) : IActionResult
             response.Headers[name] = value;
         }
 
-        await using var writer = new Utf8JsonWriter(response.Body, WriterOptions);
-        Body.WriteTo(writer);
-        await writer.FlushAsync(httpContext.RequestAborted);
+        // Written whole first, so the answer carries Content-Length (not chunked) and leaves in one write.
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            Body.WriteTo(writer);
+        }
+
+        response.ContentLength = buffer.WrittenCount;
+        await response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted);
     }
 }

@@ -158,6 +158,16 @@ public abstract class ReadEndpointTests(OdooAppFixture fixture)
         Assert.Equal(before, fixture.Odoo.Calls.Total);
     }
 
+    [Theory]
+    [InlineData("api/odoo/manufacturing-orders?limit=5")]
+    [InlineData("api/odoo/manufacturing-orders?limit=abc")]
+    public async Task Answers_carry_their_length_instead_of_being_chunked(string path)
+    {
+        using var response = await fixture.SendAsync(HttpMethod.Get, path);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+    }
 }
 
 public sealed class ReadEndpointsOnOdoo19(Odoo19AppFixture fixture) : ReadEndpointTests(fixture), IClassFixture<Odoo19AppFixture>;
