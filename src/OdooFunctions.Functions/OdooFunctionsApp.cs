@@ -33,9 +33,17 @@ public static class OdooFunctionsApp
     /// </summary>
     public const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
+    /// <summary>
+    /// Polly writes an Information line for every attempt, a second line beside the Odoo client's own for each call.
+    /// Its retries and timeouts are Warnings, and they still show.
+    /// </summary>
+    public const string ResilienceLogCategory = "Polly";
+
     public static IServiceCollection AddOdooFunctions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddLogging(logging => logging.AddFilter(RequestLogCategory, LogLevel.Warning));
+        services.AddLogging(logging => logging
+            .AddFilter(RequestLogCategory, LogLevel.Warning)
+            .AddFilter(ResilienceLogCategory, LogLevel.Warning));
         // Each part binds and checks its own settings; a bad configuration is reported in this order, in one message.
         services.AddOdooServices(configuration);
         services.AddSecrets(configuration);
