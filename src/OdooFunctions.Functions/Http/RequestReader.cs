@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
 namespace OdooFunctions.Functions.Http;
@@ -51,6 +52,24 @@ public static class RequestReader
     /// <summary>The body as a JSON object: at most 1 MB (413 beyond), well-formed (400 otherwise).</summary>
     public static async Task<JsonObject> JsonObjectBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var body = await BodyBytesAsync(request, cancellationToken);
+        var node = Parse(body, json => JsonNode.Parse(json.Span, documentOptions: StrictJson));
+        return node as JsonObject ?? throw NotAnObject();
+    }
+
+    /// <summary>
+    /// The body as its wire record <typeparamref name="T"/>: read and refused as <see cref="JsonObjectBodyAsync"/> does,
+    /// then mapped by <see cref="RequestRecord.Read"/> (unknown fields are a 400 naming them).
+    /// </summary>
+    public static async Task<T> JsonBodyAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var body = await BodyBytesAsync(request, cancellationToken);
+        using var document = Parse(body, json => JsonDocument.Parse(json, StrictJson));
+        return document.RootElement.ValueKind == JsonValueKind.Object ? RequestRecord.Read(document.RootElement, typeInfo) : throw NotAnObject();
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> BodyBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         if (request.ContentLength > MaxBodyBytes)
         {
             throw TooLarge();
@@ -74,20 +93,24 @@ public static class RequestReader
             throw ApiException.BadRequest("The request body is empty; a JSON object is expected.");
         }
 
-        JsonNode? node;
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    private static TParsed Parse<TParsed>(ReadOnlyMemory<byte> body, Func<ReadOnlyMemory<byte>, TParsed> parse)
+    {
         try
         {
-            node = JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: StrictJson);
+            return parse(body);
         }
         catch (JsonException)
         {
-            throw DuplicateKeys.Find(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { } key
+            throw DuplicateKeys.Find(body.Span) is { } key
                 ? new ApiException(400, "DUPLICATE_KEY", $"The request body has the key '{key}' more than once; send each field once.")
                 : new ApiException(400, "INVALID_JSON", "The request body is not valid JSON.");
         }
-
-        return node as JsonObject ?? throw ApiException.BadRequest("The request body must be a JSON object.");
     }
+
+    private static ApiException NotAnObject() => ApiException.BadRequest("The request body must be a JSON object.");
 
     private static ApiException TooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"The request body is larger than {MaxBodyBytes / 1024} KB.");

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using OdooFunctions.Functions.Http;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
@@ -9,14 +8,16 @@ public sealed record ManufacturingOrderUpdate(
     MoState? State, decimal? ProductQty, decimal? QtyProducing, string? DatePlannedStart, string? DateDeadline,
     string? Priority, string? Origin, bool? Backorder)
 {
-    public static readonly IReadOnlyList<string> Fields =
-        ["state", "product_qty", "qty_producing", "date_planned_start", "date_deadline", "priority", "origin", "backorder"];
+    /// <summary>The fields an update body may carry, as <see cref="ManufacturingOrderUpdateBody"/> maps them.</summary>
+    public static readonly IReadOnlyList<string> Fields = RequestRecord.FieldsOf(ManufacturingOrderJsonContext.Default.ManufacturingOrderUpdateBody);
 
-    public static ManufacturingOrderUpdate From(JsonObject json)
+    // A field that is sent is never read as null (it is a value or a 400), so only an empty body reads as this.
+    private static readonly ManufacturingOrderUpdate Nothing = new(null, null, null, null, null, null, null, null);
+
+    public static ManufacturingOrderUpdate From(ManufacturingOrderUpdateBody body)
     {
-        var body = new RequestBody(json);
-        body.AllowOnly(Fields);
-        var stateName = body.Text("state", 32);
+        ArgumentNullException.ThrowIfNull(body);
+        var stateName = RequestBody.Text("state", body.State, 32);
         MoState? state = null;
         if (stateName is not null && (!MoState.TryParse(stateName, out state) || !MoState.Settable.Contains(state)))
         {
@@ -27,14 +28,14 @@ public sealed record ManufacturingOrderUpdate(
 
         var update = new ManufacturingOrderUpdate(
             state,
-            body.Quantity("product_qty", allowZero: false),
-            body.Quantity("qty_producing", allowZero: true),
-            body.Date("date_planned_start"),
-            body.Date("date_deadline"),
-            body.Priority("priority"),
-            body.Text("origin", 256),
-            body.Bool("backorder"));
-        if (json.Count == 0)
+            RequestBody.Quantity("product_qty", body.ProductQty, allowZero: false),
+            RequestBody.Quantity("qty_producing", body.QtyProducing, allowZero: true),
+            RequestBody.Date("date_planned_start", body.DatePlannedStart),
+            RequestBody.Date("date_deadline", body.DateDeadline),
+            RequestBody.Priority("priority", body.Priority),
+            RequestBody.Text("origin", body.Origin, 256),
+            RequestBody.Bool("backorder", body.Backorder));
+        if (update == Nothing)
         {
             throw ApiException.BadRequest($"Nothing to update: send at least one of {string.Join(", ", Fields)}.");
         }

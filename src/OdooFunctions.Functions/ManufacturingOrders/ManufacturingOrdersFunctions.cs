@@ -29,7 +29,8 @@ public sealed class ManufacturingOrdersFunctions(ManufacturingOrderService order
     public async Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request)
     {
-        var create = ManufacturingOrderCreate.From(await RequestReader.JsonObjectBodyAsync(request, request.HttpContext.RequestAborted));
+        var create = ManufacturingOrderCreate.From(
+            await RequestReader.JsonBodyAsync(request, ManufacturingOrderJsonContext.Default.ManufacturingOrderCreateBody, request.HttpContext.RequestAborted));
         var idempotencyKey = request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key
             ? key.Length <= 200 ? key : throw ApiException.BadRequest("'Idempotency-Key' must be at most 200 characters.")
             : null;
@@ -47,7 +48,8 @@ public sealed class ManufacturingOrdersFunctions(ManufacturingOrderService order
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Route + "/{id}")] HttpRequest request, string id)
     {
         var orderId = RequestReader.Id(id);
-        var update = ManufacturingOrderUpdate.From(await RequestReader.JsonObjectBodyAsync(request, request.HttpContext.RequestAborted));
+        var update = ManufacturingOrderUpdate.From(
+            await RequestReader.JsonBodyAsync(request, ManufacturingOrderJsonContext.Default.ManufacturingOrderUpdateBody, request.HttpContext.RequestAborted));
         var outcome = await workflow.UpdateAsync(orderId, update, request.HttpContext.RequestAborted);
         if (outcome.NotApplied.Count == 0)
         {

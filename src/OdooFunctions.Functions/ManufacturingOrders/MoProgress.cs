@@ -34,6 +34,3 @@ public sealed record MoProgress(
         }
     }
 }
-
-[JsonSerializable(typeof(MoProgress))]
-internal sealed partial class ManufacturingOrderJsonContext : JsonSerializerContext;

@@ -1,46 +1,36 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using OdooFunctions.Functions.Http;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
 
-/// <summary>Typed, validated reads of a JSON request body's fields. Every refusal names the field.</summary>
-internal sealed class RequestBody(JsonObject body)
+/// <summary>
+/// Typed, validated reads of a request body's fields, each value as its wire record holds it
+/// (<see cref="JsonValueKind.Undefined"/>: absent). Every refusal names the field.
+/// </summary>
+internal static class RequestBody
 {
-    /// <summary>Refuses fields the endpoint does not know, so a typo never silently does nothing.</summary>
-    public void AllowOnly(IReadOnlyCollection<string> known)
-    {
-        var unknown = body.Select(property => property.Key).Where(name => !known.Contains(name)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw ApiException.BadRequest($"Unknown field(s): {string.Join(", ", unknown)}. Allowed: {string.Join(", ", known)}.");
-        }
-    }
-
-    public bool Has(string name) => body.ContainsKey(name);
-
-    public long? PositiveId(string name) => Number(name) switch
+    public static long? PositiveId(string name, JsonElement value) => Number(name, value) switch
     {
         null => null,
-        { } value when value > 0 && value == decimal.Floor(value) && value <= long.MaxValue => (long)value,
+        { } number when number > 0 && number == decimal.Floor(number) && number <= long.MaxValue => (long)number,
         _ => throw ApiException.BadRequest($"'{name}' must be a positive whole number."),
     };
 
-    public decimal? Quantity(string name, bool allowZero) => Number(name) switch
+    public static decimal? Quantity(string name, JsonElement value, bool allowZero) => Number(name, value) switch
     {
         null => null,
-        { } value when value > 0 || (allowZero && value == 0) => value,
+        { } number when number > 0 || (allowZero && number == 0) => number,
         _ => throw ApiException.BadRequest($"'{name}' must be a number {(allowZero ? ">= 0" : "> 0")}."),
     };
 
-    public string? Text(string name, int maxLength)
+    public static string? Text(string name, JsonElement value, int maxLength)
     {
-        if (!TryGet(name, out var node))
+        if (!Present(name, value))
         {
             return null;
         }
 
-        if (node is not JsonValue value || !value.TryGetValue<string>(out var text) || text.Length > maxLength)
+        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { } text || text.Length > maxLength)
         {
             throw ApiException.BadRequest($"'{name}' must be text of at most {maxLength} characters.");
         }
@@ -57,54 +47,55 @@ internal sealed class RequestBody(JsonObject body)
         return text;
     }
 
-    public string? Date(string name) => TryGet(name, out _) ? DashboardDate.ToOdoo(Text(name, 64), name) : null;
+    public static string? Date(string name, JsonElement value) => Present(name, value) ? DashboardDate.ToOdoo(Text(name, value, 64), name) : null;
 
-    public bool? Bool(string name)
+    public static bool? Bool(string name, JsonElement value)
     {
-        if (!TryGet(name, out var node))
+        if (!Present(name, value))
         {
             return null;
         }
 
-        return node is JsonValue value && value.TryGetValue<bool>(out var flag)
-            ? flag
+        return value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
             : throw ApiException.BadRequest($"'{name}' must be true or false.");
     }
 
     /// <summary>Odoo's priority selection: "0" (normal) or "1" (urgent); 0 and 1 as numbers are accepted.</summary>
-    public string? Priority(string name)
+    public static string? Priority(string name, JsonElement value)
     {
-        if (!TryGet(name, out var node))
+        if (!Present(name, value))
         {
             return null;
         }
 
-        var text = node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.ToJsonString() : (node as JsonValue)?.TryGetValue<string>(out var s) == true ? s : null;
+        // A number as written: 0 and 1 pass, 1.0 or 1e0 do not.
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.String => value.GetString(),
+            _ => null,
+        };
         return text is "0" or "1" ? text : throw ApiException.BadRequest($"'{name}' must be \"0\" (normal) or \"1\" (urgent).");
     }
 
-    private decimal? Number(string name)
+    private static decimal? Number(string name, JsonElement value)
     {
-        if (!TryGet(name, out var node))
+        if (!Present(name, value))
         {
             return null;
         }
 
-        return node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<decimal>(out var number)
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)
             ? number
             : throw ApiException.BadRequest($"'{name}' must be a number.");
     }
 
-    /// <summary>A present field; <c>null</c> is refused (ambiguous: clear it, or ignore it?).</summary>
-    private bool TryGet(string name, out JsonNode node)
+    /// <summary>Whether the field was sent; <c>null</c> is refused (ambiguous: clear it, or ignore it?).</summary>
+    private static bool Present(string name, JsonElement value) => value.ValueKind switch
     {
-        if (!body.TryGetPropertyValue(name, out var found))
-        {
-            node = null!;
-            return false;
-        }
-
-        node = found ?? throw ApiException.BadRequest($"'{name}' must not be null.");
-        return true;
-    }
+        JsonValueKind.Undefined => false,
+        JsonValueKind.Null => throw ApiException.BadRequest($"'{name}' must not be null."),
+        _ => true,
+    };
 }

@@ -39,8 +39,9 @@ public static class OpenApiDocument
     };
 
     /// <summary>
-    /// The fields a manufacturing-order body may carry, as <see cref="ManufacturingOrderCreate"/> and
-    /// <see cref="ManufacturingOrderUpdate"/> read them (<c>RequestBody</c>): null is refused for every one of them.
+    /// The schema of each field a manufacturing-order body may carry; which fields each body takes comes from its wire
+    /// record (<see cref="ManufacturingOrderCreate.Fields"/>, <see cref="ManufacturingOrderUpdate.Fields"/>).
+    /// Null is refused for every one of them (<c>RequestBody</c>).
     /// </summary>
     private static readonly Dictionary<string, Func<JsonObject>> BodyFieldSchemas = new(StringComparer.Ordinal)
     {

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OdooFunctions.Functions.ManufacturingOrders;
+
+/// <summary>
+/// The POST body as sent, before validation (<see cref="ManufacturingOrderCreate.From"/>). Each value is kept as JSON
+/// so a wrong type gets the field's own 400, not the serializer's; <see cref="JsonValueKind.Undefined"/> means absent.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record ManufacturingOrderCreateBody(
+    [property: JsonPropertyName("product_id")] JsonElement ProductId,
+    [property: JsonPropertyName("product_qty")] JsonElement ProductQty,
+    [property: JsonPropertyName("date_planned_start")] JsonElement DatePlannedStart,
+    [property: JsonPropertyName("date_deadline")] JsonElement DateDeadline,
+    [property: JsonPropertyName("origin")] JsonElement Origin,
+    [property: JsonPropertyName("priority")] JsonElement Priority);
