@@ -129,21 +129,6 @@ internal sealed class PushTestContext : IAsyncDisposable
         return await app.Http.Client.PostAsync(path, content);
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds (polling), failing with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
-    public static async Task WaitForAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("Timed out waiting for " + what);
-            }
-
-            await Task.Delay(25);
-        }
-    }
-
     public string? StatusOf(string orderId) => Dashboard.Orders.Get(orderId)?["status"]?.GetValue<string>();
 
     public int PatchesOf(string orderId) => Dashboard.Requests.Patches().Count(p => p.PathAndQuery.EndsWith("/" + orderId, StringComparison.Ordinal));
