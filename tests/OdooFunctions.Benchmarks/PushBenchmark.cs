@@ -56,23 +56,14 @@ public static class PushBenchmark
         });
         await using var dashboard = await DashboardDoubleServer.StartAsync(new DashboardDoubleOptions { Token = "dash-" + Guid.NewGuid().ToString("N") });
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        var settings = new Dictionary<string, string?>
-        {
-            ["ODOO_URL"] = odoo.BaseAddress.AbsoluteUri,
-            ["ODOO_DB"] = odoo.Options.Database,
-            ["ODOO_USERNAME"] = odoo.Options.Login,
-            ["ODOO_API_KEY"] = odoo.Options.ApiKey,
-            ["AUTH_JWT_SECRET"] = "bench-" + Guid.NewGuid().ToString("N"),
-            ["AzureWebJobsStorage"] = LocalAzurite.ConnectionString,
-            ["DASHBOARD_API_URL"] = dashboard.BaseAddress.AbsoluteUri,
-            ["DASHBOARD_API_TOKEN"] = dashboard.Options.Token,
-            ["ODOO_WEBHOOK_SECRET"] = Secret,
-            ["WEBHOOK_QUEUE"] = "bench-push-" + suffix,
-            ["WEBHOOK_INITIAL_DELAY_SECONDS"] = initialDelay.ToString(CultureInfo.InvariantCulture),
-            ["PUSH_INDEX_TABLE"] = "benchindex" + suffix,
-            ["SYNC_RUNS_TABLE"] = "benchruns" + suffix,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        var settings = TestSettings.Minimal().WithOdoo(odoo).WithDashboard(dashboard)
+            .With("ODOO_WEBHOOK_SECRET", Secret)
+            .With("WEBHOOK_QUEUE", "bench-push-" + suffix)
+            .With("WEBHOOK_INITIAL_DELAY_SECONDS", initialDelay.ToString(CultureInfo.InvariantCulture))
+            .With("PUSH_INDEX_TABLE", "benchindex" + suffix)
+            .With("SYNC_RUNS_TABLE", "benchruns" + suffix)
+            .With("Logging:LogLevel:Default", "Warning")
+            .Build();
         await using var app = await FunctionsTestHost.StartAsync(settings);
         await using var queue = QueueTriggerHost.Start(app.Services, app.Services.GetRequiredService<IConfiguration>());
         var productId = odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();

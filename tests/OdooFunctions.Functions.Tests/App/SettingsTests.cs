@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Auth;
 using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Settings;
-using OdooFunctions.Functions.Tests.Hosting;
 
 namespace OdooFunctions.Functions.Tests.App;
 

@@ -8,7 +8,6 @@ using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Sync;
-using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.Functions.Tests.Infrastructure;
 
 namespace OdooFunctions.Functions.Tests.Push;
@@ -54,20 +53,13 @@ internal sealed class PushTestContext : IAsyncDisposable
         await AzuriteFixture.EnsureRunningAsync();
         var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = version, ApiKey = "odoo-" + Guid.NewGuid().ToString("N") });
         var dashboard = await DashboardDoubleServer.StartAsync(new DashboardDoubleOptions { Token = "dash-" + Guid.NewGuid().ToString("N") });
-        var settings = OdooAppFixture.SettingsFor(odoo, new()
-        {
-            ["DASHBOARD_API_URL"] = dashboard.BaseAddress.AbsoluteUri,
-            ["DASHBOARD_API_TOKEN"] = dashboard.Options.Token,
-            ["SYNC_RUNS_TABLE"] = AzuriteFixture.UniqueTableName("pushruns"),
-            ["PUSH_INDEX_TABLE"] = AzuriteFixture.UniqueTableName("pushindex"),
-            [PushOptions.QueueSetting] = "push-" + Guid.NewGuid().ToString("N")[..16],
-            ["ODOO_WEBHOOK_SECRET"] = Secret,
-        });
-        foreach (var (name, value) in overrides ?? [])
-        {
-            settings[name] = value;
-        }
-
+        var settings = TestSettings.For(odoo).WithDashboard(dashboard)
+            .With("SYNC_RUNS_TABLE", AzuriteFixture.UniqueTableName("pushruns"))
+            .With("PUSH_INDEX_TABLE", AzuriteFixture.UniqueTableName("pushindex"))
+            .With(PushOptions.QueueSetting, "push-" + Guid.NewGuid().ToString("N")[..16])
+            .With("ODOO_WEBHOOK_SECRET", Secret)
+            .With(overrides)
+            .Build();
         return new PushTestContext(odoo, dashboard, settings);
     }
 

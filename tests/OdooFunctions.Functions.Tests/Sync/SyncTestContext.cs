@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging.Testing;
 using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.Sync;
-using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.Functions.Tests.Infrastructure;
 using OdooFunctions.Odoo;
 
