@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.FunctionsHost;
 
 namespace OdooFunctions.Benchmarks;
@@ -8,9 +7,9 @@ namespace OdooFunctions.Benchmarks;
 /// <summary>The app's real container, as the worker composes it, pointed at the Odoo double and Azurite; its log on the console.</summary>
 internal static class BenchmarkApp
 {
-    public static ServiceProvider Build(OdooDoubleServer odoo, IReadOnlyDictionary<string, string?> extra, LogLevel minimumLevel = LogLevel.Warning) =>
+    public static ServiceProvider Build(TestSettings settings, LogLevel minimumLevel = LogLevel.Warning) =>
         AppContainer.Build(
-            TestSettings.Minimal().WithOdoo(odoo).With(extra).Build(),
+            settings.Build(),
             services => services.AddLogging(logging => logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ")),
             minimumLevel);
 }
