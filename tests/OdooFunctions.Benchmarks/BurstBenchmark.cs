@@ -6,6 +6,7 @@ using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Doubles.Storage;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Products;
+using OdooFunctions.FunctionsHost;
 
 namespace OdooFunctions.Benchmarks;
 
@@ -56,10 +57,9 @@ public static class BurstBenchmark
             Latency = latency,
         });
         // Errors only: every retried pool-full answer is a Polly warning, hundreds of lines in the unbounded mode.
-        await using var provider = BenchmarkApp.Build(odoo, new Dictionary<string, string?>
-        {
-            ["ODOO_MAX_CONCURRENT_CALLS"] = bound.ToString(CultureInfo.InvariantCulture),
-        }, Microsoft.Extensions.Logging.LogLevel.Error);
+        await using var provider = BenchmarkApp.Build(
+            TestSettings.Minimal().WithOdoo(odoo).With("ODOO_MAX_CONCURRENT_CALLS", bound.ToString(CultureInfo.InvariantCulture)),
+            Microsoft.Extensions.Logging.LogLevel.Error);
         var products = ActivatorUtilities.CreateInstance<ProductsFunctions>(provider);
         using var start = new ManualResetEventSlim();
         var calls = Enumerable.Range(0, requests).Select(_ => Task.Run(async () =>

@@ -8,6 +8,7 @@ using OdooFunctions.Doubles.Storage;
 using OdooFunctions.Functions;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Odoo;
+using OdooFunctions.FunctionsHost;
 
 namespace OdooFunctions.Benchmarks;
 
@@ -28,7 +29,7 @@ public static class CreateBenchmark
 
         await LocalAzurite.EnsureRunningAsync();
         await using var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { ApiKey = "bench-" + Guid.NewGuid().ToString("N") });
-        await using var provider = BenchmarkApp.Build(odoo, new Dictionary<string, string?>());
+        await using var provider = BenchmarkApp.Build(TestSettings.Minimal().WithOdoo(odoo));
         var creator = provider.GetRequiredService<ManufacturingOrderCreator>();
         var productId = odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
 

@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Doubles.Storage;
-using OdooFunctions.Doubles.Tokens;
 using OdooFunctions.FunctionsHost;
 using OdooFunctions.Odoo;
 
@@ -23,29 +22,17 @@ public static class ProxyCostBenchmark
 {
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
-    private const string JwtSecret = "proxy-benchmark-secret-0123456789abcdef0123";
-
     public static async Task<int> RunAsync(string[] args)
     {
         var calls = BenchmarkArgs.Option(args, "--calls", 2000);
         await LocalAzurite.EnsureRunningAsync();
         await using var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = "19.0", ApiKey = "bench-" + Guid.NewGuid().ToString("N") });
         var captured = new RequestCapture();
+        // A rate limit no run reaches, and the app's own Odoo timeout instead of the tests' short one.
         await using var app = await FunctionsTestHost.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["ODOO_URL"] = odoo.BaseAddress.AbsoluteUri,
-                ["ODOO_DB"] = odoo.Options.Database,
-                ["ODOO_USERNAME"] = odoo.Options.Login,
-                ["ODOO_API_KEY"] = odoo.Options.ApiKey,
-                ["AUTH_JWT_SECRET"] = JwtSecret,
-                ["AUTH_JWT_ISSUER"] = "bench",
-                ["AUTH_JWT_AUDIENCE"] = "bench",
-                ["RATE_LIMIT_PER_MINUTE"] = "100000000",
-                ["AzureWebJobsStorage"] = LocalAzurite.ConnectionString,
-            },
+            TestSettings.For(odoo).With("RATE_LIMIT_PER_MINUTE", "100000000").With("ODOO_TIMEOUT_SECONDS", null).Build(),
             services => services.AddHttpClient(OdooClient.HttpClientName).AddHttpMessageHandler(() => captured));
-        var token = DashboardTokenIssuer.Create(JwtSecret, "bench", ["Admin"], DateTime.UtcNow.AddHours(2), "bench", "bench");
+        var token = TestTokens.Create(subject: "bench", expires: DateTime.UtcNow.AddHours(2));
         app.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var raw = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         var moId = odoo.Store.All("mrp.production")[0]["id"]!.GetValue<long>();

@@ -9,6 +9,7 @@ using OdooFunctions.Doubles.Storage;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.FunctionsHost;
 using OdooFunctions.Odoo;
+using OdooFunctions.TestSupport;
 
 namespace OdooFunctions.Benchmarks;
 
@@ -55,23 +56,14 @@ public static class PushBenchmark
         });
         await using var dashboard = await DashboardDoubleServer.StartAsync(new DashboardDoubleOptions { Token = "dash-" + Guid.NewGuid().ToString("N") });
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        var settings = new Dictionary<string, string?>
-        {
-            ["ODOO_URL"] = odoo.BaseAddress.AbsoluteUri,
-            ["ODOO_DB"] = odoo.Options.Database,
-            ["ODOO_USERNAME"] = odoo.Options.Login,
-            ["ODOO_API_KEY"] = odoo.Options.ApiKey,
-            ["AUTH_JWT_SECRET"] = "bench-" + Guid.NewGuid().ToString("N"),
-            ["AzureWebJobsStorage"] = LocalAzurite.ConnectionString,
-            ["DASHBOARD_API_URL"] = dashboard.BaseAddress.AbsoluteUri,
-            ["DASHBOARD_API_TOKEN"] = dashboard.Options.Token,
-            ["ODOO_WEBHOOK_SECRET"] = Secret,
-            ["WEBHOOK_QUEUE"] = "bench-push-" + suffix,
-            ["WEBHOOK_INITIAL_DELAY_SECONDS"] = initialDelay.ToString(CultureInfo.InvariantCulture),
-            ["PUSH_INDEX_TABLE"] = "benchindex" + suffix,
-            ["SYNC_RUNS_TABLE"] = "benchruns" + suffix,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        var settings = TestSettings.Minimal().WithOdoo(odoo).WithDashboard(dashboard)
+            .With("ODOO_WEBHOOK_SECRET", Secret)
+            .With("WEBHOOK_QUEUE", "bench-push-" + suffix)
+            .With("WEBHOOK_INITIAL_DELAY_SECONDS", initialDelay.ToString(CultureInfo.InvariantCulture))
+            .With("PUSH_INDEX_TABLE", "benchindex" + suffix)
+            .With("SYNC_RUNS_TABLE", "benchruns" + suffix)
+            .With("Logging:LogLevel:Default", "Warning")
+            .Build();
         await using var app = await FunctionsTestHost.StartAsync(settings);
         await using var queue = QueueTriggerHost.Start(app.Services, app.Services.GetRequiredService<IConfiguration>());
         var productId = odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
@@ -93,11 +85,11 @@ public static class PushBenchmark
         var rule = odoo.AddWebhookRule(receiver);
         // Warm-up change on an order of its own: the first delivery pays the JIT and the queue's creation.
         await ChangeAsync(odooClient, orders[^1].Mo);
-        await WaitAsync(() => dashboard.Orders.Get(orders[^1].Order)!["status"]!.GetValue<string>() == OrderStatusMap.Cancelled, TimeSpan.FromSeconds(30));
+        await Eventually.HoldsWithinAsync(() => dashboard.Orders.Get(orders[^1].Order)!["status"]!.GetValue<string>() == OrderStatusMap.Cancelled, TimeSpan.FromSeconds(30));
 
         // Phase 1: push only.
         var sent = await SpreadAsync(odooClient, orders.Take(changes).ToList(), TimeSpan.FromSeconds(seconds));
-        await WaitAsync(() => sent.Keys.All(o => Arrived(dashboard, o) is not null), TimeSpan.FromSeconds(30));
+        await Eventually.HoldsWithinAsync(() => sent.Keys.All(o => Arrived(dashboard, o) is not null), TimeSpan.FromSeconds(30));
         var push = sent.Select(p => Arrived(dashboard, p.Key) is { } at ? (at - p.Value).TotalMilliseconds : double.NaN).ToList();
         // The timer's figure for the same changes, whatever the phase of its 5-minute schedule: every second of it.
         var timerOnly = sent.Values.SelectMany(t => Enumerable.Range(0, 300).Select(phase =>
@@ -117,7 +109,7 @@ public static class PushBenchmark
             outageSent[order] = at;
         }
 
-        await WaitAsync(() => outageSent.Keys.All(o => Arrived(dashboard, o) is not null), TimeSpan.FromSeconds(timerSeconds * 2 + 30));
+        await Eventually.HoldsWithinAsync(() => outageSent.Keys.All(o => Arrived(dashboard, o) is not null), TimeSpan.FromSeconds(timerSeconds * 2 + 30));
         await timerStop.CancelAsync();
         await timer;
         var outageLatency = outageSent.Select(p => Arrived(dashboard, p.Key) is { } at ? (at - p.Value).TotalMilliseconds : double.NaN).ToList();
@@ -183,15 +175,6 @@ public static class PushBenchmark
 
     private static DateTimeOffset? Arrived(DashboardDoubleServer dashboard, string order) =>
         dashboard.Requests.Patches().Where(p => p.PathAndQuery.EndsWith("/" + order, StringComparison.Ordinal) && p.Status < 300).Select(p => (DateTimeOffset?)p.ReceivedAt).Min();
-
-    private static async Task WaitAsync(Func<bool> done, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!done() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-    }
 
     private static void Row(string name, List<double> values)
     {

@@ -12,6 +12,7 @@ using OdooFunctions.Doubles.Storage;
 using OdooFunctions.Functions;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Odoo;
+using OdooFunctions.FunctionsHost;
 
 namespace OdooFunctions.Benchmarks;
 
@@ -45,12 +46,9 @@ public static class SyncBenchmark
         }
 
         var table = "syncbench" + Guid.NewGuid().ToString("N")[..12];
-        await using var provider = BenchmarkApp.Build(odoo, new Dictionary<string, string?>
-        {
-            ["DASHBOARD_API_URL"] = dashboard.BaseAddress.AbsoluteUri,
-            ["DASHBOARD_API_TOKEN"] = dashboard.Options.Token,
-            ["SYNC_RUNS_TABLE"] = table,
-        }, args.Contains("--verbose") ? LogLevel.Information : LogLevel.Warning);
+        await using var provider = BenchmarkApp.Build(
+            TestSettings.Minimal().WithOdoo(odoo).WithDashboard(dashboard).With("SYNC_RUNS_TABLE", table),
+            args.Contains("--verbose") ? LogLevel.Information : LogLevel.Warning);
         var client = provider.GetRequiredService<OdooClient>();
         var orders = provider.GetRequiredService<DashboardOrdersClient>();
         var sync = provider.GetRequiredService<StatusSync>();

@@ -49,16 +49,8 @@ public sealed class FunctionsTestHost : IAsyncDisposable
 
     public static async Task<FunctionsTestHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? replace = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddFakeLogging(options => options.CollectRecordsForDisabledLogLevels = false);
-        services.AddOdooFunctions(configuration);
-        replace?.Invoke(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
-
-        // What the host does at start: validate the settings (fails like the real host would).
-        provider.GetService<IStartupValidator>()?.Validate();
+        // What the host does at start: validate the settings (fails like the real host would), then start its services.
+        var provider = AppContainer.Build(settings, replace);
         foreach (var hosted in provider.GetServices<IHostedService>())
         {
             await hosted.StartAsync(CancellationToken.None);

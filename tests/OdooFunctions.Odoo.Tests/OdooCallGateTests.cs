@@ -1,4 +1,5 @@
 using OdooFunctions.Doubles.Odoo;
+using OdooFunctions.TestSupport;
 
 namespace OdooFunctions.Odoo.Tests;
 
@@ -43,7 +44,7 @@ public sealed class OdooCallGateTests
         await odoo.Client.ConnectAsync();
         odoo.Server.Faults.FailNext(1, OdooFault.Hang, "search_count");
         var holding = odoo.Client.SearchCountAsync("res.partner", OdooDomain.All);
-        await WaitUntilAsync(() => odoo.Server.Calls.Count("res.partner", "search_count") == 1);
+        await Eventually.WaitAsync(() => odoo.Server.Calls.Count("res.partner", "search_count") == 1, "the held search_count to reach Odoo", TimeSpan.FromSeconds(5));
 
         var refused = await Assert.ThrowsAsync<OdooOverloadedException>(() =>
             odoo.Client.SearchReadAsync("res.partner", OdooDomain.All, ["name"], limit: 1));
@@ -68,15 +69,5 @@ public sealed class OdooCallGateTests
 
         Assert.True(failures.Failed);
         Assert.Contains("ODOO_MAX_CONCURRENT_CALLS", failures.FailureMessage, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(25);
-        }
-
-        Assert.True(condition());
     }
 }

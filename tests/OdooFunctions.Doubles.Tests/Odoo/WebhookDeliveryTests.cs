@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OdooFunctions.Doubles.Odoo;
+using OdooFunctions.TestSupport;
 
 namespace OdooFunctions.Doubles.Tests.Odoo;
 
@@ -98,7 +99,7 @@ public sealed class WebhookDeliveryTests
         Assert.True(confirm["result"]!.GetValue<bool>());
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
         Assert.Equal(OdooWebhookOutcome.TimedOut, odoo.Webhooks.Snapshot()[0].Outcome);
-        await WaitForAsync(() => receiverWrite is not null);
+        await Eventually.WaitAsync(() => receiverWrite is not null, "the receiver's write to come back", TimeSpan.FromSeconds(5));
         Assert.True(receiverWrite!["result"]!.GetValue<bool>());
         var after = odoo.Store.Get("mrp.production", mo)!;
         Assert.Equal(("confirmed", "written by the receiver"), (after["state"]!.GetValue<string>(), after["origin"]!.GetValue<string>()));
@@ -106,14 +107,6 @@ public sealed class WebhookDeliveryTests
 
     private static long ProductId(OdooDoubleServer odoo) =>
         odoo.Store.All("product.product").First(p => p["default_code"]?.ToString() == "MFG-FG-1001")["id"]!.GetValue<long>();
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-    }
 
     private static async Task<string?> ReadStateAsync(HttpClient http, OdooDoubleServer odoo, long uid, long id)
     {

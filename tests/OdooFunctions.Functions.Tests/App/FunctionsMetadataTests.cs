@@ -1,4 +1,3 @@
-using OdooFunctions.Functions.Tests.Hosting;
 
 namespace OdooFunctions.Functions.Tests.App;
 

@@ -1,24 +1,16 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Auth;
 using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Settings;
-using OdooFunctions.Functions.Tests.Hosting;
 
 namespace OdooFunctions.Functions.Tests.App;
 
 /// <summary>A bad configuration stops the start with the guide's message; an insecure Odoo URL is warned about.</summary>
 public sealed class SettingsTests
 {
-    private static void Start(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddFakeLogging();
-        services.AddOdooFunctions(configuration);
-        using var provider = services.BuildServiceProvider();
-        provider.GetRequiredService<IStartupValidator>().Validate();
-    }
+    /// <summary>Builds the app's container, which checks the settings as the host does at start.</summary>
+    private static void Start(Dictionary<string, string?> settings) => AppContainer.Build(settings).Dispose();
 
     [Fact]
     public void Missing_settings_stop_the_start_naming_each_one()
@@ -76,8 +68,9 @@ public sealed class SettingsTests
         // As the CLI's check-token composes it: no Odoo, no sync, only the token check and its secrets.
         static ServiceProvider AuthOnly(string rateLimit)
         {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestSettings.Minimal().With("RATE_LIMIT_PER_MINUTE", rateLimit).Build()).Build();
-            return new ServiceCollection().AddDashboardAuth(configuration).AddSecrets(configuration).AddSettingsCheck().BuildServiceProvider();
+            return AppContainer.BuildPart(
+                TestSettings.Minimal().With("RATE_LIMIT_PER_MINUTE", rateLimit).Build(),
+                (services, configuration) => services.AddDashboardAuth(configuration).AddSecrets(configuration).AddSettingsCheck());
         }
 
         using (var refused = AuthOnly("many"))
@@ -186,10 +179,7 @@ public sealed class SettingsTests
         var settings = Complete();
         settings["ODOO_MAX_CONCURRENT_CALLS"] = "24";
         settings["ODOO_TIMEOUT_SECONDS"] = "12";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddFakeLogging();
-        services.AddOdooFunctions(configuration);
-        using var provider = services.BuildServiceProvider();
+        using var provider = AppContainer.Build(settings);
 
         var options = provider.GetRequiredService<IOptions<OdooFunctions.Odoo.OdooClientOptions>>().Value;
 

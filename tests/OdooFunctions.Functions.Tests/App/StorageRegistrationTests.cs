@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Functions.Storage;
 using OdooFunctions.Functions.Tests.Infrastructure;
@@ -77,7 +76,6 @@ public sealed class StorageRegistrationTests
 
     private static ServiceProvider Provider(Dictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddTableStorage(configuration).AddQueueStorage(configuration).BuildServiceProvider();
+        return AppContainer.BuildPart(settings, (services, configuration) => services.AddTableStorage(configuration).AddQueueStorage(configuration));
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Settings;
-using OdooFunctions.Functions.Tests.Hosting;
 
 namespace OdooFunctions.Functions.Tests.App;
 

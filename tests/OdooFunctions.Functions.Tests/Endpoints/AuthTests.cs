@@ -59,7 +59,7 @@ public sealed class AuthTests(Odoo19AppFixture fixture) : IClassFixture<Odoo19Ap
     [Fact]
     public async Task Writes_need_a_write_role()
     {
-        await using var app = await FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(fixture.Odoo, new() { ["AUTH_WRITE_ROLES"] = "Admin" }));
+        await using var app = await FunctionsTestHost.StartAsync(TestSettings.For(fixture.Odoo).With("AUTH_WRITE_ROLES", "Admin").Build());
         using var read = await Send(app.Client, HttpMethod.Get, "api/odoo/products?limit=1", null, TestTokens.Create(roles: ["Manager"]));
         using var write = await Send(app.Client, HttpMethod.Post, "api/odoo/manufacturing-orders", new { product_id = 1, product_qty = 1 }, TestTokens.Create(roles: ["Manager"]));
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
@@ -69,7 +69,7 @@ public sealed class AuthTests(Odoo19AppFixture fixture) : IClassFixture<Odoo19Ap
     [Fact]
     public async Task Over_the_rate_limit_a_caller_gets_429_with_Retry_After_while_others_go_on()
     {
-        await using var app = await FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(fixture.Odoo, new() { ["RATE_LIMIT_PER_MINUTE"] = "3" }));
+        await using var app = await FunctionsTestHost.StartAsync(TestSettings.For(fixture.Odoo).With("RATE_LIMIT_PER_MINUTE", "3").Build());
         var alice = TestTokens.Create(subject: "alice");
         for (var i = 0; i < 3; i++)
         {

@@ -24,8 +24,8 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
 
         // Odoo takes a little time per call, as a real one does, so that concurrent requests really overlap.
         Odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = "19.0", Latency = TimeSpan.FromMilliseconds(15) });
-        First = await FunctionsTestHost.StartAsync(SettingsFor(Odoo));
-        Second = await FunctionsTestHost.StartAsync(SettingsFor(Odoo));
+        First = await FunctionsTestHost.StartAsync(TestSettings.For(Odoo).Build());
+        Second = await FunctionsTestHost.StartAsync(TestSettings.For(Odoo).Build());
     }
 
     public async Task DisposeAsync()

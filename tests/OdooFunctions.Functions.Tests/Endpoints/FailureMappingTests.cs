@@ -10,7 +10,7 @@ public sealed class FailureMappingTests
 {
     private static async Task<(HttpStatusCode Status, string Body, FunctionsTestHost App)> CallAsync(OdooDoubleServer odoo, Action<OdooDoubleServer>? arrange = null, Dictionary<string, string?>? settings = null)
     {
-        var app = await FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(odoo, settings));
+        var app = await FunctionsTestHost.StartAsync(TestSettings.For(odoo).With(settings).Build());
         using (var warmup = await Send(app.Client, HttpMethod.Get, "api/odoo/version", null, TestTokens.Create()))
         {
             // Version detection and login happen first, so the fault hits the call under test.
@@ -63,7 +63,7 @@ public sealed class FailureMappingTests
     public async Task No_secret_appears_in_any_log_line_or_answer_of_a_run()
     {
         await using var odoo = await OdooDoubleServer.StartAsync();
-        await using var app = await FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(odoo));
+        await using var app = await FunctionsTestHost.StartAsync(TestSettings.For(odoo).Build());
         var token = TestTokens.Create();
         var bodies = new List<string>();
         foreach (var path in new[] { "api/odoo/test", "api/odoo/products", "api/odoo/manufacturing-orders?state=done", "api/odoo/products/999999", "api/odoo/products/abc" })

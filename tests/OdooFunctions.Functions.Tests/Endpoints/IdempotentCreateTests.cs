@@ -26,7 +26,7 @@ public sealed class ShortLeaseAppFixture : IAsyncLifetime
     {
         await AzuriteFixture.EnsureRunningAsync();
         Odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = "19.0" });
-        App = await FunctionsTestHost.StartAsync(SettingsFor(Odoo, new() { ["IDEMPOTENCY_LEASE_SECONDS"] = LeaseSeconds.ToString(CultureInfo.InvariantCulture) }));
+        App = await FunctionsTestHost.StartAsync(TestSettings.For(Odoo).With("IDEMPOTENCY_LEASE_SECONDS", LeaseSeconds.ToString(CultureInfo.InvariantCulture)).Build());
     }
 
     public async Task DisposeAsync()

@@ -13,7 +13,7 @@ public sealed class KeyVaultEndToEndTests
     private static async Task<FunctionsTestHost> StartAppAsync(OdooDoubleServer odoo, KeyVaultDoubleServer vault) =>
         await FunctionsTestHost.StartAsync(
             // A whole Odoo timeout for the queue under ODOO_MAX_CONCURRENT_CALLS: 200 cold requests on a loaded machine must not time out waiting.
-            SettingsFor(odoo, new() { ["KEY_VAULT_URI"] = vault.Uri.ToString(), ["ODOO_API_KEY"] = null, ["AUTH_JWT_SECRET"] = null, ["ODOO_TIMEOUT_SECONDS"] = "30" }),
+            TestSettings.For(odoo).With("KEY_VAULT_URI", vault.Uri.ToString()).With("ODOO_API_KEY", null).With("AUTH_JWT_SECRET", null).With("ODOO_TIMEOUT_SECONDS", "30").Build(),
             services => services.PointSecretsAt(vault, vault.CreateCredential(), maxRetries: 0));
 
     [Fact]

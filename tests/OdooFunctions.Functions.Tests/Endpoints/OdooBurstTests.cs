@@ -16,7 +16,7 @@ public sealed class OdooBurstTests
     {
         // Like Odoo's connection pool: beyond 8 calls at once, the recorded 500 text/html page.
         await using var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { MaxConcurrentCalls = 8, Latency = TimeSpan.FromMilliseconds(20) });
-        await using var app = await FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(odoo, new() { ["ODOO_MAX_CONCURRENT_CALLS"] = "8" }));
+        await using var app = await FunctionsTestHost.StartAsync(TestSettings.For(odoo).With("ODOO_MAX_CONCURRENT_CALLS", "8").Build());
         var token = TestTokens.Create();
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 64).Select(async _ =>
@@ -34,11 +34,10 @@ public sealed class OdooBurstTests
     public async Task A_request_that_waits_the_whole_call_timeout_for_a_place_is_503_with_Retry_After_and_never_reaches_Odoo()
     {
         await using var odoo = await OdooDoubleServer.StartAsync();
-        await using var app = await FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(odoo, new()
-        {
-            ["ODOO_MAX_CONCURRENT_CALLS"] = "1",
-            ["ODOO_TIMEOUT_SECONDS"] = "3",
-        }));
+        await using var app = await FunctionsTestHost.StartAsync(TestSettings.For(odoo)
+            .With("ODOO_MAX_CONCURRENT_CALLS", "1")
+            .With("ODOO_TIMEOUT_SECONDS", "3")
+            .Build());
         var token = TestTokens.Create();
         using (var warmup = await Send(app.Client, HttpMethod.Get, "api/odoo/products?limit=1", null, token))
         {

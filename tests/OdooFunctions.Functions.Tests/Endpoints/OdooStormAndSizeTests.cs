@@ -23,7 +23,7 @@ public sealed class OdooStormAndSizeTests
         vault.SetSecret("odoo-api-key", odoo.Options.ApiKey);
         vault.SetSecret("dashboard-jwt-secret", TestTokens.Secret);
         await using var app = await FunctionsTestHost.StartAsync(
-            SettingsFor(odoo, new() { ["KEY_VAULT_URI"] = vault.Uri.ToString(), ["ODOO_API_KEY"] = null, ["AUTH_JWT_SECRET"] = null }),
+            TestSettings.For(odoo).With("KEY_VAULT_URI", vault.Uri.ToString()).With("ODOO_API_KEY", null).With("AUTH_JWT_SECRET", null).Build(),
             services => services.PointSecretsAt(vault, vault.CreateCredential(), maxRetries: 0));
         var token = TestTokens.Create();
         using (var first = await Send(app.Client, HttpMethod.Get, Products, null, token))
@@ -63,7 +63,7 @@ public sealed class OdooStormAndSizeTests
             odoo.Store.Update("product.product", product["id"]!.GetValue<long>(), new JsonObject { ["description"] = new string('x', 500_000) });
         }
 
-        await using var app = await FunctionsTestHost.StartAsync(SettingsFor(odoo, new() { ["MAX_RESPONSE_MB"] = "1" }));
+        await using var app = await FunctionsTestHost.StartAsync(TestSettings.For(odoo).With("MAX_RESPONSE_MB", "1").Build());
         using var small = await Send(app.Client, HttpMethod.Get, "api/odoo/version", null, TestTokens.Create());
         using var big = await Send(app.Client, HttpMethod.Get, Products, null, TestTokens.Create());
         var body = await BodyAsync(big);
@@ -81,7 +81,7 @@ public sealed class OdooStormAndSizeTests
     public async Task A_control_character_in_origin_is_a_400_naming_the_field_and_nothing_reaches_Odoo(string origin, string named)
     {
         await using var odoo = await OdooDoubleServer.StartAsync();
-        await using var app = await FunctionsTestHost.StartAsync(SettingsFor(odoo));
+        await using var app = await FunctionsTestHost.StartAsync(TestSettings.For(odoo).Build());
         var product = FinishedProductIdOf(odoo);
 
         using var response = await Send(app.Client, HttpMethod.Post, "api/odoo/manufacturing-orders", new { product_id = product, product_qty = 1, origin }, TestTokens.Create());

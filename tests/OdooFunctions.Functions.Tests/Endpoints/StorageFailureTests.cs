@@ -21,7 +21,7 @@ public sealed class StorageFailureTests
         await using var relay = new TcpRelay(target: 10002);
         var storage = string.Create(CultureInfo.InvariantCulture,
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{relay.Port}/devstoreaccount1;");
-        await using var app = await FunctionsTestHost.StartAsync(SettingsFor(odoo, new() { ["AzureWebJobsStorage"] = storage }));
+        await using var app = await FunctionsTestHost.StartAsync(TestSettings.For(odoo).With("AzureWebJobsStorage", storage).Build());
         var productId = odoo.Store.All("product.product")[0]["id"]!.GetValue<long>();
         var token = TestTokens.Create(roles: ["Admin"]);
         var order = new { product_id = productId, product_qty = 1, origin = "Storage down " + Guid.NewGuid() };
@@ -47,7 +47,7 @@ public sealed class StorageFailureTests
         await using var closed = new TcpRelay(target: 10002);
         var storage = string.Create(CultureInfo.InvariantCulture,
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{closed.Port}/devstoreaccount1;");
-        await using var app = await FunctionsTestHost.StartAsync(SettingsFor(odoo, new() { ["AzureWebJobsStorage"] = storage }));
+        await using var app = await FunctionsTestHost.StartAsync(TestSettings.For(odoo).With("AzureWebJobsStorage", storage).Build());
 
         using var response = await Send(app.Client, HttpMethod.Get, "api/sync/status", null, TestTokens.Create(roles: ["Admin"]));
         var body = await BodyAsync(response);

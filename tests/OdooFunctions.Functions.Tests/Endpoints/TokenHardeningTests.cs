@@ -13,12 +13,11 @@ public sealed class TokenHardeningTests(Odoo19AppFixture fixture) : IClassFixtur
 {
     private const string Products = "api/odoo/products?limit=1";
 
-    private Dictionary<string, string?> AuthoritySettings(Uri authority) => SettingsFor(fixture.Odoo, new()
-    {
-        ["AUTH_JWT_SECRET"] = null,
-        ["AUTH_JWT_AUTHORITY"] = authority.ToString(),
-        ["AUTH_JWT_ISSUER"] = null,
-    });
+    private Dictionary<string, string?> AuthoritySettings(Uri authority) => TestSettings.For(fixture.Odoo)
+        .With("AUTH_JWT_SECRET", null)
+        .With("AUTH_JWT_AUTHORITY", authority.ToString())
+        .With("AUTH_JWT_ISSUER", null)
+        .Build();
 
     [Fact]
     public async Task With_an_authority_a_token_it_issued_for_another_application_is_401_even_with_an_Admin_role()
@@ -74,7 +73,7 @@ public sealed class TokenHardeningTests(Odoo19AppFixture fixture) : IClassFixtur
     {
         var secret = new CountingSigningSecret();
         await using var app = await FunctionsTestHost.StartAsync(
-            SettingsFor(fixture.Odoo, new() { ["RATE_LIMIT_PER_MINUTE"] = "3" }),
+            TestSettings.For(fixture.Odoo).With("RATE_LIMIT_PER_MINUTE", "3").Build(),
             services => services.AddSingleton<IDashboardSigningSecret>(secret));
         var forged = TestTokens.Create(secret: "another-secret-another-secret-another-secret!");
 
@@ -94,7 +93,7 @@ public sealed class TokenHardeningTests(Odoo19AppFixture fixture) : IClassFixtur
     public async Task Text_that_is_not_a_JWT_is_refused_without_reading_the_signing_secret()
     {
         var secret = new CountingSigningSecret();
-        await using var app = await FunctionsTestHost.StartAsync(SettingsFor(fixture.Odoo), services => services.AddSingleton<IDashboardSigningSecret>(secret));
+        await using var app = await FunctionsTestHost.StartAsync(TestSettings.For(fixture.Odoo).Build(), services => services.AddSingleton<IDashboardSigningSecret>(secret));
 
         using var response = await Send(app.Client, HttpMethod.Get, Products, null, "not-a-token");
 

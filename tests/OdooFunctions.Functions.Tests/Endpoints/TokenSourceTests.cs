@@ -13,12 +13,11 @@ public sealed class TokenSourceTests(Odoo19AppFixture fixture) : IClassFixture<O
     public async Task With_an_OIDC_authority_tokens_are_checked_against_its_published_keys()
     {
         await using var authority = await OidcDoubleServer.StartAsync();
-        await using var app = await FunctionsTestHost.StartAsync(SettingsFor(fixture.Odoo, new()
-        {
-            ["AUTH_JWT_SECRET"] = null,
-            ["AUTH_JWT_AUTHORITY"] = authority.Authority.ToString(),
-            ["AUTH_JWT_ISSUER"] = null,
-        }));
+        await using var app = await FunctionsTestHost.StartAsync(TestSettings.For(fixture.Odoo)
+            .With("AUTH_JWT_SECRET", null)
+            .With("AUTH_JWT_AUTHORITY", authority.Authority.ToString())
+            .With("AUTH_JWT_ISSUER", null)
+            .Build());
 
         using var accepted = await Send(app.Client, HttpMethod.Get, "api/odoo/products?limit=1", null, authority.Issue("oidc-user", ["Manager"], TestTokens.Audience));
         using var sharedSecret = await Send(app.Client, HttpMethod.Get, "api/odoo/products?limit=1", null, TestTokens.Create(issuer: authority.Issuer));

@@ -15,15 +15,11 @@ public abstract class OdooAppFixture(string odooVersion) : IAsyncLifetime
 
     public string OdooVersion { get; } = odooVersion;
 
-    /// <summary><see cref="TestSettings.For"/> <paramref name="odoo"/>, with <paramref name="overrides"/>.</summary>
-    public static Dictionary<string, string?> SettingsFor(OdooDoubleServer odoo, Dictionary<string, string?>? overrides = null) =>
-        TestSettings.For(odoo).With(overrides).Build();
-
     public async Task InitializeAsync()
     {
         await AzuriteFixture.EnsureRunningAsync();
         Odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = OdooVersion });
-        App = await FunctionsTestHost.StartAsync(SettingsFor(Odoo));
+        App = await FunctionsTestHost.StartAsync(TestSettings.For(Odoo).Build());
     }
 
     public async Task DisposeAsync()

@@ -20,8 +20,8 @@ public sealed class PushAcrossInstancesTests
         var posts = orders.Select(o => context.ChangeInOdoo(o.MoId, "progress"))
             .SelectMany(payload => new[] { PushTestContext.PostWebhookAsync(first, payload), PushTestContext.PostWebhookAsync(second, payload) });
         await Task.WhenAll(posts);
-        await PushTestContext.WaitForAsync(() => orders.All(o => context.StatusOf(o.OrderId) == OrderStatusMap.InProgress), "every order in progress");
-        await PushTestContext.WaitForAsync(() => first.Queue!.Invocations + second.Queue!.Invocations >= 40, "all 40 messages processed");
+        await Eventually.WaitAsync(() => orders.All(o => context.StatusOf(o.OrderId) == OrderStatusMap.InProgress), "every order in progress");
+        await Eventually.WaitAsync(() => first.Queue!.Invocations + second.Queue!.Invocations >= 40, "all 40 messages processed");
 
         // (Which instance dequeues which copy is the queue's business; on a loaded machine one may take most of them.)
         Assert.All(orders, o => Assert.Equal(1, context.PatchesOf(o.OrderId)));
@@ -37,7 +37,7 @@ public sealed class PushAcrossInstancesTests
         var listsBefore = context.Dashboard.Requests.Count("GET");
 
         await Task.WhenAll(orders.Select((o, i) => PushTestContext.PostWebhookAsync(i % 2 == 0 ? first : second, context.ChangeInOdoo(o.MoId, "done", 5))));
-        await PushTestContext.WaitForAsync(() => orders.All(o => context.StatusOf(o.OrderId) == OrderStatusMap.Completed), "every order completed");
+        await Eventually.WaitAsync(() => orders.All(o => context.StatusOf(o.OrderId) == OrderStatusMap.Completed), "every order completed");
 
         Assert.Equal(listsBefore + 1, context.Dashboard.Requests.Count("GET"));
     }

@@ -25,7 +25,7 @@ public sealed class PushFromOdooTests
 
         await odoo.WriteAsync("mrp.production", [mo], new JsonObject { ["qty_producing"] = 5.0 });
         await odoo.CallAsync("mrp.production", "button_mark_done", [mo]);
-        await PushTestContext.WaitForAsync(() => context.StatusOf(order) == OrderStatusMap.Completed, "the pushed completed status");
+        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatusMap.Completed, "the pushed completed status");
 
         Assert.Equal(5.0, context.Dashboard.Orders.Get(order)!["qty_produced"]!.GetValue<double>());
         Assert.True(context.Odoo.Webhooks.Count >= 2, $"{context.Odoo.Webhooks.Count} webhooks sent");
@@ -48,7 +48,7 @@ public sealed class PushFromOdooTests
         var odoo = app.Http.Services.GetRequiredService<OdooClient>();
 
         await odoo.CallAsync("mrp.production", "action_cancel", [mo]);
-        await PushTestContext.WaitForAsync(() => context.StatusOf(order) == OrderStatusMap.Cancelled, "the pushed cancel");
+        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatusMap.Cancelled, "the pushed cancel");
 
         Assert.Equal(1, context.PatchesOf(order));
         Assert.Contains(app.Http.Logs.GetSnapshot(), l => l.Message.Contains("not committed yet", StringComparison.Ordinal));

@@ -21,7 +21,7 @@ public sealed class PushProcessingTests
         payload["qty_produced"] = 99.0;
 
         using var answer = await PushTestContext.PostWebhookAsync(app, payload);
-        await PushTestContext.WaitForAsync(() => context.StatusOf(order) == OrderStatusMap.Completed, "the PATCH to completed");
+        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatusMap.Completed, "the PATCH to completed");
 
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         Assert.Equal(5.0, context.Dashboard.Orders.Get(order)!["qty_produced"]!.GetValue<double>());
@@ -43,8 +43,8 @@ public sealed class PushProcessingTests
 
         await PushTestContext.PostWebhookAsync(app, unchanged);
         await PushTestContext.PostWebhookAsync(app, changed);
-        await PushTestContext.WaitForAsync(() => context.StatusOf(otherOrder) == OrderStatusMap.InProgress, "the changed order's PATCH");
-        await PushTestContext.WaitForAsync(() => app.Queue!.Invocations >= 2, "both messages processed");
+        await Eventually.WaitAsync(() => context.StatusOf(otherOrder) == OrderStatusMap.InProgress, "the changed order's PATCH");
+        await Eventually.WaitAsync(() => app.Queue!.Invocations >= 2, "both messages processed");
 
         Assert.Equal(0, context.PatchesOf(order));
         Assert.Equal(1, context.PatchesOf(otherOrder));
@@ -59,9 +59,9 @@ public sealed class PushProcessingTests
         var payload = context.ChangeInOdoo(mo, "progress");
 
         await PushTestContext.PostWebhookAsync(app, payload);
-        await PushTestContext.WaitForAsync(() => context.StatusOf(order) == OrderStatusMap.InProgress, "the first PATCH");
+        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatusMap.InProgress, "the first PATCH");
         await PushTestContext.PostWebhookAsync(app, payload);
-        await PushTestContext.WaitForAsync(() => app.Queue!.Invocations >= 2, "the second message processed");
+        await Eventually.WaitAsync(() => app.Queue!.Invocations >= 2, "the second message processed");
 
         Assert.Equal(1, context.PatchesOf(order));
     }
@@ -85,7 +85,7 @@ public sealed class PushProcessingTests
 
         context.Odoo.Calls.Reset();
         await using var processor = await context.StartAppAsync();
-        await PushTestContext.WaitForAsync(() => processor.Queue!.Invocations >= 5, "all five messages processed");
+        await Eventually.WaitAsync(() => processor.Queue!.Invocations >= 5, "all five messages processed");
 
         // One poll hands all five over together; on a loaded machine their invocations may straddle two windows.
         Assert.InRange(context.Odoo.Calls.Count("mrp.production", "search_read"), 1, 2);
@@ -105,13 +105,13 @@ public sealed class PushProcessingTests
         var writeDate = DateTime.UtcNow.AddSeconds(1).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         await PushTestContext.PostWebhookAsync(app, PushTestContext.Payload(mo, "progress", writeDate + ".100000"));
 
-        await PushTestContext.WaitForAsync(() => app.Http.Logs.GetSnapshot().Any(l => l.Message.Contains("not committed yet", StringComparison.Ordinal)), "the re-check");
+        await Eventually.WaitAsync(() => app.Http.Logs.GetSnapshot().Any(l => l.Message.Contains("not committed yet", StringComparison.Ordinal)), "the re-check");
         Assert.Equal(OrderStatusMap.Pending, context.StatusOf(order));
         Assert.Equal(0, context.PatchesOf(order));
         // Now the transaction commits.
         context.Odoo.Store.Update("mrp.production", mo, new JsonObject { ["state"] = "progress", ["write_date"] = writeDate });
 
-        await PushTestContext.WaitForAsync(() => context.StatusOf(order) == OrderStatusMap.InProgress, "the PATCH after the re-check", TimeSpan.FromSeconds(10));
+        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatusMap.InProgress, "the PATCH after the re-check", TimeSpan.FromSeconds(10));
         Assert.Equal(1, context.PatchesOf(order));
     }
 
@@ -125,7 +125,7 @@ public sealed class PushProcessingTests
         var writeDate = DateTime.UtcNow.AddSeconds(2).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
         await PushTestContext.PostWebhookAsync(app, PushTestContext.Payload(mo, "done", writeDate + ".1"));
-        await PushTestContext.WaitForAsync(() => context.StatusOf(order) == OrderStatusMap.InProgress, "Odoo's committed state", TimeSpan.FromSeconds(10));
+        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatusMap.InProgress, "Odoo's committed state", TimeSpan.FromSeconds(10));
 
         Assert.NotEqual(OrderStatusMap.Completed, context.StatusOf(order));
         Assert.Equal(1, context.PatchesOf(order));
@@ -164,7 +164,7 @@ public sealed class PushProcessingTests
         var listsBefore = context.Dashboard.Requests.Count("GET");
 
         await PushTestContext.PostWebhookAsync(app, context.ChangeInOdoo(first, "progress"));
-        await PushTestContext.WaitForAsync(() => context.StatusOf(firstOrder) == OrderStatusMap.InProgress, "the PATCH after the refresh");
+        await Eventually.WaitAsync(() => context.StatusOf(firstOrder) == OrderStatusMap.InProgress, "the PATCH after the refresh");
         Assert.Equal(listsBefore + 1, context.Dashboard.Requests.Count("GET"));
 
         // An order made after that refresh: its MO is not in the index, and the gate stays shut for a minute.
@@ -172,7 +172,7 @@ public sealed class PushProcessingTests
         var unlinked = context.Odoo.Store.AddManufacturingOrder(context.ProductId, 1, "confirmed");
         await PushTestContext.PostWebhookAsync(app, context.ChangeInOdoo(late, "progress"));
         await PushTestContext.PostWebhookAsync(app, context.ChangeInOdoo(unlinked, "progress"));
-        await PushTestContext.WaitForAsync(() => app.Queue!.Invocations >= 3, "both messages processed");
+        await Eventually.WaitAsync(() => app.Queue!.Invocations >= 3, "both messages processed");
 
         Assert.Equal(listsBefore + 1, context.Dashboard.Requests.Count("GET"));
         Assert.Equal(OrderStatusMap.Pending, context.StatusOf(lateOrder));
@@ -192,8 +192,8 @@ public sealed class PushProcessingTests
 
         await PushTestContext.PostWebhookAsync(app, context.ChangeInOdoo(mo, "progress"));
         await PushTestContext.PostWebhookAsync(app, context.ChangeInOdoo(other, "progress"));
-        await PushTestContext.WaitForAsync(() => context.StatusOf(otherOrder) == OrderStatusMap.InProgress, "the other order's PATCH");
-        await PushTestContext.WaitForAsync(() => app.Queue!.Invocations >= 2, "both processed");
+        await Eventually.WaitAsync(() => context.StatusOf(otherOrder) == OrderStatusMap.InProgress, "the other order's PATCH");
+        await Eventually.WaitAsync(() => app.Queue!.Invocations >= 2, "both processed");
 
         Assert.Equal("on_hold", context.StatusOf(order));
         Assert.Equal(0, context.PatchesOf(order));
@@ -211,7 +211,7 @@ public sealed class PushProcessingTests
         context.Dashboard.Faults.FailPatch(order, count: 100, status: 500);
 
         await PushTestContext.PostWebhookAsync(app, context.ChangeInOdoo(mo, "progress"));
-        await PushTestContext.WaitForAsync(() => app.Queue!.Poisoned == 1, "the message in the poison queue", TimeSpan.FromSeconds(30));
+        await Eventually.WaitAsync(() => app.Queue!.Poisoned == 1, "the message in the poison queue", TimeSpan.FromSeconds(30));
 
         Assert.Equal(settings.MaxDequeueCount, app.Queue!.Failures);
         Assert.Equal(settings.MaxDequeueCount, context.PatchesOf(order));
@@ -233,7 +233,7 @@ public sealed class PushProcessingTests
         await context.Queue.CreateIfNotExistsAsync();
 
         await context.Queue.SendMessageAsync("""{"hello": "world"}""");
-        await PushTestContext.WaitForAsync(() => app.Queue!.Poisoned == 1, "the poison queue", TimeSpan.FromSeconds(30));
+        await Eventually.WaitAsync(() => app.Queue!.Poisoned == 1, "the poison queue", TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, context.Odoo.Calls.Count("mrp.production", "search_read"));
     }

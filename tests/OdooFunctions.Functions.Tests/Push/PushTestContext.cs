@@ -8,7 +8,6 @@ using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Sync;
-using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.Functions.Tests.Infrastructure;
 
 namespace OdooFunctions.Functions.Tests.Push;
@@ -54,20 +53,13 @@ internal sealed class PushTestContext : IAsyncDisposable
         await AzuriteFixture.EnsureRunningAsync();
         var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = version, ApiKey = "odoo-" + Guid.NewGuid().ToString("N") });
         var dashboard = await DashboardDoubleServer.StartAsync(new DashboardDoubleOptions { Token = "dash-" + Guid.NewGuid().ToString("N") });
-        var settings = OdooAppFixture.SettingsFor(odoo, new()
-        {
-            ["DASHBOARD_API_URL"] = dashboard.BaseAddress.AbsoluteUri,
-            ["DASHBOARD_API_TOKEN"] = dashboard.Options.Token,
-            ["SYNC_RUNS_TABLE"] = AzuriteFixture.UniqueTableName("pushruns"),
-            ["PUSH_INDEX_TABLE"] = AzuriteFixture.UniqueTableName("pushindex"),
-            [PushOptions.QueueSetting] = "push-" + Guid.NewGuid().ToString("N")[..16],
-            ["ODOO_WEBHOOK_SECRET"] = Secret,
-        });
-        foreach (var (name, value) in overrides ?? [])
-        {
-            settings[name] = value;
-        }
-
+        var settings = TestSettings.For(odoo).WithDashboard(dashboard)
+            .With("SYNC_RUNS_TABLE", AzuriteFixture.UniqueTableName("pushruns"))
+            .With("PUSH_INDEX_TABLE", AzuriteFixture.UniqueTableName("pushindex"))
+            .With(PushOptions.QueueSetting, "push-" + Guid.NewGuid().ToString("N")[..16])
+            .With("ODOO_WEBHOOK_SECRET", Secret)
+            .With(overrides)
+            .Build();
         return new PushTestContext(odoo, dashboard, settings);
     }
 
@@ -127,21 +119,6 @@ internal sealed class PushTestContext : IAsyncDisposable
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         var path = "api/odoo/webhooks/mrp-production" + (code is null ? "" : "?code=" + Uri.EscapeDataString(code));
         return await app.Http.Client.PostAsync(path, content);
-    }
-
-    /// <summary>Waits until <paramref name="condition"/> holds (polling), failing with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
-    public static async Task WaitForAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("Timed out waiting for " + what);
-            }
-
-            await Task.Delay(25);
-        }
     }
 
     public string? StatusOf(string orderId) => Dashboard.Orders.Get(orderId)?["status"]?.GetValue<string>();

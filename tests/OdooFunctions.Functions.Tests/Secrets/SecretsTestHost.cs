@@ -10,29 +10,27 @@ namespace OdooFunctions.Functions.Tests.Secrets;
 
 /// <summary>
 /// The app's secrets registration (<c>AddSecrets</c>) over given settings, with the real SecretClient pointed at a
-/// Key Vault double (its certificate pinned), a fake clock and every log line captured.
+/// Key Vault double (its certificate pinned), a fake clock and every log line captured. Only that part of the app
+/// (<see cref="AppContainer.BuildPart"/>): its tests give settings the whole app would refuse to start with.
 /// </summary>
 internal sealed class SecretsTestHost : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public SecretsTestHost(IDictionary<string, string?> settings, KeyVaultDoubleServer? vault = null, int maxRetries = 2, StaticTokenCredential? credential = null)
+    public SecretsTestHost(IReadOnlyDictionary<string, string?> settings, KeyVaultDoubleServer? vault = null, int maxRetries = 2, StaticTokenCredential? credential = null)
     {
-        Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        services.AddSecrets(Configuration);
-        services.AddSingleton<TimeProvider>(Clock);
         Credential = credential ?? vault?.CreateCredential();
-        if (vault is not null)
+        _provider = AppContainer.BuildPart(settings, (services, configuration) => services.AddSecrets(configuration), services =>
         {
-            services.PointSecretsAt(vault, Credential!, maxRetries);
-        }
-
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            services.AddSingleton<TimeProvider>(Clock);
+            if (vault is not null)
+            {
+                services.PointSecretsAt(vault, Credential!, maxRetries);
+            }
+        }, LogLevel.Trace);
     }
 
-    public IConfiguration Configuration { get; }
+    public IConfiguration Configuration => _provider.GetRequiredService<IConfiguration>();
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.Parse("2026-11-27T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 

@@ -1,20 +1,18 @@
 using OdooFunctions.Functions.ManufacturingOrders;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.Sync;
-using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.Functions.Tests.Infrastructure;
 using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Functions.Tests.Sync;
 
 /// <summary>
-/// The app's real container (<see cref="OdooFunctionsApp.AddOdooFunctions"/>) wired to a loopback Odoo double, a
+/// The app's real container (<see cref="AppContainer"/>) wired to a loopback Odoo double, a
 /// loopback dashboard double and Azurite, with its own runs table. Fresh per test: call counts and faults must not leak.
 /// </summary>
 internal sealed class SyncTestContext : IAsyncDisposable
@@ -67,16 +65,14 @@ internal sealed class SyncTestContext : IAsyncDisposable
             .With("SYNC_RUNS_TABLE", table)
             .With(settings)
             .Build();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging());
-        services.AddOdooFunctions(configuration);
-        services.AddSingleton<IOdooApiKeyProvider>(new StaticOdooApiKeyProvider(odooKey));
-        services.PostConfigure<OdooClientOptions>(options => options.RetryBaseDelay = TimeSpan.FromMilliseconds(5));
-        services.PostConfigure<StatusSyncOptions>(options => options.DashboardRetryDelay = TimeSpan.FromMilliseconds(5));
-        configure?.Invoke(services);
-        return new SyncTestContext(odoo, dashboard, services.BuildServiceProvider(validateScopes: true), table);
+        var services = AppContainer.Build(values, services =>
+        {
+            services.AddSingleton<IOdooApiKeyProvider>(new StaticOdooApiKeyProvider(odooKey));
+            services.PostConfigure<OdooClientOptions>(options => options.RetryBaseDelay = TimeSpan.FromMilliseconds(5));
+            services.PostConfigure<StatusSyncOptions>(options => options.DashboardRetryDelay = TimeSpan.FromMilliseconds(5));
+            configure?.Invoke(services);
+        }, LogLevel.Debug);
+        return new SyncTestContext(odoo, dashboard, services, table);
     }
 
     /// <summary>A manufacturing order in Odoo in <paramref name="state"/>, optionally with a produced quantity.</summary>

@@ -37,15 +37,12 @@ public sealed class SecretScanTests(AzuriteFixture azurite)
         var webhookSecret = "hook-code-" + Guid.NewGuid().ToString("N");
         await using var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { ApiKey = odooKey });
         await using var dashboard = await DashboardDoubleServer.StartAsync(new DashboardDoubleOptions { Token = dashboardToken, ListShape = DashboardListShape.PagedByNumber, PageSize = 1 });
-        var settings = OdooAppFixture.SettingsFor(odoo, new()
-        {
-            ["DASHBOARD_API_URL"] = dashboard.BaseAddress.AbsoluteUri,
-            ["DASHBOARD_API_TOKEN"] = dashboardToken,
-            ["SYNC_RUNS_TABLE"] = AzuriteFixture.UniqueTableName("telemetryruns"),
-            ["PUSH_INDEX_TABLE"] = AzuriteFixture.UniqueTableName("telemetryindex"),
-            [PushOptions.QueueSetting] = "telemetry-" + Guid.NewGuid().ToString("N")[..16],
-            ["ODOO_WEBHOOK_SECRET"] = webhookSecret,
-        });
+        var settings = TestSettings.For(odoo).WithDashboard(dashboard)
+            .With("SYNC_RUNS_TABLE", AzuriteFixture.UniqueTableName("telemetryruns"))
+            .With("PUSH_INDEX_TABLE", AzuriteFixture.UniqueTableName("telemetryindex"))
+            .With(PushOptions.QueueSetting, "telemetry-" + Guid.NewGuid().ToString("N")[..16])
+            .With("ODOO_WEBHOOK_SECRET", webhookSecret)
+            .Build();
         var capture = new TelemetryCapture();
         var token = TestTokens.Create(roles: ["Admin"]);
         try

@@ -4,7 +4,6 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Functions.Telemetry;
-using OdooFunctions.Functions.Tests.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -49,15 +48,7 @@ public sealed class TelemetryRegistrationTests
     [InlineData(true)]
     public void The_worker_host_builds_its_tracer_and_meter_with_or_without_Azure_Monitor(bool azureMonitor)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ODOO_URL"] = "https://odoo.example.com",
-            ["ODOO_DB"] = "odoo",
-            ["ODOO_USERNAME"] = "api@yourcompany.com",
-            ["ODOO_API_KEY"] = "test-key-value-0123456789",
-            ["AUTH_JWT_SECRET"] = TestTokens.Secret,
-            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-        };
+        var settings = TestSettings.Minimal().Build();
         if (azureMonitor)
         {
             // Nothing listens there; the host is disposed before anything is exported.

@@ -2,7 +2,7 @@ using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Doubles.Storage;
 
-namespace OdooFunctions.Functions.Tests.Hosting;
+namespace OdooFunctions.FunctionsHost;
 
 /// <summary>
 /// The app settings a test starts the app with, built in one place:

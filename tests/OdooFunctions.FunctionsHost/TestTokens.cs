@@ -2,7 +2,7 @@ using System.Text;
 using OdooFunctions.Doubles.Tokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace OdooFunctions.Functions.Tests.Hosting;
+namespace OdooFunctions.FunctionsHost;
 
 /// <summary>Mints dashboard JWTs the way the dashboard does (HS256, shared secret), plus the bad ones an attacker would try.</summary>
 public static class TestTokens
