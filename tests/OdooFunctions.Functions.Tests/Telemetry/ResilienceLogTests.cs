@@ -14,7 +14,7 @@ public sealed class ResilienceLogTests
     {
         await AzuriteFixture.EnsureRunningAsync();
         await using var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = "19.0" });
-        await using var app = await FunctionsTestHost.StartAsync(OdooAppFixture.SettingsFor(odoo));
+        await using var app = await FunctionsTestHost.StartAsync(TestSettings.For(odoo).Build());
         using (var warm = await OdooAppFixture.Send(app.Client, HttpMethod.Get, "api/odoo/products?limit=1", null, TestTokens.Create()))
         {
             Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
