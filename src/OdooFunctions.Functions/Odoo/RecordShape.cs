@@ -13,6 +13,10 @@ public sealed class RecordShape(string model, IReadOnlyList<GuideField> fields)
 
     public IReadOnlyList<GuideField> Fields { get; } = fields;
 
+    // A source more than one plain field reads is copied, not taken: the second field must still find it.
+    private readonly HashSet<string> _sharedSources = [.. fields.Where(f => f.Read is null).SelectMany(f => f.Name == "id" ? ["id"] : f.Sources)
+        .GroupBy(source => source).Where(group => group.Count() > 1).Select(group => group.Key)];
+
     /// <summary>The Odoo fields to request from a server that has <paramref name="serverFields"/>.</summary>
     public IReadOnlyCollection<string> OdooFieldsFor(IReadOnlyDictionary<string, OdooField> serverFields)
     {
@@ -31,24 +35,43 @@ public sealed class RecordShape(string model, IReadOnlyList<GuideField> fields)
         return names;
     }
 
-    /// <summary>The record under the guide's names, in the guide's order.</summary>
+    /// <summary>
+    /// The record under the guide's names, in the guide's order. Takes the values out of <paramref name="record"/>
+    /// (the client's answer, read once) instead of copying them: a copy of a parsed value duplicates its JSON document.
+    /// </summary>
     public JsonObject ToGuide(JsonObject record, IReadOnlyDictionary<string, OdooField> serverFields)
     {
-        var shaped = new JsonObject();
-        foreach (var field in Fields)
+        // Computed fields first, while the record still holds everything they read.
+        var values = new JsonNode?[Fields.Count];
+        for (var i = 0; i < Fields.Count; i++)
         {
-            if (field.Read is not null)
+            if (Fields[i].Read is { } read)
             {
-                shaped[field.Name] = field.Read(record, serverFields);
-                continue;
+                values[i] = read(record, serverFields);
+            }
+        }
+
+        var shaped = new JsonObject();
+        for (var i = 0; i < Fields.Count; i++)
+        {
+            var field = Fields[i];
+            if (field.Read is null)
+            {
+                var source = field.Name == "id" ? "id" : field.SourceOn(serverFields);
+                values[i] = source is not null && record.TryGetPropertyValue(source, out var value)
+                    ? _sharedSources.Contains(source) ? value?.DeepClone() : Detach(record, source, value)
+                    : JsonValue.Create(false);
             }
 
-            var source = field.Name == "id" ? "id" : field.SourceOn(serverFields);
-            shaped[field.Name] = source is not null && record.TryGetPropertyValue(source, out var value)
-                ? value?.DeepClone()
-                : JsonValue.Create(false);
+            shaped[field.Name] = values[i];
         }
 
         return shaped;
+    }
+
+    private static JsonNode? Detach(JsonObject record, string source, JsonNode? value)
+    {
+        record.Remove(source);
+        return value;
     }
 }
