@@ -15,12 +15,7 @@ public sealed class ManufacturingOrderUpdateTests
         return ManufacturingOrderUpdate.From(RequestRecord.Read(document.RootElement, ManufacturingOrderJsonContext.Default.ManufacturingOrderUpdateBody));
     }
 
-    private static string Refusal(string json)
-    {
-        var refusal = Assert.Throws<ApiException>(() => Read(json));
-        Assert.Equal((400, "VALIDATION_ERROR"), (refusal.StatusCode, refusal.Code));
-        return refusal.Message;
-    }
+    private static string Refusal(string json) => BodyRefusal.Of(() => Read(json));
 
     [Fact]
     public void The_fields_are_the_wire_records_names_in_its_order()
