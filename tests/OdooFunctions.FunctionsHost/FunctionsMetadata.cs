@@ -1,9 +1,21 @@
+using System.Reflection;
 using System.Text.Json;
+using OdooFunctions.Functions;
 
 namespace OdooFunctions.FunctionsHost;
 
 /// <summary>The <c>functions.metadata</c> the Worker SDK generates at build: what the Functions host will serve.</summary>
-public sealed record FunctionMetadata(string Name, string EntryPoint, string TriggerType, string? Route, IReadOnlyList<string> Methods, string? Schedule, string? AuthLevel, bool? RunOnStartup, string? QueueName = null);
+public sealed record FunctionMetadata(string Name, string EntryPoint, string TriggerType, string? Route, IReadOnlyList<string> Methods, string? Schedule, string? AuthLevel, bool? RunOnStartup, string? QueueName = null)
+{
+    /// <summary>The app's method the entry point (<c>Namespace.Type.Method</c>) names.</summary>
+    public MethodInfo ResolveMethod()
+    {
+        var split = EntryPoint.LastIndexOf('.');
+        var type = typeof(OdooFunctionsApp).Assembly.GetType(EntryPoint[..split], throwOnError: true)!;
+        return type.GetMethod(EntryPoint[(split + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+            ?? throw new MissingMethodException(type.FullName, EntryPoint[(split + 1)..]);
+    }
+}
 
 public static class FunctionsMetadata
 {

@@ -27,11 +27,8 @@ internal sealed class HttpFunctionInvoker
     public HttpFunctionInvoker(FunctionMetadata function)
     {
         _function = function;
-        var split = function.EntryPoint.LastIndexOf('.');
-        var type = typeof(OdooFunctionsApp).Assembly.GetType(function.EntryPoint[..split], throwOnError: true)!;
-        _method = type.GetMethod(function.EntryPoint[(split + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
-            ?? throw new MissingMethodException(type.FullName, function.EntryPoint[(split + 1)..]);
-        _create = _method.IsStatic ? null : ActivatorUtilities.CreateFactory(type, Type.EmptyTypes);
+        _method = function.ResolveMethod();
+        _create = _method.IsStatic ? null : ActivatorUtilities.CreateFactory(_method.DeclaringType!, Type.EmptyTypes);
         _bindings = [.. _method.GetParameters().Select(Func<HttpContext, FunctionContext, object?> (parameter) => parameter.ParameterType switch
         {
             var t when t == typeof(HttpRequest) => static (http, _) => http.Request,

@@ -159,10 +159,8 @@ public sealed class QueueTriggerHost : IAsyncDisposable
     {
         await using var scope = app.CreateAsyncScope();
         var context = new TestFunctionContext(function.Name, function.EntryPoint, scope.ServiceProvider, null, _stopping.Token);
-        var split = function.EntryPoint.LastIndexOf('.');
-        var type = typeof(OdooFunctionsApp).Assembly.GetType(function.EntryPoint[..split], throwOnError: true)!;
-        var method = type.GetMethod(function.EntryPoint[(split + 1)..], BindingFlags.Public | BindingFlags.Instance)!;
-        var instance = ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
+        var method = function.ResolveMethod();
+        var instance = ActivatorUtilities.CreateInstance(scope.ServiceProvider, method.DeclaringType!);
         var arguments = method.GetParameters().Select(object? (parameter) => parameter.ParameterType switch
         {
             var t when t == typeof(string) => message,
