@@ -14,7 +14,7 @@ public sealed class RecordShape(string model, IReadOnlyList<GuideField> fields)
     public IReadOnlyList<GuideField> Fields { get; } = fields;
 
     // A source more than one plain field reads is copied, not taken: the second field must still find it.
-    private readonly HashSet<string> _sharedSources = [.. fields.Where(f => f.Read is null).SelectMany(f => f.Name == "id" ? ["id"] : f.Sources)
+    private readonly HashSet<string> _sharedSources = [.. fields.Where(f => f.Read is null).SelectMany(f => f.Sources)
         .GroupBy(source => source).Where(group => group.Count() > 1).Select(group => group.Key)];
 
     /// <summary>The Odoo fields to request from a server that has <paramref name="serverFields"/>.</summary>
