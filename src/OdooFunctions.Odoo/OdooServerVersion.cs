@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using OdooFunctions.Odoo.Releases;
 
 namespace OdooFunctions.Odoo;
 
@@ -11,8 +12,11 @@ namespace OdooFunctions.Odoo;
 /// <param name="Raw">The whole version object the server sent, for callers that pass it on.</param>
 public sealed partial record OdooServerVersion(string ServerVersion, int Major, int Minor, JsonObject Raw)
 {
+    /// <summary>The row of the release table this server runs: what differs between Odoo releases.</summary>
+    public OdooRelease Release => OdooRelease.For(Major);
+
     /// <summary>JSON-2 exists from Odoo 19 on.</summary>
-    public bool HasJson2 => Major >= 19;
+    public bool HasJson2 => Release.HasJson2;
 
     /// <summary>Parses a <c>server_version</c> string such as <c>19.0</c>, <c>17.0-20240709</c> or <c>saas~18.4+e</c>.</summary>
     public static OdooServerVersion Parse(string serverVersion, JsonObject? raw = null)

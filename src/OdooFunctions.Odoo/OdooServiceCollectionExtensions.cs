@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Odoo;
+using OdooFunctions.Odoo.Models;
 using OdooFunctions.Odoo.Wire;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ public static class OdooServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="OdooClient"/> as a singleton over a named HttpClient with pooled connections and the
-    /// Odoo resilience pipeline, and the validated <see cref="OdooClientOptions"/>. The app registers the
+    /// Odoo resilience pipeline, the typed model clients over it, and the validated <see cref="OdooClientOptions"/>. The app registers the
     /// <see cref="IOdooApiKeyProvider"/> itself.
     /// </summary>
     public static IServiceCollection AddOdooClient(this IServiceCollection services, Action<OdooClientOptions> configure)
@@ -52,6 +53,9 @@ public static class OdooServiceCollectionExtensions
             sp.GetRequiredService<IOptions<OdooClientOptions>>().Value,
             sp.GetRequiredService<IOdooApiKeyProvider>(),
             sp.GetService<ILoggerFactory>()));
+
+        // The typed model clients: one per model, all over the one client.
+        services.TryAddSingleton(static sp => new ManufacturingOrderClient(sp.GetRequiredService<OdooClient>()));
         return services;
     }
 }

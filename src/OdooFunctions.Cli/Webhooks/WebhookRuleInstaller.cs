@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OdooFunctions.Odoo;
+using OdooFunctions.Odoo.Releases;
 
 namespace OdooFunctions.Cli.Webhooks;
 
@@ -168,7 +169,7 @@ public sealed class WebhookRuleInstaller(OdooClient odoo)
     private async Task RequireWebhooksAsync(CancellationToken cancellationToken)
     {
         var version = await odoo.GetServerVersionAsync(cancellationToken);
-        if (version.Major < 17)
+        if (version.Release.Webhooks == WebhookTiming.None)
         {
             throw new UnsupportedOdooVersionException(version.ServerVersion);
         }

@@ -14,7 +14,7 @@ namespace OdooFunctions.Functions.ManufacturingOrders;
 /// out with the outcome unknown) is reconciled with what Odoo holds before anything is created again.
 /// </summary>
 public sealed partial class ManufacturingOrderCreator(
-    OdooClient odoo, OdooSchema schema, ShapedRecords records, ManufacturingOrderService orders, CreateRecordStore claims,
+    OdooClient odoo, ShapedRecords records, ManufacturingOrderService orders, CreateRecordStore claims,
     IOptions<IdempotencyOptions> options, ILogger<ManufacturingOrderCreator> logger)
 {
     // Each round re-reads a record another request changed under us; more rounds than this is a storm, answered 409.
@@ -137,13 +137,13 @@ public sealed partial class ManufacturingOrderCreator(
     /// <summary>Sends the create (never retried by the client). A refusal frees the claim; a lost answer keeps it reserved.</summary>
     private async Task<long> CreateInOdooAsync(ManufacturingOrderCreate request, CreateRecord? owned, CancellationToken cancellationToken)
     {
-        var serverFields = await schema.FieldsAsync(ManufacturingOrderShape.Model, cancellationToken);
+        var release = (await odoo.GetServerVersionAsync(cancellationToken)).Release;
         var values = new JsonObject
         {
             ["product_id"] = request.ProductId,
             ["product_qty"] = request.ProductQty,
         };
-        if (request.DatePlannedStart is not null) values[ManufacturingOrderService.PlannedStartField(serverFields)] = request.DatePlannedStart;
+        if (request.DatePlannedStart is not null) values[release.PlannedStartField] = request.DatePlannedStart;
         if (request.DateDeadline is not null) values["date_deadline"] = request.DateDeadline;
         if (request.Origin is not null) values["origin"] = request.Origin;
         if (request.Priority is not null) values["priority"] = request.Priority;

@@ -18,8 +18,4 @@ public sealed class ManufacturingOrderService(ShapedRecords records)
 
     public async Task<JsonObject> GetRequiredAsync(long id, CancellationToken cancellationToken) =>
         await GetAsync(id, cancellationToken) ?? throw new ManufacturingOrderNotFoundException(id);
-
-    /// <summary>Where this server keeps the guide's <c>date_planned_start</c>.</summary>
-    internal static string PlannedStartField(IReadOnlyDictionary<string, OdooField> serverFields) =>
-        ManufacturingOrderShape.PlannedStart.SourceOn(serverFields) ?? "date_start";
 }

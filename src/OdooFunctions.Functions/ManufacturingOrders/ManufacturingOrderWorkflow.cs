@@ -1,15 +1,19 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using OdooFunctions.Functions.Odoo;
 using OdooFunctions.Odoo;
+using OdooFunctions.Odoo.Models;
+using OdooFunctions.Odoo.Releases;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
 
 /// <summary>
 /// Applies a dashboard update to a manufacturing order the way Odoo's own UI would: fields are written first, states
 /// change only through Odoo's actions (never a write of <c>state</c>), and the answer is what Odoo then holds, read back.
+/// Where the calls differ between Odoo releases (recording a quantity, starting), <see cref="ManufacturingOrderClient"/>
+/// takes them from the release table.
 /// </summary>
-public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSchema schema, ManufacturingOrderService orders, ILogger<ManufacturingOrderWorkflow> logger)
+public sealed partial class ManufacturingOrderWorkflow(
+    OdooClient odoo, ManufacturingOrderClient production, ManufacturingOrderService orders, ILogger<ManufacturingOrderWorkflow> logger)
 {
     private const string Model = ManufacturingOrderShape.Model;
 
@@ -19,7 +23,8 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
 
     public async Task<UpdateOutcome> UpdateAsync(long id, ManufacturingOrderUpdate update, CancellationToken cancellationToken)
     {
-        var serverFields = await schema.FieldsAsync(Model, cancellationToken);
+        var version = await odoo.GetServerVersionAsync(cancellationToken);
+        var release = version.Release;
         var before = await orders.GetRequiredAsync(id, cancellationToken);
         var standing = MoProgress.Of(before);
         var currentName = standing.State ?? MoState.Draft.OdooName;
@@ -34,16 +39,16 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
         var produce = update.QtyProducing ?? (update.State == MoState.Done || update.State == MoState.ToClose ? (recorded > 0 ? recorded : plannedQty) : null);
 
         // Everything that can be refused is refused before Odoo is changed.
-        await CheckTransitionAsync(currentName, current, update, produce, plannedQty, cancellationToken);
+        CheckTransition(currentName, current, update, produce, plannedQty, version);
 
-        var undo = new Undo(before);
+        var undo = new Undo(before, release);
         try
         {
-            var values = FieldValues(update, serverFields);
+            var values = FieldValues(update, release);
             if (values.Count > 0)
             {
                 await StepAsync(id, "write", () => odoo.WriteAsync(Model, [id], values, cancellationToken));
-                undo.Fields = PreviousValues(values, before, serverFields);
+                undo.Fields = PreviousValues(values, before, release);
             }
 
             if (current == MoState.Draft && update.State is { } target && target != MoState.Cancel)
@@ -55,16 +60,23 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
             // Writing the same quantity again would reset components the shop floor adjusted, so an unchanged one is left alone.
             if (produce is { } quantity && quantity != recorded && update.State != MoState.Cancel && current != MoState.Done && current != MoState.Cancel)
             {
-                await StepAsync(id, "write", () => odoo.WriteAsync(Model, [id], new JsonObject { ["qty_producing"] = quantity }, cancellationToken));
-                undo.QtyProducing = recorded;
-
-                // A bare write leaves the components behind; set_qty_producing makes Odoo update them.
-                await ActionAsync(id, "set_qty_producing", null, cancellationToken);
+                // A bare write of qty_producing leaves the components behind: the release's route makes them follow.
+                var previous = await production.GetProducingAsync(id, recorded, cancellationToken);
+                undo.Producing = previous;
+                await StepAsync(id, "record qty_producing", async () =>
+                {
+                    await production.RecordProducingAsync(id, quantity, previous, cancellationToken);
+                    return true;
+                });
             }
 
             if (update.State == MoState.Progress && update.QtyProducing is null && (current == MoState.Draft || current == MoState.Confirmed))
             {
-                await StartAsync(id, cancellationToken);
+                await StepAsync(id, release.StartAction!, () => Refusable(async () =>
+                {
+                    await production.StartAsync(id, cancellationToken);
+                    return null;
+                }));
             }
             else if (update.State == MoState.Done && current != MoState.Done)
             {
@@ -92,13 +104,16 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
     }
 
     /// <summary>What a failed update changed in Odoo and can write back: the fields it wrote, the quantity it recorded.</summary>
-    private sealed class Undo(JsonObject before)
+    private sealed class Undo(JsonObject before, OdooRelease release)
     {
         public JsonObject Before { get; } = before;
 
+        public OdooRelease Release { get; } = release;
+
         public JsonObject? Fields { get; set; }
 
-        public decimal? QtyProducing { get; set; }
+        /// <summary>The produced quantity (and, on 16.0, the components) as they were before it was recorded.</summary>
+        public ProducingState? Producing { get; set; }
     }
 
     /// <summary>
@@ -113,10 +128,9 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
         {
             try
             {
-                if (undo.QtyProducing is { } quantity)
+                if (undo.Producing is { } producing)
                 {
-                    await odoo.WriteAsync(Model, [id], new JsonObject { ["qty_producing"] = quantity }, CancellationToken.None);
-                    await odoo.CallAsync(Model, "set_qty_producing", [id], null, CancellationToken.None);
+                    await production.RestoreProducingAsync(id, producing, CancellationToken.None);
                 }
 
                 if (undo.Fields is { } fields)
@@ -145,10 +159,10 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
         {
             // Unverifiable: say which changes may have stayed.
             List<AppliedChange> maybe = [new("state", undo.Before["state"]?.DeepClone(), null)];
-            if (undo.QtyProducing is not null) maybe.Add(new("qty_producing", undo.Before["qty_producing"]?.DeepClone(), null));
+            if (undo.Producing is not null) maybe.Add(new("qty_producing", undo.Before["qty_producing"]?.DeepClone(), null));
             foreach (var (field, _) in undo.Fields ?? [])
             {
-                var guideField = field == "date_start" ? "date_planned_start" : field;
+                var guideField = field == undo.Release.PlannedStartField ? "date_planned_start" : field;
                 maybe.Add(new(guideField, undo.Before[guideField]?.DeepClone(), null));
             }
 
@@ -166,21 +180,20 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
             .Select(field => new AppliedChange(field, before[field]?.DeepClone(), after[field]?.DeepClone()))];
 
     /// <summary>The values <paramref name="written"/> replaced, in the server's field names, from the order read before.</summary>
-    private static JsonObject PreviousValues(JsonObject written, JsonObject before, IReadOnlyDictionary<string, OdooField> serverFields)
+    private static JsonObject PreviousValues(JsonObject written, JsonObject before, OdooRelease release)
     {
-        var plannedStart = ManufacturingOrderService.PlannedStartField(serverFields);
         var previous = new JsonObject();
         foreach (var (field, _) in written)
         {
-            var guideField = field == plannedStart ? "date_planned_start" : field;
+            var guideField = field == release.PlannedStartField ? "date_planned_start" : field;
             previous[field] = before[guideField]?.DeepClone() ?? false;
         }
 
         return previous;
     }
 
-    private async Task CheckTransitionAsync(
-        string currentName, MoState? current, ManufacturingOrderUpdate update, decimal? produce, decimal plannedQty, CancellationToken cancellationToken)
+    private static void CheckTransition(
+        string currentName, MoState? current, ManufacturingOrderUpdate update, decimal? produce, decimal plannedQty, OdooServerVersion version)
     {
         if (update.State is not { } target)
         {
@@ -193,9 +206,9 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
         }
 
         if (target == MoState.Progress && update.QtyProducing is null && (current == MoState.Draft || current == MoState.Confirmed)
-            && await odoo.GetServerVersionAsync(cancellationToken) is { Major: < 18 } version)
+            && version.Release.StartAction is null)
         {
-            // action_start arrived with Odoo 18; before it, production starts by recording a quantity.
+            // Before Odoo 18 production starts by recording a quantity: there is no public start action.
             throw new StartActionMissingException(version.ServerVersion);
         }
 
@@ -205,42 +218,20 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
         }
     }
 
-    private static JsonObject FieldValues(ManufacturingOrderUpdate update, IReadOnlyDictionary<string, OdooField> serverFields)
+    private static JsonObject FieldValues(ManufacturingOrderUpdate update, OdooRelease release)
     {
         var values = new JsonObject();
         if (update.ProductQty is { } qty) values["product_qty"] = qty;
-        if (update.DatePlannedStart is { } start) values[ManufacturingOrderService.PlannedStartField(serverFields)] = start;
+        if (update.DatePlannedStart is { } start) values[release.PlannedStartField] = start;
         if (update.DateDeadline is { } deadline) values["date_deadline"] = deadline;
         if (update.Priority is { } priority) values["priority"] = priority;
         if (update.Origin is { } origin) values["origin"] = origin;
         return values;
     }
 
-    private async Task StartAsync(long id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ActionAsync(id, "action_start", null, cancellationToken);
-        }
-        catch (OdooNotFoundException)
-        {
-            throw new StartActionMissingException(serverVersion: null);
-        }
-    }
-
     private async Task MarkDoneAsync(long id, bool? backorder, CancellationToken cancellationToken)
     {
-        var arguments = backorder is { } makeBackorder
-            ? new JsonObject
-            {
-                ["context"] = new JsonObject
-                {
-                    ["skip_backorder"] = true,
-                    ["mo_ids_to_backorder"] = makeBackorder ? new JsonArray(id) : new JsonArray(),
-                },
-            }
-            : null;
-        var result = await ActionAsync(id, "button_mark_done", arguments, cancellationToken);
+        var result = await StepAsync(id, "button_mark_done", () => Refusable(() => production.MarkDoneAsync(id, backorder, cancellationToken)));
 
         // true, or an action that shows an mrp.production (17.0 and 19.0 show the backorder they made): Odoo finished.
         // Any other action is a wizard asking a person to decide; the state read back afterwards judges the rest.
@@ -254,12 +245,16 @@ public sealed partial class ManufacturingOrderWorkflow(OdooClient odoo, OdooSche
         }
     }
 
-    /// <summary>Runs an Odoo action; Odoo refusing it (a user error) is an impossible transition, with Odoo's reason.</summary>
-    private async Task<JsonNode?> ActionAsync(long id, string action, JsonObject? arguments, CancellationToken cancellationToken)
+    /// <summary>Runs an Odoo action on the order.</summary>
+    private Task<JsonNode?> ActionAsync(long id, string action, JsonObject? arguments, CancellationToken cancellationToken) =>
+        StepAsync(id, action, () => Refusable(() => odoo.CallAsync(Model, action, [id], arguments, cancellationToken)));
+
+    /// <summary>Odoo refusing an action (a user error) is an impossible transition, with Odoo's reason.</summary>
+    private static async Task<JsonNode?> Refusable(Func<Task<JsonNode?>> action)
     {
         try
         {
-            return await StepAsync(id, action, () => odoo.CallAsync(Model, action, [id], arguments, cancellationToken));
+            return await action();
         }
         catch (OdooValidationException refused)
         {

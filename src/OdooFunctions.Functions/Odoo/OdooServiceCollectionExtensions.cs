@@ -24,7 +24,6 @@ public static class OdooAppServiceCollectionExtensions
         // Made from the settings above.
         services.AddOdooClient(static _ => { });
         services.AddOptions<OdooClientOptions>().Configure<IOptions<OdooSettings>>(static (options, settings) => settings.Value.ApplyTo(options));
-        services.AddSingleton<OdooSchema>();
         services.AddSingleton<ShapedRecords>();
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<PartnerDirectory>();

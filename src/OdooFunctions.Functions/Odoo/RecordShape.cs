@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
-using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Functions.Odoo;
 
 /// <summary>
-/// The guide's view of one Odoo model: which fields to ask the server for (only those it has) and how to turn
-/// its records into the dashboard's field names, whatever the Odoo version.
+/// The guide's view of one Odoo model on one release: which fields to ask the server for and how to turn its records
+/// into the dashboard's field names. Each model's shapes are made per row of the release table (<c>PerRelease</c>).
 /// </summary>
 public sealed class RecordShape(string model, IReadOnlyList<GuideField> fields)
 {
@@ -17,29 +16,14 @@ public sealed class RecordShape(string model, IReadOnlyList<GuideField> fields)
     private readonly HashSet<string> _sharedSources = [.. fields.Where(f => f.Read is null).SelectMany(f => f.Sources)
         .GroupBy(source => source).Where(group => group.Count() > 1).Select(group => group.Key)];
 
-    /// <summary>The Odoo fields to request from a server that has <paramref name="serverFields"/>.</summary>
-    public IReadOnlyCollection<string> OdooFieldsFor(IReadOnlyDictionary<string, OdooField> serverFields)
-    {
-        var names = new List<string>(Fields.Count + 2);
-        foreach (var field in Fields)
-        {
-            foreach (var source in field.Sources)
-            {
-                if ((source == "id" || serverFields.ContainsKey(source)) && !names.Contains(source))
-                {
-                    names.Add(source);
-                }
-            }
-        }
-
-        return names;
-    }
+    /// <summary>The Odoo fields to request, each once, in the guide's order.</summary>
+    public IReadOnlyCollection<string> OdooFields { get; } = [.. fields.SelectMany(field => field.Name == "id" ? ["id"] : field.Sources).Distinct()];
 
     /// <summary>
     /// The record under the guide's names, in the guide's order. Takes the values out of <paramref name="record"/>
     /// (the client's answer, read once) instead of copying them: a copy of a parsed value duplicates its JSON document.
     /// </summary>
-    public JsonObject ToGuide(JsonObject record, IReadOnlyDictionary<string, OdooField> serverFields)
+    public JsonObject ToGuide(JsonObject record)
     {
         // Computed fields first, while the record still holds everything they read.
         var values = new JsonNode?[Fields.Count];
@@ -47,7 +31,7 @@ public sealed class RecordShape(string model, IReadOnlyList<GuideField> fields)
         {
             if (Fields[i].Read is { } read)
             {
-                values[i] = read(record, serverFields);
+                values[i] = read(record);
             }
         }
 
@@ -57,7 +41,7 @@ public sealed class RecordShape(string model, IReadOnlyList<GuideField> fields)
             var field = Fields[i];
             if (field.Read is null)
             {
-                var source = field.Name == "id" ? "id" : field.SourceOn(serverFields);
+                var source = field.Name == "id" ? "id" : field.Source;
                 values[i] = source is not null && record.TryGetPropertyValue(source, out var value)
                     ? _sharedSources.Contains(source) ? value?.DeepClone() : Detach(record, source, value)
                     : JsonValue.Create(false);
