@@ -56,6 +56,9 @@ public static class OdooServiceCollectionExtensions
 
         // The typed model clients: one per model, all over the one client.
         services.TryAddSingleton(static sp => new ManufacturingOrderClient(sp.GetRequiredService<OdooClient>()));
+        services.TryAddSingleton(static sp => new ProductClient(sp.GetRequiredService<OdooClient>()));
+        services.TryAddSingleton(static sp => new PartnerClient(sp.GetRequiredService<OdooClient>()));
+        services.TryAddSingleton(static sp => new StockQuantClient(sp.GetRequiredService<OdooClient>()));
         return services;
     }
 }

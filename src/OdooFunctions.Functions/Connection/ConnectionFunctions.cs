@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -16,13 +17,8 @@ public sealed class ConnectionFunctions(OdooClient odoo)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "odoo/test")] HttpRequest request)
     {
         var connection = await odoo.ConnectAsync(request.HttpContext.RequestAborted);
-        return ApiResponses.Item(new JsonObject
-        {
-            ["connected"] = true,
-            ["uid"] = connection.Uid,
-            ["protocol"] = connection.Protocol == OdooProtocol.Json2 ? "json2" : "jsonrpc",
-            ["server_version"] = connection.Version.ServerVersion,
-        }, "Successfully connected to Odoo");
+        var protocol = connection.Protocol == OdooProtocol.Json2 ? "json2" : "jsonrpc";
+        return ApiResponses.Item(new ConnectionTest(true, connection.Uid, protocol, connection.Version.ServerVersion), "Successfully connected to Odoo");
     }
 
     [Function("GetVersion")]
@@ -33,18 +29,17 @@ public sealed class ConnectionFunctions(OdooClient odoo)
         return ApiResponses.Item(GuideVersion(version));
     }
 
-    /// <summary>The guide's version object, whichever endpoint the client asked (JSON-RPC common.version or JSON-2 /json/version).</summary>
-    private static JsonObject GuideVersion(OdooServerVersion version)
+    /// <summary>The guide's version object from what the server sent, filling in what an endpoint leaves out.</summary>
+    private static OdooVersion GuideVersion(OdooServerVersion version)
     {
         var raw = version.Raw;
-        return new JsonObject
-        {
-            ["server_version"] = version.ServerVersion,
-            ["server_version_info"] = (raw["server_version_info"] ?? raw["version_info"])?.DeepClone()
-                ?? new JsonArray(version.Major, version.Minor, 0, "final", 0),
-            ["server_serie"] = raw["server_serie"]?.DeepClone()
-                ?? JsonValue.Create(string.Create(CultureInfo.InvariantCulture, $"{version.Major}.{version.Minor}")),
-            ["protocol_version"] = raw["protocol_version"]?.DeepClone() ?? JsonValue.Create(1),
-        };
+        List<object> info = (raw["server_version_info"] ?? raw["version_info"]) is JsonArray sent
+            ? [.. sent.Select(item => item is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<long>() : (object)(item?.ToString() ?? ""))]
+            : [(long)version.Major, (long)version.Minor, 0L, "final", 0L];
+        var serie = raw["server_serie"] is JsonValue s && s.TryGetValue<string>(out var text)
+            ? text
+            : string.Create(CultureInfo.InvariantCulture, $"{version.Major}.{version.Minor}");
+        var protocolVersion = raw["protocol_version"] is JsonValue p && p.TryGetValue<long>(out var number) ? number : 1;
+        return new OdooVersion(version.ServerVersion, info, serie, protocolVersion);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
@@ -49,16 +48,8 @@ public static class RequestReader
         _ => throw ApiException.BadRequest($"'{name}' must be one of: {string.Join(", ", allowed)}."),
     };
 
-    /// <summary>The body as a JSON object: at most 1 MB (413 beyond), well-formed (400 otherwise).</summary>
-    public static async Task<JsonObject> JsonObjectBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var body = await BodyBytesAsync(request, cancellationToken);
-        var node = Parse(body, json => JsonNode.Parse(json.Span, documentOptions: StrictJson));
-        return node as JsonObject ?? throw NotAnObject();
-    }
-
     /// <summary>
-    /// The body as its wire record <typeparamref name="T"/>: read and refused as <see cref="JsonObjectBodyAsync"/> does,
+    /// The body as its wire record <typeparamref name="T"/>: at most 1 MB (413 beyond), well-formed (400 otherwise),
     /// then mapped by <see cref="RequestRecord.Read"/> (unknown fields are a 400 naming them).
     /// </summary>
     public static async Task<T> JsonBodyAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using OdooFunctions.Odoo.Models;
+
 namespace OdooFunctions.Functions.ManufacturingOrders;
 
 /// <summary>A validated request to create a manufacturing order (dates already in Odoo's UTC form).</summary>
@@ -6,6 +8,17 @@ public sealed record ManufacturingOrderCreate(
 {
     /// <summary>The fields a create body may carry, as <see cref="ManufacturingOrderCreateBody"/> maps them.</summary>
     public static readonly IReadOnlyList<string> Fields = Http.RequestRecord.FieldsOf(ManufacturingOrderJsonContext.Default.ManufacturingOrderCreateBody);
+
+    /// <summary>The values Odoo creates the order with.</summary>
+    public ManufacturingOrderValues Values => new()
+    {
+        ProductId = ProductId,
+        ProductQty = ProductQty,
+        DatePlannedStart = DatePlannedStart,
+        DateDeadline = DateDeadline,
+        Origin = Origin,
+        Priority = Priority,
+    };
 
     public static ManufacturingOrderCreate From(ManufacturingOrderCreateBody body)
     {

@@ -1,9 +1,8 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OdooFunctions.Functions.Odoo;
 using OdooFunctions.Functions.Storage;
 using OdooFunctions.Odoo;
+using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
 
@@ -14,7 +13,7 @@ namespace OdooFunctions.Functions.ManufacturingOrders;
 /// out with the outcome unknown) is reconciled with what Odoo holds before anything is created again.
 /// </summary>
 public sealed partial class ManufacturingOrderCreator(
-    OdooClient odoo, ShapedRecords records, ManufacturingOrderService orders, CreateRecordStore claims,
+    OdooClient odoo, ManufacturingOrderClient production, ManufacturingOrderService orders, CreateRecordStore claims,
     IOptions<IdempotencyOptions> options, ILogger<ManufacturingOrderCreator> logger)
 {
     // Each round re-reads a record another request changed under us; more rounds than this is a storm, answered 409.
@@ -70,7 +69,7 @@ public sealed partial class ManufacturingOrderCreator(
 
                     if (existing.Status == CreateStatus.Reserved && await ReconcileAsync(existing, request, cancellationToken) is { } found)
                     {
-                        var foundId = found["id"]!.GetValue<long>();
+                        var foundId = found.Id;
                         if (!await claims.TryCompleteAsync(existing, foundId, cancellationToken))
                         {
                             continue;
@@ -92,7 +91,7 @@ public sealed partial class ManufacturingOrderCreator(
             // request (even one whose answer was lost) and may have been cancelled since.
             if (claim.Kind == ClaimKind.Origin && await FindByOriginAsync(request.Origin!, request.ProductId, cancellationToken) is { } same)
             {
-                await CompleteAsync(owned, same["id"]!.GetValue<long>());
+                await CompleteAsync(owned, same.Id);
                 return new CreateOutcome(same, Duplicate: true);
             }
 
@@ -108,7 +107,7 @@ public sealed partial class ManufacturingOrderCreator(
     /// The order an unfinished attempt made, if Odoo has exactly one that fits: made by the API user after the
     /// reservation, same product, quantity and origin, not cancelled. Null when Odoo has none (the attempt made nothing).
     /// </summary>
-    private async Task<JsonObject?> ReconcileAsync(CreateRecord unfinished, ManufacturingOrderCreate request, CancellationToken cancellationToken)
+    private async Task<ManufacturingOrder?> ReconcileAsync(CreateRecord unfinished, ManufacturingOrderCreate request, CancellationToken cancellationToken)
     {
         var connection = await odoo.ConnectAsync(cancellationToken);
         var domain = OdooDomain.Where("create_uid", "=", connection.Uid)
@@ -118,39 +117,28 @@ public sealed partial class ManufacturingOrderCreator(
             .And("create_date", ">=", unfinished.ReservedAt - options.Value.ClockSkew)
             // Cancelled ones are out: cancelling the extra orders is how an operator settles an ambiguous key.
             .And("state", "!=", MoState.Cancel.OdooName);
-        var candidates = await records.SearchAsync(ManufacturingOrderShape.Instance, domain, 10, 0, "id", cancellationToken);
+        var candidates = await production.SearchAsync(domain, 10, cancellationToken);
         return candidates.Count switch
         {
             0 => null,
             1 => candidates[0],
-            _ => throw new AmbiguousCreateException([.. candidates.Select(c => (c["id"]!.GetValue<long>(), c["name"]?.ToString() ?? ""))]),
+            _ => throw new AmbiguousCreateException([.. candidates.Select(c => new CreateCandidate(c.Id, c.Name ?? ""))]),
         };
     }
 
-    private async Task<JsonObject?> FindByOriginAsync(string origin, long productId, CancellationToken cancellationToken)
+    private async Task<ManufacturingOrder?> FindByOriginAsync(string origin, long productId, CancellationToken cancellationToken)
     {
-        var found = await records.SearchAsync(ManufacturingOrderShape.Instance,
-            OdooDomain.Where("origin", "=", origin).And("product_id", "=", productId).And("state", "!=", MoState.Cancel.OdooName), 1, 0, "id", cancellationToken);
+        var found = await production.SearchAsync(
+            OdooDomain.Where("origin", "=", origin).And("product_id", "=", productId).And("state", "!=", MoState.Cancel.OdooName), 1, cancellationToken);
         return found.Count > 0 ? found[0] : null;
     }
 
     /// <summary>Sends the create (never retried by the client). A refusal frees the claim; a lost answer keeps it reserved.</summary>
     private async Task<long> CreateInOdooAsync(ManufacturingOrderCreate request, CreateRecord? owned, CancellationToken cancellationToken)
     {
-        var release = (await odoo.GetServerVersionAsync(cancellationToken)).Release;
-        var values = new JsonObject
-        {
-            ["product_id"] = request.ProductId,
-            ["product_qty"] = request.ProductQty,
-        };
-        if (request.DatePlannedStart is not null) values[release.PlannedStartField] = request.DatePlannedStart;
-        if (request.DateDeadline is not null) values["date_deadline"] = request.DateDeadline;
-        if (request.Origin is not null) values["origin"] = request.Origin;
-        if (request.Priority is not null) values["priority"] = request.Priority;
-
         try
         {
-            return await odoo.CreateAsync(ManufacturingOrderShape.Model, values, cancellationToken);
+            return await production.CreateAsync(request.Values, cancellationToken);
         }
         catch (OdooException refused) when (refused.IsRefusal)
         {

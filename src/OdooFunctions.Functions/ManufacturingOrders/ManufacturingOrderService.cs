@@ -1,21 +1,16 @@
-using System.Text.Json.Nodes;
-using OdooFunctions.Functions.Odoo;
-using OdooFunctions.Odoo;
+using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
 
-/// <summary>Reads manufacturing orders in the guide's shape.</summary>
-public sealed class ManufacturingOrderService(ShapedRecords records)
+/// <summary>Reads manufacturing orders for the dashboard.</summary>
+public sealed class ManufacturingOrderService(ManufacturingOrderClient production)
 {
-    public Task<IReadOnlyList<JsonObject>> ListAsync(MoState? state, int limit, int offset, CancellationToken cancellationToken)
-    {
-        var domain = state is null ? OdooDomain.All : OdooDomain.Where("state", "=", state.OdooName);
-        return records.SearchAsync(ManufacturingOrderShape.Instance, domain, limit, offset, "id", cancellationToken);
-    }
+    public Task<IReadOnlyList<ManufacturingOrder>> ListAsync(MoState? state, int limit, int offset, CancellationToken cancellationToken) =>
+        production.ListAsync(state?.OdooName, limit, offset, cancellationToken);
 
-    public Task<JsonObject?> GetAsync(long id, CancellationToken cancellationToken) =>
-        records.GetAsync(ManufacturingOrderShape.Instance, id, cancellationToken);
+    public Task<ManufacturingOrder?> GetAsync(long id, CancellationToken cancellationToken) =>
+        production.GetAsync(id, cancellationToken);
 
-    public async Task<JsonObject> GetRequiredAsync(long id, CancellationToken cancellationToken) =>
+    public async Task<ManufacturingOrder> GetRequiredAsync(long id, CancellationToken cancellationToken) =>
         await GetAsync(id, cancellationToken) ?? throw new ManufacturingOrderNotFoundException(id);
 }

@@ -1,4 +1,5 @@
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
 
@@ -10,6 +11,16 @@ public sealed record ManufacturingOrderUpdate(
 {
     /// <summary>The fields an update body may carry, as <see cref="ManufacturingOrderUpdateBody"/> maps them.</summary>
     public static readonly IReadOnlyList<string> Fields = RequestRecord.FieldsOf(ManufacturingOrderJsonContext.Default.ManufacturingOrderUpdateBody);
+
+    /// <summary>The field values to write (the state and the quantities go through Odoo's actions instead).</summary>
+    public ManufacturingOrderValues Values => new()
+    {
+        ProductQty = ProductQty,
+        DatePlannedStart = DatePlannedStart,
+        DateDeadline = DateDeadline,
+        Priority = Priority,
+        Origin = Origin,
+    };
 
     // A field that is sent is never read as null (it is a value or a 400), so only an empty body reads as this.
     private static readonly ManufacturingOrderUpdate Nothing = new(null, null, null, null, null, null, null, null);

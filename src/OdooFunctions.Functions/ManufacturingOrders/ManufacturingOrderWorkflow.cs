@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Models;
+using OdooFunctions.Odoo.Models.Json;
 using OdooFunctions.Odoo.Releases;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
@@ -15,24 +15,30 @@ namespace OdooFunctions.Functions.ManufacturingOrders;
 public sealed partial class ManufacturingOrderWorkflow(
     OdooClient odoo, ManufacturingOrderClient production, ManufacturingOrderService orders, ILogger<ManufacturingOrderWorkflow> logger)
 {
-    private const string Model = ManufacturingOrderShape.Model;
-
-    /// <summary>The guide's fields whose change a failed update must undo or report.</summary>
-    private static readonly string[] Tracked =
-        ["state", "product_qty", "qty_producing", "qty_produced", "date_planned_start", "date_deadline", "priority", "origin"];
+    /// <summary>The fields whose change a failed update must undo or report, as the answer names them.</summary>
+    private static readonly (string Field, Func<ManufacturingOrder, object?> Value)[] Tracked =
+    [
+        ("state", mo => mo.State),
+        ("product_qty", mo => mo.ProductQty),
+        ("qty_producing", mo => mo.QtyProducing),
+        ("qty_produced", mo => mo.QtyProduced),
+        ("date_planned_start", mo => mo.DatePlannedStart),
+        ("date_deadline", mo => mo.DateDeadline),
+        ("priority", mo => mo.Priority),
+        ("origin", mo => mo.Origin),
+    ];
 
     public async Task<UpdateOutcome> UpdateAsync(long id, ManufacturingOrderUpdate update, CancellationToken cancellationToken)
     {
         var version = await odoo.GetServerVersionAsync(cancellationToken);
         var release = version.Release;
         var before = await orders.GetRequiredAsync(id, cancellationToken);
-        var standing = MoProgress.Of(before);
-        var currentName = standing.State ?? MoState.Draft.OdooName;
+        var currentName = before.State ?? MoState.Draft.OdooName;
 
         // A state the rules do not know (null) cannot change state; its fields can still be written.
         var current = MoState.TryParse(currentName, out var known) ? known : null;
-        var plannedQty = update.ProductQty ?? (decimal)(standing.ProductQty ?? 0);
-        var recorded = (decimal)(standing.QtyProducing ?? 0);
+        var plannedQty = update.ProductQty ?? (decimal)before.ProductQty;
+        var recorded = (decimal)before.QtyProducing;
 
         // Finishing without a quantity finishes what the shop floor recorded; only an order with nothing recorded
         // produces its planned quantity. A recorded quantity is never overwritten with the plan.
@@ -41,19 +47,19 @@ public sealed partial class ManufacturingOrderWorkflow(
         // Everything that can be refused is refused before Odoo is changed.
         CheckTransition(currentName, current, update, produce, plannedQty, version);
 
-        var undo = new Undo(before, release);
+        var undo = new Undo(before);
         try
         {
-            var values = FieldValues(update, release);
-            if (values.Count > 0)
+            var values = update.Values;
+            if (values.Fields.Count > 0)
             {
-                await StepAsync(id, "write", () => odoo.WriteAsync(Model, [id], values, cancellationToken));
-                undo.Fields = PreviousValues(values, before, release);
+                await StepAsync(id, "write", () => production.WriteAsync(id, values, cancellationToken));
+                undo.Fields = values.Fields;
             }
 
             if (current == MoState.Draft && update.State is { } target && target != MoState.Cancel)
             {
-                await ActionAsync(id, "action_confirm", null, cancellationToken);
+                await ActionAsync(id, "action_confirm", () => production.ConfirmAsync(id, cancellationToken));
             }
 
             // A finished or cancelled order produces nothing more (asking "done" of a done order changes only its fields).
@@ -63,20 +69,12 @@ public sealed partial class ManufacturingOrderWorkflow(
                 // A bare write of qty_producing leaves the components behind: the release's route makes them follow.
                 var previous = await production.GetProducingAsync(id, recorded, cancellationToken);
                 undo.Producing = previous;
-                await StepAsync(id, "record qty_producing", async () =>
-                {
-                    await production.RecordProducingAsync(id, quantity, previous, cancellationToken);
-                    return true;
-                });
+                await StepAsync(id, "record qty_producing", () => production.RecordProducingAsync(id, quantity, previous, cancellationToken));
             }
 
             if (update.State == MoState.Progress && update.QtyProducing is null && (current == MoState.Draft || current == MoState.Confirmed))
             {
-                await StepAsync(id, release.StartAction!, () => Refusable(async () =>
-                {
-                    await production.StartAsync(id, cancellationToken);
-                    return null;
-                }));
+                await ActionAsync(id, release.StartAction!, () => production.StartAsync(id, cancellationToken));
             }
             else if (update.State == MoState.Done && current != MoState.Done)
             {
@@ -84,7 +82,7 @@ public sealed partial class ManufacturingOrderWorkflow(
             }
             else if (update.State == MoState.Cancel && current != MoState.Cancel)
             {
-                await ActionAsync(id, "action_cancel", null, cancellationToken);
+                await ActionAsync(id, "action_cancel", () => production.CancelAsync(id, cancellationToken));
             }
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
@@ -93,10 +91,9 @@ public sealed partial class ManufacturingOrderWorkflow(
         }
 
         var after = await orders.GetRequiredAsync(id, CancellationToken.None);
-        var now = MoProgress.Of(after);
-        if (update.State is { } asked && now.KnownState?.HasReached(asked) != true)
+        if (update.State is { } asked && (!MoState.TryParse(after.State, out var now) || !now.HasReached(asked)))
         {
-            var notReached = new StateNotReachedException(id, now.State, asked);
+            var notReached = new StateNotReachedException(id, after.State, asked);
             throw Changes(before, after) is { Count: > 0 } applied ? new PartiallyAppliedException(id, notReached, applied, verified: true) : notReached;
         }
 
@@ -104,13 +101,11 @@ public sealed partial class ManufacturingOrderWorkflow(
     }
 
     /// <summary>What a failed update changed in Odoo and can write back: the fields it wrote, the quantity it recorded.</summary>
-    private sealed class Undo(JsonObject before, OdooRelease release)
+    private sealed class Undo(ManufacturingOrder before)
     {
-        public JsonObject Before { get; } = before;
+        public ManufacturingOrder Before { get; } = before;
 
-        public OdooRelease Release { get; } = release;
-
-        public JsonObject? Fields { get; set; }
+        public IReadOnlyList<ManufacturingOrderField>? Fields { get; set; }
 
         /// <summary>The produced quantity (and, on 16.0, the components) as they were before it was recorded.</summary>
         public ProducingState? Producing { get; set; }
@@ -135,7 +130,7 @@ public sealed partial class ManufacturingOrderWorkflow(
 
                 if (undo.Fields is { } fields)
                 {
-                    await odoo.WriteAsync(Model, [id], fields, CancellationToken.None);
+                    await production.RestoreAsync(id, undo.Before, fields, CancellationToken.None);
                 }
             }
             catch (Exception undoFailure) when (undoFailure is OdooException or OperationCanceledException)
@@ -144,7 +139,7 @@ public sealed partial class ManufacturingOrderWorkflow(
             }
         }
 
-        JsonObject? after;
+        ManufacturingOrder? after;
         try
         {
             after = await orders.GetAsync(id, CancellationToken.None);
@@ -158,12 +153,13 @@ public sealed partial class ManufacturingOrderWorkflow(
         if (after is null)
         {
             // Unverifiable: say which changes may have stayed.
-            List<AppliedChange> maybe = [new("state", undo.Before["state"]?.DeepClone(), null)];
-            if (undo.Producing is not null) maybe.Add(new("qty_producing", undo.Before["qty_producing"]?.DeepClone(), null));
-            foreach (var (field, _) in undo.Fields ?? [])
+            var unknown = OdooScalarConverter.Unknown;
+            List<AppliedChange> maybe = [new("state", undo.Before.State, unknown)];
+            if (undo.Producing is not null) maybe.Add(new("qty_producing", undo.Before.QtyProducing, unknown));
+            foreach (var field in undo.Fields ?? [])
             {
-                var guideField = field == undo.Release.PlannedStartField ? "date_planned_start" : field;
-                maybe.Add(new(guideField, undo.Before[guideField]?.DeepClone(), null));
+                var (name, value) = Tracked.First(tracked => tracked.Field == FieldName(field));
+                maybe.Add(new(name, value(undo.Before), unknown));
             }
 
             return new PartiallyAppliedException(id, failure, maybe, verified: false);
@@ -175,22 +171,20 @@ public sealed partial class ManufacturingOrderWorkflow(
     /// <summary>Odoo did not answer with its own error (which would mean it rolled the step back): the step may have happened.</summary>
     private static bool IsLostAnswer(Exception failure) => failure is OdooException { IsRefusal: false };
 
-    private static List<AppliedChange> Changes(JsonObject before, JsonObject after) =>
-        [.. Tracked.Where(field => !JsonNode.DeepEquals(before[field], after[field]))
-            .Select(field => new AppliedChange(field, before[field]?.DeepClone(), after[field]?.DeepClone()))];
+    private static List<AppliedChange> Changes(ManufacturingOrder before, ManufacturingOrder after) =>
+        [.. Tracked.Where(tracked => !Equals(tracked.Value(before), tracked.Value(after)))
+            .Select(tracked => new AppliedChange(tracked.Field, tracked.Value(before), tracked.Value(after)))];
 
-    /// <summary>The values <paramref name="written"/> replaced, in the server's field names, from the order read before.</summary>
-    private static JsonObject PreviousValues(JsonObject written, JsonObject before, OdooRelease release)
+    /// <summary>The name the answer gives a written field.</summary>
+    private static string FieldName(ManufacturingOrderField field) => field switch
     {
-        var previous = new JsonObject();
-        foreach (var (field, _) in written)
-        {
-            var guideField = field == release.PlannedStartField ? "date_planned_start" : field;
-            previous[field] = before[guideField]?.DeepClone() ?? false;
-        }
-
-        return previous;
-    }
+        ManufacturingOrderField.ProductQty => "product_qty",
+        ManufacturingOrderField.DatePlannedStart => "date_planned_start",
+        ManufacturingOrderField.DateDeadline => "date_deadline",
+        ManufacturingOrderField.Priority => "priority",
+        ManufacturingOrderField.Origin => "origin",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "An update does not write it."),
+    };
 
     private static void CheckTransition(
         string currentName, MoState? current, ManufacturingOrderUpdate update, decimal? produce, decimal plannedQty, OdooServerVersion version)
@@ -218,39 +212,30 @@ public sealed partial class ManufacturingOrderWorkflow(
         }
     }
 
-    private static JsonObject FieldValues(ManufacturingOrderUpdate update, OdooRelease release)
-    {
-        var values = new JsonObject();
-        if (update.ProductQty is { } qty) values["product_qty"] = qty;
-        if (update.DatePlannedStart is { } start) values[release.PlannedStartField] = start;
-        if (update.DateDeadline is { } deadline) values["date_deadline"] = deadline;
-        if (update.Priority is { } priority) values["priority"] = priority;
-        if (update.Origin is { } origin) values["origin"] = origin;
-        return values;
-    }
-
     private async Task MarkDoneAsync(long id, bool? backorder, CancellationToken cancellationToken)
     {
-        var result = await StepAsync(id, "button_mark_done", () => Refusable(() => production.MarkDoneAsync(id, backorder, cancellationToken)));
+        var answer = await StepAsync(id, "button_mark_done", () => Refusable(() => production.MarkDoneAsync(id, backorder, cancellationToken)));
 
-        // true, or an action that shows an mrp.production (17.0 and 19.0 show the backorder they made): Odoo finished.
-        // Any other action is a wizard asking a person to decide; the state read back afterwards judges the rest.
-        if (result is JsonObject action && action["res_model"]?.GetValue<string>() is { } model && model != Model)
+        // Any wizard asks a person to decide; the state read back afterwards judges the rest.
+        if (answer.WizardModel is { } model)
         {
-            var title = action["name"]?.GetValue<string>() ?? model;
             throw new WizardDecisionException(model, model == WizardDecisionException.Backorder
-                ? $"Odoo did not finish manufacturing order {id}: it asks whether to make a backorder for the rest (wizard '{title}', {model}). "
+                ? $"Odoo did not finish manufacturing order {id}: it asks whether to make a backorder for the rest (wizard '{answer.WizardTitle}', {model}). "
                   + "Send \"backorder\": true to create one, or false to close the order without it."
-                : $"Odoo did not finish manufacturing order {id}: it asks for a decision in the wizard '{title}' ({model}). Resolve it in Odoo.");
+                : $"Odoo did not finish manufacturing order {id}: it asks for a decision in the wizard '{answer.WizardTitle}' ({model}). Resolve it in Odoo.");
         }
     }
 
-    /// <summary>Runs an Odoo action on the order.</summary>
-    private Task<JsonNode?> ActionAsync(long id, string action, JsonObject? arguments, CancellationToken cancellationToken) =>
-        StepAsync(id, action, () => Refusable(() => odoo.CallAsync(Model, action, [id], arguments, cancellationToken)));
+    /// <summary>Runs an Odoo action on the order (a step that changes Odoo and that Odoo may refuse).</summary>
+    private static Task<bool> ActionAsync(long id, string action, Func<Task> call) =>
+        StepAsync(id, action, () => Refusable(async () =>
+        {
+            await call();
+            return true;
+        }));
 
     /// <summary>Odoo refusing an action (a user error) is an impossible transition, with Odoo's reason.</summary>
-    private static async Task<JsonNode?> Refusable(Func<Task<JsonNode?>> action)
+    private static async Task<T> Refusable<T>(Func<Task<T>> action)
     {
         try
         {
@@ -275,33 +260,36 @@ public sealed partial class ManufacturingOrderWorkflow(
         }
     }
 
+    private static Task<bool> StepAsync(long id, string step, Func<Task> call) =>
+        StepAsync(id, step, async () =>
+        {
+            await call();
+            return true;
+        });
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Manufacturing order {Id}: a step failed and writing the previous values back failed too")]
     private static partial void LogUndoFailed(ILogger logger, Exception exception, long id);
 
-    private static List<NotApplied> NotKept(ManufacturingOrderUpdate update, JsonObject after)
+    private static List<NotApplied> NotKept(ManufacturingOrderUpdate update, ManufacturingOrder after)
     {
         var notKept = new List<NotApplied>();
-        void Check(string field, JsonNode? requested, bool same)
+        void Check(string field, object requested, object? actual, bool same)
         {
-            if (!same) notKept.Add(new NotApplied(field, requested, after[field]?.DeepClone()));
+            if (!same) notKept.Add(new NotApplied(field, requested, actual));
         }
 
-        if (update.ProductQty is { } qty) Check("product_qty", qty, SameNumber(after["product_qty"], qty));
+        if (update.ProductQty is { } qty) Check("product_qty", qty, after.ProductQty, SameQuantity(after.ProductQty, qty));
         if (update.QtyProducing is { } producing && (update.State is null || update.State == MoState.Progress || update.State == MoState.ToClose))
         {
-            Check("qty_producing", producing, SameNumber(after["qty_producing"], producing));
+            Check("qty_producing", producing, after.QtyProducing, SameQuantity(after.QtyProducing, producing));
         }
 
-        if (update.DatePlannedStart is { } start) Check("date_planned_start", start, SameText(after["date_planned_start"], start));
-        if (update.DateDeadline is { } deadline) Check("date_deadline", deadline, SameText(after["date_deadline"], deadline));
-        if (update.Priority is { } priority) Check("priority", priority, SameText(after["priority"], priority));
-        if (update.Origin is { } origin) Check("origin", origin, SameText(after["origin"], origin));
+        if (update.DatePlannedStart is { } start) Check("date_planned_start", start, after.DatePlannedStart, after.DatePlannedStart == start);
+        if (update.DateDeadline is { } deadline) Check("date_deadline", deadline, after.DateDeadline, after.DateDeadline == deadline);
+        if (update.Priority is { } priority) Check("priority", priority, after.Priority, after.Priority == priority);
+        if (update.Origin is { } origin) Check("origin", origin, after.Origin, after.Origin == origin);
         return notKept;
     }
 
-    private static bool SameNumber(JsonNode? actual, decimal requested) =>
-        actual is JsonValue value && value.TryGetValue<double>(out var number) && Math.Abs(number - (double)requested) < 1e-6;
-
-    private static bool SameText(JsonNode? actual, string requested) =>
-        actual is JsonValue value && value.TryGetValue<string>(out var text) && text == requested;
+    private static bool SameQuantity(double actual, decimal requested) => Math.Abs(actual - (double)requested) < 1e-6;
 }

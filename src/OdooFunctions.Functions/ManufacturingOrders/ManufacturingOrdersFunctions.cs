@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Http.Envelopes;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
 
@@ -35,11 +35,14 @@ public sealed class ManufacturingOrdersFunctions(ManufacturingOrderService order
             ? key.Length <= 200 ? key : throw ApiException.BadRequest("'Idempotency-Key' must be at most 200 characters.")
             : null;
         var outcome = await creator.CreateAsync(create, idempotencyKey, request.HttpContext.RequestAborted);
-        var result = outcome.Duplicate
-            ? ApiResponses.Item(outcome.Order, "Manufacturing order already created in Odoo by an earlier identical request")
-            : ApiResponses.Item(outcome.Order, "Manufacturing order created successfully in Odoo", StatusCodes.Status201Created);
-        result.Body["duplicate"] = outcome.Duplicate;
-        result.Headers["Location"] = $"/api/{Route}/{outcome.Order["id"]}";
+        var result = ApiResult.Json(
+            outcome.Duplicate ? StatusCodes.Status200OK : StatusCodes.Status201Created,
+            new CreatedEnvelope(
+                outcome.Duplicate ? "Manufacturing order already created in Odoo by an earlier identical request" : "Manufacturing order created successfully in Odoo",
+                outcome.Order,
+                outcome.Duplicate),
+            ApiJsonContext.Default.CreatedEnvelope);
+        result.Headers["Location"] = $"/api/{Route}/{outcome.Order.Id}";
         return result;
     }
 
@@ -51,19 +54,11 @@ public sealed class ManufacturingOrdersFunctions(ManufacturingOrderService order
         var update = ManufacturingOrderUpdate.From(
             await RequestReader.JsonBodyAsync(request, ManufacturingOrderJsonContext.Default.ManufacturingOrderUpdateBody, request.HttpContext.RequestAborted));
         var outcome = await workflow.UpdateAsync(orderId, update, request.HttpContext.RequestAborted);
-        if (outcome.NotApplied.Count == 0)
-        {
-            return ApiResponses.Item(outcome.Order, "Manufacturing order updated in Odoo");
-        }
-
-        var result = ApiResponses.Item(outcome.Order,
-            $"Manufacturing order updated in Odoo, but Odoo kept its own value for: {string.Join(", ", outcome.NotApplied.Select(n => n.Field))}");
-        result.Body["not_applied"] = new JsonArray([.. outcome.NotApplied.Select(n => new JsonObject
-        {
-            ["field"] = n.Field,
-            ["requested"] = n.Requested?.DeepClone(),
-            ["actual"] = n.Actual?.DeepClone(),
-        })]);
-        return result;
+        var envelope = outcome.NotApplied.Count == 0
+            ? new UpdatedEnvelope("Manufacturing order updated in Odoo", outcome.Order)
+            : new UpdatedEnvelope(
+                $"Manufacturing order updated in Odoo, but Odoo kept its own value for: {string.Join(", ", outcome.NotApplied.Select(n => n.Field))}",
+                outcome.Order) { NotApplied = outcome.NotApplied };
+        return ApiResult.Json(StatusCodes.Status200OK, envelope, ApiJsonContext.Default.UpdatedEnvelope);
     }
 }

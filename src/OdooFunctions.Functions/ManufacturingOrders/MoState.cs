@@ -71,6 +71,9 @@ public sealed class MoState
         return state is not null;
     }
 
+    /// <summary>The state Odoo names <paramref name="odooName"/>, or null for a name the guide does not map (left alone and reported, never guessed).</summary>
+    public static MoState? Find(string? odooName) => TryParse(odooName, out var state) ? state : null;
+
     public static MoState Parse(string odooName) =>
         TryParse(odooName, out var state)
             ? state

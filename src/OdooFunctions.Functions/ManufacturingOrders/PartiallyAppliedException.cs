@@ -1,3 +1,5 @@
+using OdooFunctions.Odoo.Models.Json;
+
 namespace OdooFunctions.Functions.ManufacturingOrders;
 
 /// <summary>
@@ -18,7 +20,5 @@ public sealed class PartiallyAppliedException(long manufacturingOrderId, Excepti
 
     /// <summary>The sentence the answer's message ends with.</summary>
     public string Summary => (Verified ? $"Odoo was left changed on manufacturing order {ManufacturingOrderId}: " : $"Odoo may have been left changed on manufacturing order {ManufacturingOrderId} (it could not be read back): ")
-        + string.Join("; ", Applied.Select(change => $"{change.Field} {Show(change.Before)} → {Show(change.Now)}")) + ".";
-
-    private static string Show(System.Text.Json.Nodes.JsonNode? value) => value?.ToJsonString() ?? "unknown";
+        + string.Join("; ", Applied.Select(change => $"{change.Field} {OdooScalarConverter.ToText(change.Before)} → {OdooScalarConverter.ToText(change.Now)}")) + ".";
 }

@@ -3,9 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.ManufacturingOrders;
-using OdooFunctions.Functions.Partners;
-using OdooFunctions.Functions.Products;
-using OdooFunctions.Functions.Stock;
 using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Functions.Odoo;
@@ -24,10 +21,6 @@ public static class OdooAppServiceCollectionExtensions
         // Made from the settings above.
         services.AddOdooClient(static _ => { });
         services.AddOptions<OdooClientOptions>().Configure<IOptions<OdooSettings>>(static (options, settings) => settings.Value.ApplyTo(options));
-        services.AddSingleton<ShapedRecords>();
-        services.AddSingleton<ProductCatalog>();
-        services.AddSingleton<PartnerDirectory>();
-        services.AddSingleton<StockLevels>();
         services.AddOptions<IdempotencyOptions>().Configure<IOptions<OdooSettings>>(static (options, settings) => settings.Value.ApplyTo(options));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CreateRecordStore>();

@@ -12,5 +12,5 @@ public static class OpenApiFunction
     [Function(AnonymousFunctions.OpenApiDocument)]
     public static Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
-        Task.FromResult<IActionResult>(new ApiResult(200, OpenApiDocument.Build()));
+        Task.FromResult<IActionResult>(ApiResult.Json(200, OpenApiDocument.Build(), OpenApiJsonContext.Default.JsonObject));
 }

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Partners;
 
-public sealed class PartnersFunctions(PartnerDirectory partners)
+public sealed class PartnersFunctions(PartnerClient partners)
 {
     [Function("ListPartners")]
     public async Task<IActionResult> ListAsync(

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Products;
 
-public sealed class ProductsFunctions(ProductCatalog catalog)
+public sealed class ProductsFunctions(ProductClient products)
 {
     [Function("ListProducts")]
     public async Task<IActionResult> ListAsync(
@@ -13,7 +14,7 @@ public sealed class ProductsFunctions(ProductCatalog catalog)
     {
         var limit = RequestReader.Limit(request);
         var offset = RequestReader.Offset(request);
-        return ApiResponses.List(await catalog.ListAsync(limit, offset, request.HttpContext.RequestAborted));
+        return ApiResponses.List(await products.ListAsync(limit, offset, request.HttpContext.RequestAborted));
     }
 
     [Function("GetProduct")]
@@ -21,7 +22,7 @@ public sealed class ProductsFunctions(ProductCatalog catalog)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "odoo/products/{id}")] HttpRequest request, string id)
     {
         var productId = RequestReader.Id(id);
-        var product = await catalog.GetAsync(productId, request.HttpContext.RequestAborted)
+        var product = await products.GetAsync(productId, request.HttpContext.RequestAborted)
             ?? throw ApiException.NotFound($"Product {productId} was not found in Odoo.");
         return ApiResponses.Item(product);
     }

@@ -1,3 +1,6 @@
+using OdooFunctions.Odoo;
+using OdooFunctions.Odoo.Models;
+
 namespace OdooFunctions.Functions.Push;
 
 /// <summary>
@@ -8,7 +11,7 @@ namespace OdooFunctions.Functions.Push;
 /// </summary>
 public static class MoChangeFreshness
 {
-    public static bool IsCommitted(MoChangeMessage change, MoSnapshot? committed)
+    public static bool IsCommitted(MoChangeMessage change, ManufacturingOrderProgress? committed)
     {
         ArgumentNullException.ThrowIfNull(change);
         if (committed is null)

@@ -13,6 +13,6 @@ public sealed record MoChangeMessage(
     [property: JsonPropertyName("attempt")] int Attempt = 0);
 
 [JsonSerializable(typeof(MoChangeMessage))]
-[JsonSerializable(typeof(MoSnapshot))]
+[JsonSerializable(typeof(OdooWebhookPayload))]
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 internal sealed partial class PushJsonContext : JsonSerializerContext;

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Odoo;
+using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Push;
 
@@ -13,7 +15,7 @@ namespace OdooFunctions.Functions.Push;
 /// </summary>
 public sealed partial class MoChangeProcessor
 {
-    private readonly OdooClient _odoo;
+    private readonly ManufacturingOrderClient _production;
     private readonly DashboardOrdersClient _dashboard;
     private readonly PushIndex _index;
     private readonly MoChangeQueueClient _queue;
@@ -23,12 +25,12 @@ public sealed partial class MoChangeProcessor
     private readonly ILogger<MoChangeProcessor> _logger;
 
     public MoChangeProcessor(
-        OdooClient odoo, DashboardOrdersClient dashboard, PushIndex index, MoChangeQueueClient queue, IOptions<PushOptions> options,
+        ManufacturingOrderClient production, DashboardOrdersClient dashboard, PushIndex index, MoChangeQueueClient queue, IOptions<PushOptions> options,
         IOptions<StatusSyncOptions> syncOptions, TimeProvider time, ILogger<MoChangeProcessor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(syncOptions);
-        _odoo = odoo;
+        _production = production;
         _dashboard = dashboard;
         _index = index;
         _queue = queue;
@@ -49,9 +51,9 @@ public sealed partial class MoChangeProcessor
             .GroupBy(m => m.MoId)
             .Select(g => g.OrderByDescending(m => OdooTimestamp.Parse(m.WriteDate) ?? DateTime.MinValue).ThenByDescending(m => m.Attempt).First())
             .ToList();
-        var snapshots = await MoSnapshot.ReadAsync(_odoo, [.. newest.Select(m => m.MoId)], cancellationToken);
+        var snapshots = await _production.GetProgressAsync([.. newest.Select(m => m.MoId)], cancellationToken);
         var results = new Dictionary<long, Task<MoChangeResult>>();
-        var toApply = new List<(MoChangeMessage Change, MoSnapshot Mo, string Status)>();
+        var toApply = new List<(MoChangeMessage Change, ManufacturingOrderProgress Mo, string Status)>();
         foreach (var change in newest)
         {
             var committed = snapshots.GetValueOrDefault(change.MoId);
@@ -77,7 +79,7 @@ public sealed partial class MoChangeProcessor
                 LogShowingCommitted(_logger, change.MoId, change.State, committed.State);
             }
 
-            if (committed!.KnownState is { } state)
+            if (MoState.Find(committed!.State) is { } state)
             {
                 toApply.Add((change, committed, state.DashboardStatus));
             }
@@ -131,7 +133,7 @@ public sealed partial class MoChangeProcessor
         return (await Task.WhenAll(reads)).ToDictionary(r => r.Id, r => r.Rows);
     }
 
-    private async Task<MoChangeResult> SendAllAsync(MoSnapshot mo, string status, IReadOnlyList<PushIndexRow> rows, CancellationToken cancellationToken)
+    private async Task<MoChangeResult> SendAllAsync(ManufacturingOrderProgress mo, string status, IReadOnlyList<PushIndexRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -152,7 +154,7 @@ public sealed partial class MoChangeProcessor
     }
 
     /// <summary>PATCHes one order when it differs; the index row is claimed (ETag) first and put back if the PATCH fails.</summary>
-    private async Task<bool> SendAsync(PushIndexRow row, MoSnapshot mo, string status, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(PushIndexRow row, ManufacturingOrderProgress mo, string status, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 2; attempt++)
         {

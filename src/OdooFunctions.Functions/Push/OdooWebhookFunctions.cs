@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -42,7 +41,7 @@ public sealed class OdooWebhookFunctions(SecretStore secrets, MoChangeQueueClien
         MoChangeMessage change;
         try
         {
-            change = OdooWebhookPayload.Read(await RequestReader.JsonObjectBodyAsync(request, cancellationToken));
+            change = (await RequestReader.JsonBodyAsync(request, PushJsonContext.Default.OdooWebhookPayload, cancellationToken)).ToChange();
         }
         catch (InvalidWebhookPayloadException e)
         {
@@ -50,7 +49,7 @@ public sealed class OdooWebhookFunctions(SecretStore secrets, MoChangeQueueClien
         }
 
         await queue.SendAsync(change, options.Value.InitialDelay, cancellationToken);
-        return ApiResponses.Item(new JsonObject { ["mo_id"] = change.MoId, ["queued"] = true }, "Queued", StatusCodes.Status202Accepted);
+        return ApiResponses.Item(new WebhookQueued(change.MoId), "Queued", StatusCodes.Status202Accepted);
     }
 
     /// <summary>One <c>code</c>, equal to the secret; compared in constant time over fixed-length hashes, so neither content nor length leaks.</summary>

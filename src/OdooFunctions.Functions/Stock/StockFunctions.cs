@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Stock;
 
-public sealed class StockFunctions(StockLevels stock)
+public sealed class StockFunctions(StockQuantClient stock)
 {
     [Function("ListStock")]
     public async Task<IActionResult> ListAsync(

@@ -7,6 +7,7 @@ using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Storage;
 using OdooFunctions.Functions.Telemetry;
 using OdooFunctions.Odoo;
+using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Sync;
 
@@ -26,7 +27,7 @@ public partial class StatusSync
     internal const string Model = "mrp.production";
 
     private readonly DashboardOrdersClient _dashboard;
-    private readonly OdooClient _odoo;
+    private readonly ManufacturingOrderClient _production;
     private readonly SyncRunStore _store;
     private readonly SyncLease _lease;
     private readonly PushIndex _index;
@@ -36,12 +37,12 @@ public partial class StatusSync
     private int _running;
 
     public StatusSync(
-        DashboardOrdersClient dashboard, OdooClient odoo, SyncRunStore store, SyncLease lease, PushIndex index, IOptions<StatusSyncOptions> options,
+        DashboardOrdersClient dashboard, ManufacturingOrderClient production, SyncRunStore store, SyncLease lease, PushIndex index, IOptions<StatusSyncOptions> options,
         ILogger<StatusSync> logger, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _dashboard = dashboard;
-        _odoo = odoo;
+        _production = production;
         _store = store;
         _lease = lease;
         _index = index;
@@ -301,14 +302,14 @@ public partial class StatusSync
         }
     }
 
-    private async Task<Dictionary<long, MoSnapshot>> ReadManufacturingOrdersAsync(long[] ids, Tally tally, CancellationToken cancellationToken)
+    private async Task<Dictionary<long, ManufacturingOrderProgress>> ReadManufacturingOrdersAsync(long[] ids, Tally tally, CancellationToken cancellationToken)
     {
         var batchSize = Math.Max(1, _options.BatchSize);
-        var found = new Dictionary<long, MoSnapshot>(ids.Length);
+        var found = new Dictionary<long, ManufacturingOrderProgress>(ids.Length);
         foreach (var batch in ids.Chunk(batchSize))
         {
             tally.OdooCalls++;
-            foreach (var (id, mo) in await MoSnapshot.ReadAsync(_odoo, batch, cancellationToken))
+            foreach (var (id, mo) in await _production.GetProgressAsync(batch, cancellationToken))
             {
                 found[id] = mo;
             }

@@ -1,9 +1,8 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Http.Envelopes;
 
 namespace OdooFunctions.Functions.Sync;
 
@@ -23,12 +22,11 @@ public sealed class SyncFunctions(StatusSync sync, SyncRunStore store)
         if (run.Outcome == SyncOutcome.Failed)
         {
             // The run record still goes back, so the caller sees what was read and patched before it stopped.
-            var failed = ApiResponses.Error(FailedStatus(run.Failure), "SYNC_FAILED", $"Sync failed: {(run.Errors.Count > 0 ? run.Errors[0] : run.Failure)}");
-            failed.Body["data"] = ToJson(run);
-            return failed;
+            return ApiResponses.Error(FailedStatus(run.Failure), new ErrorEnvelope(
+                $"Sync failed: {(run.Errors.Count > 0 ? run.Errors[0] : run.Failure)}", new ApiError(ApiErrorCodes.SyncFailed)) { Data = run });
         }
 
-        return ApiResponses.Item(ToJson(run), run.Outcome == SyncOutcome.Partial ? "Sync completed with errors" : "Sync completed");
+        return ApiResponses.Item(run, run.Outcome == SyncOutcome.Partial ? "Sync completed with errors" : "Sync completed");
     }
 
     /// <summary>502 when Odoo or the dashboard failed, 504 when one of them timed out, 503 without the dashboard token.</summary>
@@ -48,9 +46,6 @@ public sealed class SyncFunctions(StatusSync sync, SyncRunStore store)
         ArgumentNullException.ThrowIfNull(request);
         var limit = RequestReader.Limit(request, DefaultStatusLimit, MaxStatusLimit);
         var runs = await store.LatestAsync(limit, request.HttpContext.RequestAborted);
-        return ApiResponses.List([.. runs.Select(ToJson)]);
+        return ApiResponses.List(runs);
     }
-
-    internal static JsonObject ToJson(SyncRun run) =>
-        JsonSerializer.SerializeToNode(run, SyncJsonContext.Default.SyncRun)!.AsObject();
 }

@@ -1,4 +1,6 @@
 using OdooFunctions.Functions.Push;
+using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Sync;
 
@@ -34,7 +36,7 @@ public static class SyncPlan
     /// the MO's status and <c>qty_produced</c> when either differs, else in step; left alone when the MO is missing or
     /// its state is one the guide does not map.
     /// </summary>
-    public static List<SyncDecision> Compare(IEnumerable<DashboardOrder> linked, IReadOnlyDictionary<long, MoSnapshot> mos)
+    public static List<SyncDecision> Compare(IEnumerable<DashboardOrder> linked, IReadOnlyDictionary<long, ManufacturingOrderProgress> mos)
     {
         ArgumentNullException.ThrowIfNull(linked);
         ArgumentNullException.ThrowIfNull(mos);
@@ -45,7 +47,7 @@ public static class SyncPlan
                 return new SyncDecision(order, SyncVerdict.MoMissing);
             }
 
-            if (mo.KnownState is not { } state)
+            if (MoState.Find(mo.State) is not { } state)
             {
                 return new SyncDecision(order, SyncVerdict.UnknownState, mo);
             }
@@ -57,7 +59,7 @@ public static class SyncPlan
     }
 
     /// <summary>Both steps, for orders whose MOs are already at hand: what <see cref="Screen"/> leaves alone, then what <see cref="Compare"/> decides.</summary>
-    public static List<SyncDecision> Decide(IReadOnlyList<DashboardOrder> orders, IReadOnlyDictionary<long, MoSnapshot> mos, IReadOnlySet<string> keepStatuses)
+    public static List<SyncDecision> Decide(IReadOnlyList<DashboardOrder> orders, IReadOnlyDictionary<long, ManufacturingOrderProgress> mos, IReadOnlySet<string> keepStatuses)
     {
         var screened = Screen(orders, keepStatuses);
         return [.. screened.Where(d => d.Verdict != SyncVerdict.Linked), .. Compare(screened.Where(d => d.Verdict == SyncVerdict.Linked).Select(d => d.Order), mos)];
@@ -82,7 +84,7 @@ public enum SyncVerdict
     /// <summary>Odoo has no MO with its <c>odoo_mo_id</c>.</summary>
     MoMissing,
 
-    /// <summary>Its MO is in a state the guide does not map (<see cref="MoSnapshot.State"/> says which).</summary>
+    /// <summary>Its MO is in a state the guide does not map (<see cref="ManufacturingOrderProgress.State"/> says which).</summary>
     UnknownState,
 
     /// <summary>The dashboard already shows the MO's status and quantity.</summary>
@@ -93,10 +95,10 @@ public enum SyncVerdict
 }
 
 /// <summary>One order's verdict, with the MO it was compared with.</summary>
-public sealed record SyncDecision(DashboardOrder Order, SyncVerdict Verdict, MoSnapshot? Mo = null)
+public sealed record SyncDecision(DashboardOrder Order, SyncVerdict Verdict, ManufacturingOrderProgress? Mo = null)
 {
     /// <summary>The dashboard status of the MO's state (what a PATCH sends), when it has one.</summary>
-    public string? Status => Mo?.KnownState?.DashboardStatus;
+    public string? Status => MoState.Find(Mo?.State)?.DashboardStatus;
 
     /// <summary>The MO's <c>qty_produced</c> (what a PATCH sends).</summary>
     public double QtyProduced => Mo?.QtyProduced ?? 0;

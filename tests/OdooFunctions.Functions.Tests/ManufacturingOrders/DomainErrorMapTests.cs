@@ -40,10 +40,10 @@ public sealed class DomainErrorMapTests
 
         Assert.NotNull(result);
         Assert.Equal(status, result.StatusCode);
-        Assert.False(result.Body["success"]!.GetValue<bool>());
-        Assert.Equal(code, result.Body["error"]!["code"]!.GetValue<string>());
-        Assert.Equal(message, result.Body["message"]!.GetValue<string>());
-        Assert.Equal(["success", "message", "error"], result.Body.Select(p => p.Key));
+        Assert.False(result.ToJson()["success"]!.GetValue<bool>());
+        Assert.Equal(code, result.ToJson()["error"]!["code"]!.GetValue<string>());
+        Assert.Equal(message, result.ToJson()["message"]!.GetValue<string>());
+        Assert.Equal(["success", "message", "error"], result.ToJson().AsObject().Select(p => p.Key));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class DomainErrorMapTests
         var result = ApiErrorMap.TryMap(partial)!;
 
         Assert.Equal(409, result.StatusCode);
-        Assert.Equal("STATE_NOT_CHANGED", result.Body["error"]!["code"]!.GetValue<string>());
-        Assert.StartsWith("Odoo accepted the request but manufacturing order 7 is 'confirmed', not 'done'. ", result.Body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("STATE_NOT_CHANGED", result.ToJson()["error"]!["code"]!.GetValue<string>());
+        Assert.StartsWith("Odoo accepted the request but manufacturing order 7 is 'confirmed', not 'done'. ", result.ToJson()["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

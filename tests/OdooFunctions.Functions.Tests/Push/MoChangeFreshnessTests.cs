@@ -1,10 +1,12 @@
+using OdooFunctions.Odoo;
+using OdooFunctions.Odoo.Models;
 using OdooFunctions.Functions.Push;
 
 namespace OdooFunctions.Functions.Tests.Push;
 
 public sealed class MoChangeFreshnessTests
 {
-    private static MoSnapshot Odoo(string state, string writeDate) => new(7, state, 0, OdooTimestamp.Parse(writeDate));
+    private static ManufacturingOrderProgress Odoo(string state, string writeDate) => new(7, state, 0, OdooTimestamp.Parse(writeDate));
 
     private static MoChangeMessage Change(string? state, string? writeDate) => new(7, writeDate, state);
 

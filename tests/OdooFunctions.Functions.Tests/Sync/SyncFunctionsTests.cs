@@ -30,8 +30,8 @@ public class SyncFunctionsTests(AzuriteFixture azurite)
         var result = Assert.IsType<ApiResult>(await Functions(context).RunAsync(Request("POST")));
 
         Assert.Equal(200, result.StatusCode);
-        Assert.True(result.Body["success"]!.GetValue<bool>());
-        var data = result.Body["data"]!.AsObject();
+        Assert.True(result.ToJson()["success"]!.GetValue<bool>());
+        var data = result.ToJson()["data"]!.AsObject();
         Assert.Equal("manual", data["trigger"]!.GetValue<string>());
         Assert.Equal(1, data["patched"]!.GetValue<int>());
         foreach (var field in new[] { "id", "started_at", "finished_at", "duration_ms", "linked", "read", "changed", "failed", "missing", "odoo_calls", "errors" })
@@ -52,11 +52,11 @@ public class SyncFunctionsTests(AzuriteFixture azurite)
         var all = Assert.IsType<ApiResult>(await Functions(context).StatusAsync(Request("GET", "?limit=3")));
 
         Assert.Equal(200, result.StatusCode);
-        Assert.Equal(2, result.Body["count"]!.GetValue<int>());
-        Assert.Equal([third.Id, second.Id], result.Body["data"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()));
+        Assert.Equal(2, result.ToJson()["count"]!.GetValue<int>());
+        Assert.Equal([third.Id, second.Id], result.ToJson()["data"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()));
         // The oldest run was left out by the limit only: with room for it, it comes last.
-        Assert.Equal([third.Id, second.Id, first.Id], all.Body["data"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()));
-        Assert.Equal(["timer", "manual", "timer"], all.Body["data"]!.AsArray().Select(r => r!["trigger"]!.GetValue<string>()));
+        Assert.Equal([third.Id, second.Id, first.Id], all.ToJson()["data"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()));
+        Assert.Equal(["timer", "manual", "timer"], all.ToJson()["data"]!.AsArray().Select(r => r!["trigger"]!.GetValue<string>()));
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using OdooFunctions.Odoo;
+using OdooFunctions.Odoo.Models;
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Sync;
 
@@ -11,11 +13,11 @@ public sealed class SyncPlanTests
     private static DashboardOrder Order(long moId, string? status, double? qty = 0, string id = "o1", string? unreadable = null) =>
         new(id, moId, status, qty, unreadable);
 
-    private static Dictionary<long, MoSnapshot> Mos(params MoSnapshot[] mos) => mos.ToDictionary(mo => mo.Id);
+    private static Dictionary<long, ManufacturingOrderProgress> Mos(params ManufacturingOrderProgress[] mos) => mos.ToDictionary(mo => mo.Id);
 
-    private static MoSnapshot Mo(long id, string? state, double qty = 0) => new(id, state, qty, null);
+    private static ManufacturingOrderProgress Mo(long id, string? state, double qty = 0) => new(id, state, qty, null);
 
-    private static SyncDecision Single(DashboardOrder order, Dictionary<long, MoSnapshot> mos, IReadOnlySet<string>? keep = null) =>
+    private static SyncDecision Single(DashboardOrder order, Dictionary<long, ManufacturingOrderProgress> mos, IReadOnlySet<string>? keep = null) =>
         Assert.Single(SyncPlan.Decide([order], mos, keep ?? NothingKept));
 
     [Fact]

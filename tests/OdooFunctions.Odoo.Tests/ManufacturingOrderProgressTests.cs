@@ -1,21 +1,19 @@
 using System.Text.Json.Nodes;
-using OdooFunctions.Functions.ManufacturingOrders;
-using OdooFunctions.Functions.Push;
+using OdooFunctions.Odoo.Models;
 
-namespace OdooFunctions.Functions.Tests.Push;
+namespace OdooFunctions.Odoo.Tests;
 
-/// <summary>An MO as the sync and the push read it from a <c>search_read</c> record.</summary>
-public sealed class MoSnapshotTests
+/// <summary>An MO's progress as the sync and the push read it from a <c>search_read</c> record.</summary>
+public sealed class ManufacturingOrderProgressTests
 {
-    private static MoSnapshot? Read(string json) => MoSnapshot.FromOdoo(JsonNode.Parse(json)!.AsObject());
+    private static ManufacturingOrderProgress? Read(string json) => ManufacturingOrderClient.ReadProgress(JsonNode.Parse(json)!.AsObject());
 
     [Fact]
     public void Reads_the_id_state_quantity_and_write_date()
     {
         var mo = Read("""{"id": 7, "state": "to_close", "qty_produced": 14.200000000000001, "write_date": "2026-12-01 18:29:16", "name": "WH/MO/7"}""");
 
-        Assert.Equal(new MoSnapshot(7, "to_close", 14.200000000000001, OdooTimestamp.Parse("2026-12-01 18:29:16")), mo);
-        Assert.Same(MoState.ToClose, mo!.KnownState);
+        Assert.Equal(new ManufacturingOrderProgress(7, "to_close", 14.200000000000001, OdooTimestamp.Parse("2026-12-01 18:29:16")), mo);
     }
 
     [Theory]
@@ -31,8 +29,7 @@ public sealed class MoSnapshotTests
     {
         var mo = Read("""{"id": 7, "state": false, "qty_produced": false, "write_date": false}""");
 
-        Assert.Equal(new MoSnapshot(7, null, 0, null), mo);
-        Assert.Null(mo!.KnownState);
+        Assert.Equal(new ManufacturingOrderProgress(7, null, 0, null), mo);
     }
 
     [Fact]
@@ -40,7 +37,6 @@ public sealed class MoSnapshotTests
     {
         var mo = Read("""{"id": 7, "state": "planned", "qty_produced": "3", "write_date": "yesterday"}""");
 
-        Assert.Equal(new MoSnapshot(7, "planned", 0, null), mo);
-        Assert.Null(mo!.KnownState);
+        Assert.Equal(new ManufacturingOrderProgress(7, "planned", 0, null), mo);
     }
 }

@@ -1,29 +1,29 @@
 using System.Text.Json.Nodes;
 
-namespace OdooFunctions.Functions.Odoo;
+namespace OdooFunctions.Odoo.Models;
 
 /// <summary>
-/// The guide's view of one Odoo model on one release: which fields to ask the server for and how to turn its records
-/// into the dashboard's field names. Each model's shapes are made per row of the release table (<c>PerRelease</c>).
+/// One model's fields on one release: which fields to ask the server for and how to turn its records into the
+/// model record's names (the same on every release). Each typed client makes one per row of the release table.
 /// </summary>
-public sealed class RecordShape(string model, IReadOnlyList<GuideField> fields)
+internal sealed class RecordShape(string model, IReadOnlyList<RecordField> fields)
 {
     public string Model { get; } = model;
 
-    public IReadOnlyList<GuideField> Fields { get; } = fields;
+    public IReadOnlyList<RecordField> Fields { get; } = fields;
 
     // A source more than one plain field reads is copied, not taken: the second field must still find it.
     private readonly HashSet<string> _sharedSources = [.. fields.Where(f => f.Read is null).SelectMany(f => f.Sources)
         .GroupBy(source => source).Where(group => group.Count() > 1).Select(group => group.Key)];
 
-    /// <summary>The Odoo fields to request, each once, in the guide's order.</summary>
+    /// <summary>The Odoo fields to request, each once, in the record's order.</summary>
     public IReadOnlyCollection<string> OdooFields { get; } = [.. fields.SelectMany(field => field.Name == "id" ? ["id"] : field.Sources).Distinct()];
 
     /// <summary>
-    /// The record under the guide's names, in the guide's order. Takes the values out of <paramref name="record"/>
+    /// The record under the model record's names, in its order. Takes the values out of <paramref name="record"/>
     /// (the client's answer, read once) instead of copying them: a copy of a parsed value duplicates its JSON document.
     /// </summary>
-    public JsonObject ToGuide(JsonObject record)
+    public JsonObject ToRecord(JsonObject record)
     {
         // Computed fields first, while the record still holds everything they read.
         var values = new JsonNode?[Fields.Count];

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OdooFunctions.Functions.Push;
+namespace OdooFunctions.Odoo;
 
 /// <summary>
 /// Odoo's UTC datetimes: a webhook payload has microseconds (<c>2026-12-01 18:29:16.175821</c>), a <c>read</c> gives
