@@ -1,77 +1,88 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using OdooFunctions.Functions.Connection;
+using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Http.Envelopes;
 using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Functions.Push;
+using OdooFunctions.Functions.Sync;
+using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.OpenApi;
 
-/// <summary>The HTTP API as an OpenAPI 3 document, for the dashboard's developers and their tools.</summary>
+/// <summary>
+/// The HTTP API as an OpenAPI 3.1 document, made from the one table of operations (<see cref="ApiOperations"/>) and the
+/// records' types (<see cref="SchemaGenerator"/>): for the dashboard's developers, their generated clients, and the
+/// reference page. Built once; the same for every caller.
+/// </summary>
 public static class OpenApiDocument
 {
-    private sealed record Operation(string Path, string Method, string Summary, bool Write, string[] Query, bool HasBody = false, bool Webhook = false);
-
-    private static readonly Operation[] Operations =
-    [
-        new("/api/odoo/test", "get", "Test the connection to Odoo (uid, protocol, version)", false, []),
-        new("/api/odoo/version", "get", "Odoo server version", false, []),
-        new("/api/odoo/products", "get", "List products", false, ["limit", "offset"]),
-        new("/api/odoo/products/{id}", "get", "One product", false, []),
-        new("/api/odoo/manufacturing-orders", "get", "List manufacturing orders", false, ["limit", "offset", "state"]),
-        new("/api/odoo/manufacturing-orders", "post", "Create a manufacturing order (idempotent per Idempotency-Key or origin)", true, [], HasBody: true),
-        new("/api/odoo/manufacturing-orders/{id}", "get", "One manufacturing order", false, []),
-        new("/api/odoo/manufacturing-orders/{id}", "put", "Update a manufacturing order; state changes run Odoo's actions", true, [], HasBody: true),
-        new("/api/odoo/partners", "get", "List partners", false, ["limit", "offset", "is_company"]),
-        new("/api/odoo/stock", "get", "Stock levels (quants)", false, ["product_id", "location_id", "limit", "offset"]),
-        new("/api/sync/run", "post", "Run the order-status sync now and answer its record (a failed run: success false, 502 / 504 / 503, the record in data)", true, []),
-        new("/api/sync/status", "get", "Latest sync runs, newest first", false, ["status_limit"]),
-        new("/api/odoo/webhooks/mrp-production", "post", "Odoo's automation-rule webhook for a manufacturing order: queued for the push processor (no dashboard token: the code proves the caller)", false, ["code"], HasBody: true, Webhook: true),
-    ];
-
-    private static readonly Dictionary<string, JsonObject> QuerySchemas = new()
+    /// <summary>The records each answer or body is made of, each one component schema.</summary>
+    private static readonly Dictionary<Type, string> Components = new()
     {
-        ["limit"] = new() { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = Http.RequestReader.MaxLimit, ["default"] = Http.RequestReader.DefaultLimit },
-        // Also called "limit" on the wire: the sync's run list has its own bounds.
-        ["status_limit"] = new() { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = Sync.SyncFunctions.MaxStatusLimit, ["default"] = Sync.SyncFunctions.DefaultStatusLimit },
-        ["offset"] = new() { ["type"] = "integer", ["minimum"] = 0, ["default"] = 0 },
-        ["state"] = new() { ["type"] = "string", ["enum"] = new JsonArray([.. MoState.All.Select(s => JsonValue.Create(s.OdooName))]) },
-        ["is_company"] = new() { ["type"] = "boolean" },
-        ["product_id"] = new() { ["type"] = "integer", ["minimum"] = 1 },
-        ["location_id"] = new() { ["type"] = "integer", ["minimum"] = 1 },
-        ["code"] = new() { ["type"] = "string", ["description"] = "ODOO_WEBHOOK_SECRET (Key Vault odoo-webhook-secret)" },
+        [typeof(Product)] = "Product",
+        [typeof(ManufacturingOrder)] = "ManufacturingOrder",
+        [typeof(Partner)] = "Partner",
+        [typeof(StockQuant)] = "StockQuant",
+        [typeof(ConnectionTest)] = "ConnectionTest",
+        [typeof(OdooVersion)] = "OdooVersion",
+        [typeof(SyncRun)] = "SyncRun",
+        [typeof(WebhookQueued)] = "WebhookQueued",
+        [typeof(AppliedChange)] = "AppliedChange",
+        [typeof(NotApplied)] = "NotApplied",
+        [typeof(CreateCandidate)] = "CreateCandidate",
+        [typeof(ApiError)] = "ApiError",
+        [typeof(ErrorEnvelope)] = "ErrorEnvelope",
+        [typeof(CreatedEnvelope)] = "CreatedEnvelope",
+        [typeof(UpdatedEnvelope)] = "UpdatedEnvelope",
+        [typeof(ListEnvelope<Product>)] = "ProductList",
+        [typeof(ItemEnvelope<Product>)] = "ProductItem",
+        [typeof(ListEnvelope<ManufacturingOrder>)] = "ManufacturingOrderList",
+        [typeof(ItemEnvelope<ManufacturingOrder>)] = "ManufacturingOrderItem",
+        [typeof(ListEnvelope<Partner>)] = "PartnerList",
+        [typeof(ListEnvelope<StockQuant>)] = "StockQuantList",
+        [typeof(ItemEnvelope<ConnectionTest>)] = "ConnectionTestItem",
+        [typeof(ItemEnvelope<OdooVersion>)] = "OdooVersionItem",
+        [typeof(ItemEnvelope<SyncRun>)] = "SyncRunItem",
+        [typeof(ListEnvelope<SyncRun>)] = "SyncRunList",
+        [typeof(ItemEnvelope<WebhookQueued>)] = "WebhookQueuedItem",
+        [typeof(ManufacturingOrderCreateBody)] = "ManufacturingOrderCreate",
+        [typeof(ManufacturingOrderUpdateBody)] = "ManufacturingOrderUpdate",
+        [typeof(OdooWebhookPayload)] = "OdooWebhookPayload",
     };
 
-    /// <summary>
-    /// The schema of each field a manufacturing-order body may carry; which fields each body takes comes from its wire
-    /// record (<see cref="ManufacturingOrderCreate.Fields"/>, <see cref="ManufacturingOrderUpdate.Fields"/>).
-    /// Null is refused for every one of them (<c>RequestBody</c>).
-    /// </summary>
-    private static readonly Dictionary<string, Func<JsonObject>> BodyFieldSchemas = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> TagDescriptions = new()
     {
-        ["product_id"] = () => new() { ["type"] = "integer", ["minimum"] = 1, ["description"] = "The Odoo product (product.product id) to make." },
-        ["product_qty"] = () => new() { ["type"] = "number", ["minimum"] = 0, ["exclusiveMinimum"] = true },
-        ["qty_producing"] = () => new() { ["type"] = "number", ["minimum"] = 0 },
-        ["date_planned_start"] = DateSchema,
-        ["date_deadline"] = DateSchema,
-        ["origin"] = () => new() { ["type"] = "string", ["maxLength"] = 256, ["description"] = "The dashboard's reference; no control characters. Also makes a create idempotent without an Idempotency-Key." },
-        ["priority"] = () => new()
-        {
-            ["type"] = "string", ["enum"] = new JsonArray("0", "1"),
-            ["description"] = "\"0\" normal, \"1\" urgent (the numbers 0 and 1 are accepted too).",
-        },
-        ["state"] = () => new()
-        {
-            ["type"] = "string", ["enum"] = new JsonArray([.. MoState.Settable.Select(s => JsonValue.Create(s.OdooName))]),
-            ["description"] = "The state to reach; Odoo's actions run in order. There is no way back to draft.",
-        },
-        ["backorder"] = () => new()
-        {
-            ["type"] = "boolean",
-            ["description"] = "Only with state done and less produced than planned: make a backorder for the rest (true) or close without one (false). Left out, such a done answers 409.",
-        },
+        ["Connection"] = "Is Odoo reachable with the integration's credentials, and which Odoo is it.",
+        ["Products"] = "Odoo's product variants (product.product).",
+        ["Manufacturing orders"] = "Odoo's manufacturing orders (mrp.production): read, create idempotently, change through Odoo's own actions.",
+        ["Partners"] = "Odoo's contacts and companies (res.partner).",
+        ["Stock"] = "Stock on hand (stock.quant).",
+        ["Sync"] = "The order-status sync from Odoo to the dashboard (also run by a timer every 5 minutes).",
+        ["Webhooks"] = "For Odoo's automation rule, not the dashboard.",
     };
 
-    public static JsonObject Build()
+    private static readonly Lazy<JsonObject> Document = new(Make);
+
+    /// <summary>A copy of the document (callers may change theirs).</summary>
+    public static JsonObject Build() => (JsonObject)Document.Value.DeepClone();
+
+    /// <summary>The component name of a record type, for tools that look a schema up.</summary>
+    public static string ComponentOf(Type type) => Components[type];
+
+    private static JsonObject Make()
     {
+        var generator = new SchemaGenerator(Components);
+        var schemas = new JsonObject();
+        var named = Components.Select(c => (c.Value, Schema: (Func<JsonObject>)(() => generator.Schema(TypeInfo(c.Key), isRequestBody: IsRequestBody(c.Key)))))
+            .Append((SchemaGenerator.Many2OneComponent, SchemaGenerator.Many2OneSchema));
+        foreach (var (name, schema) in named.OrderBy(c => c.Item1, StringComparer.Ordinal))
+        {
+            schemas[name] = schema();
+        }
+
         var paths = new JsonObject();
-        foreach (var operation in Operations)
+        foreach (var operation in ApiOperations.All)
         {
             if (paths[operation.Path] is not JsonObject item)
             {
@@ -84,28 +95,37 @@ public static class OpenApiDocument
 
         return new JsonObject
         {
-            ["openapi"] = "3.0.3",
-            ["info"] = new JsonObject { ["title"] = "OdooFunctions", ["version"] = "1.0", ["description"] = "Odoo ERP for the production-orders dashboard." },
+            ["openapi"] = "3.1.0",
+            ["info"] = new JsonObject
+            {
+                ["title"] = "OdooFunctions",
+                ["version"] = "1.0",
+                ["summary"] = "Odoo ERP for the production-orders dashboard.",
+                ["description"] = "Odoo's products, manufacturing orders, partners and stock in the integration guide's {success, count, data} envelope, "
+                    + "whatever Odoo version answers (16.0 to 19.0). Values are Odoo's own: false for empty, a related record as [id, \"name\"], "
+                    + "UTC datetimes as 'YYYY-MM-DD HH:MM:SS'. Every failure answers {success: false, message, error: {code}}.",
+                ["license"] = new JsonObject { ["name"] = "Proprietary", ["identifier"] = "LicenseRef-Proprietary" },
+            },
+            ["servers"] = new JsonArray(
+                new JsonObject { ["url"] = "http://127.0.0.1:7071", ["description"] = "Local: npm start (Core Tools)" },
+                new JsonObject
+                {
+                    ["url"] = "https://{app}.azurewebsites.net",
+                    ["description"] = "Azure (azd up)",
+                    ["variables"] = new JsonObject { ["app"] = new JsonObject { ["default"] = "odoo-functions", ["description"] = "The function app's name." } },
+                }),
+            ["tags"] = new JsonArray([.. ApiOperations.All.Select(o => o.Tag).Distinct()
+                .Select(tag => (JsonNode?)new JsonObject { ["name"] = tag, ["description"] = TagDescriptions[tag] })]),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
+                ["schemas"] = schemas,
                 ["securitySchemes"] = new JsonObject
                 {
-                    ["dashboardJwt"] = new JsonObject { ["type"] = "http", ["scheme"] = "bearer", ["bearerFormat"] = "JWT" },
-                },
-                ["schemas"] = new JsonObject
-                {
-                    ["Envelope"] = new JsonObject
+                    ["dashboardJwt"] = new JsonObject
                     {
-                        ["type"] = "object",
-                        ["properties"] = new JsonObject
-                        {
-                            ["success"] = new JsonObject { ["type"] = "boolean" },
-                            ["count"] = new JsonObject { ["type"] = "integer" },
-                            ["message"] = new JsonObject { ["type"] = "string" },
-                            ["data"] = new JsonObject(),
-                            ["error"] = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["code"] = new JsonObject { ["type"] = "string" } } },
-                        },
+                        ["type"] = "http", ["scheme"] = "bearer", ["bearerFormat"] = "JWT",
+                        ["description"] = "The dashboard's token: HS256 with AUTH_JWT_SECRET, or issued by AUTH_JWT_AUTHORITY; roles in role/roles.",
                     },
                 },
             },
@@ -113,123 +133,124 @@ public static class OpenApiDocument
         };
     }
 
-    private static JsonObject Describe(Operation operation)
+    private static bool IsRequestBody(Type type) => ApiOperations.All.Any(o => o.RequestBody == type);
+
+    private static JsonTypeInfo TypeInfo(Type type) => IsRequestBody(type)
+        ? (type == typeof(OdooWebhookPayload) ? PushJsonContext.Default.GetTypeInfo(type) : ManufacturingOrderJsonContext.Default.GetTypeInfo(type))!
+        : ApiJsonContext.Default.GetTypeInfo(type) ?? throw new InvalidOperationException($"{type.Name} is not in ApiJsonContext.");
+
+    private static JsonObject Describe(ApiOperation operation)
     {
-        if (operation.Webhook)
-        {
-            return DescribeWebhook(operation);
-        }
-
-        var parameters = new JsonArray();
-        if (operation.Path.Contains("{id}", StringComparison.Ordinal))
-        {
-            parameters.Add(new JsonObject { ["name"] = "id", ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 } });
-        }
-
-        if (operation is { Method: "post", Path: "/api/odoo/manufacturing-orders" })
-        {
-            parameters.Add(new JsonObject
-            {
-                ["name"] = "Idempotency-Key", ["in"] = "header", ["required"] = false,
-                ["description"] = "Makes retries safe: the same key and body answer the order made the first time (see the README's idempotency contract).",
-                ["schema"] = new JsonObject { ["type"] = "string", ["maxLength"] = 200 },
-            });
-        }
-
-        foreach (var name in operation.Query)
-        {
-            parameters.Add(new JsonObject { ["name"] = name == "status_limit" ? "limit" : name, ["in"] = "query", ["required"] = false, ["schema"] = QuerySchemas[name].DeepClone() });
-        }
-
-        var envelope = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Envelope" } } };
-        var responses = new JsonObject { ["200"] = new JsonObject { ["description"] = "OK", ["content"] = envelope.DeepClone() } };
-        foreach (var (code, text) in new[] { ("400", "Invalid input"), ("401", "No valid dashboard token"), ("403", "Role not allowed"), ("429", "Rate limited"), ("502", "Odoo error"), ("503", "Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After)"), ("504", "Odoo timeout") })
-        {
-            responses[code] = new JsonObject { ["description"] = text, ["content"] = envelope.DeepClone() };
-        }
-
-        if (operation.HasBody)
-        {
-            responses["409"] = new JsonObject { ["description"] = "Conflict: impossible transition, a wizard decision, a create in progress (Retry-After) or an ambiguous reconciliation; `applied` lists what Odoo kept", ["content"] = envelope.DeepClone() };
-            responses["422"] = new JsonObject { ["description"] = "Odoo refused the data, or an Idempotency-Key reused with another body", ["content"] = envelope.DeepClone() };
-        }
-
         var described = new JsonObject
         {
+            ["operationId"] = operation.OperationId,
+            ["tags"] = new JsonArray(operation.Tag),
             ["summary"] = operation.Summary,
-            ["x-required-role"] = operation.Write ? "AUTH_WRITE_ROLES" : "AUTH_READ_ROLES",
-            ["parameters"] = parameters,
-            ["responses"] = responses,
         };
-        if (operation.HasBody)
+        if (operation.Description is { } description)
         {
-            described["requestBody"] = new JsonObject { ["required"] = true, ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = BodySchema(operation.Method) } } };
+            described["description"] = description;
         }
 
-        return described;
-    }
-
-    /// <summary>The body of POST (create: product and quantity required) or PUT (update: at least one field) manufacturing orders.</summary>
-    private static JsonObject BodySchema(string method)
-    {
-        var create = method == "post";
-        var fields = create ? ManufacturingOrderCreate.Fields : ManufacturingOrderUpdate.Fields;
-        string[] required = create ? ["product_id", "product_qty"] : [];
-        var schema = new JsonObject
+        if (operation.Access == ApiAccess.WebhookCode)
         {
-            ["type"] = "object",
-            ["properties"] = new JsonObject(fields.Select(name => KeyValuePair.Create(name, (JsonNode?)BodyFieldSchemas[name]()))),
-            // Unknown fields are refused (400 naming them), so a typo never silently does nothing.
-            ["additionalProperties"] = false,
-        };
-        if (required.Length > 0)
-        {
-            schema["required"] = new JsonArray([.. required.Select(name => JsonValue.Create(name))]);
+            described["security"] = new JsonArray();
         }
         else
         {
-            schema["minProperties"] = 1;
+            described["x-required-role"] = operation.Access == ApiAccess.Write ? "AUTH_WRITE_ROLES" : "AUTH_READ_ROLES";
         }
 
-        return schema;
+        if (operation.Parameters.Count > 0)
+        {
+            described["parameters"] = new JsonArray([.. operation.Parameters.Select(p => (JsonNode?)Parameter(p))]);
+        }
+
+        if (operation.RequestBody is { } body)
+        {
+            var content = new JsonObject { ["schema"] = Ref(body) };
+            AddExamples(content, operation.RequestExamples);
+            if (body == typeof(ManufacturingOrderUpdateBody))
+            {
+                content["schema"] = new JsonObject { ["allOf"] = new JsonArray(Ref(body), new JsonObject { ["minProperties"] = 1 }) };
+            }
+
+            described["requestBody"] = new JsonObject { ["required"] = true, ["content"] = new JsonObject { ["application/json"] = content } };
+        }
+
+        var responses = new JsonObject();
+        foreach (var response in operation.Responses)
+        {
+            responses[response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Response(response);
+        }
+
+        described["responses"] = responses;
+        return described;
     }
 
-    private static JsonObject DateSchema() => new()
+    private static JsonObject Parameter(ApiParameter parameter)
     {
-        ["type"] = "string",
-        ["description"] = "Odoo's 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601 (converted to UTC; no offset means UTC).",
-        ["example"] = "2025-11-15T17:00:00Z",
+        var node = new JsonObject { ["name"] = parameter.Name, ["in"] = parameter.In, ["required"] = parameter.Required };
+        if (parameter.Description is { } description)
+        {
+            node["description"] = description;
+        }
+
+        node["schema"] = parameter.Schema.DeepClone();
+        return node;
+    }
+
+    private static JsonObject Response(ApiResponse response)
+    {
+        JsonNode schema = Ref(response.Body);
+        if (response.Codes.Count > 0)
+        {
+            // The error codes this status carries for this operation, on top of the envelope's shape.
+            schema = new JsonObject
+            {
+                ["allOf"] = new JsonArray(schema, new JsonObject
+                {
+                    ["properties"] = new JsonObject
+                    {
+                        ["error"] = new JsonObject
+                        {
+                            ["properties"] = new JsonObject { ["code"] = new JsonObject { ["enum"] = new JsonArray([.. response.Codes.Select(c => (JsonNode?)c)]) } },
+                        },
+                    },
+                }),
+            };
+        }
+
+        var content = new JsonObject { ["schema"] = schema };
+        AddExamples(content, response.Examples);
+        var node = new JsonObject
+        {
+            ["description"] = response.Codes.Count > 0 ? $"{response.Description} (error.code: {string.Join(", ", response.Codes)})" : response.Description,
+        };
+        if (response.Headers.Count > 0)
+        {
+            node["headers"] = new JsonObject(response.Headers.Select(header => KeyValuePair.Create(header, (JsonNode?)Header(header))));
+        }
+
+        node["content"] = new JsonObject { ["application/json"] = content };
+        return node;
+    }
+
+    private static JsonObject Header(string name) => name switch
+    {
+        "Retry-After" => new JsonObject { ["description"] = "Seconds to wait before retrying.", ["schema"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0 } },
+        "Location" => new JsonObject { ["description"] = "The order's URL.", ["schema"] = new JsonObject { ["type"] = "string" } },
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such header is documented."),
     };
 
-    private static JsonObject DescribeWebhook(Operation operation)
+    private static void AddExamples(JsonObject content, IReadOnlyDictionary<string, JsonNode> examples)
     {
-        var envelope = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Envelope" } } };
-        var responses = new JsonObject();
-        foreach (var (code, text) in new[] { ("202", "Queued"), ("400", "Not an mrp.production record with an integer _id"), ("401", "Missing or wrong code"), ("413", "Body over 64 KB"), ("503", "Webhook secret or storage unavailable") })
+        if (examples.Count > 0)
         {
-            responses[code] = new JsonObject { ["description"] = text, ["content"] = envelope.DeepClone() };
+            content["examples"] = new JsonObject(examples.Select(example =>
+                KeyValuePair.Create(example.Key, (JsonNode?)new JsonObject { ["summary"] = "As in the README", ["value"] = example.Value.DeepClone() })));
         }
-
-        var body = new JsonObject
-        {
-            ["type"] = "object",
-            ["required"] = new JsonArray("_id", "_model"),
-            ["properties"] = new JsonObject
-            {
-                ["_id"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
-                ["_model"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("mrp.production") },
-                ["_action"] = new JsonObject { ["type"] = "string" },
-                ["state"] = new JsonObject { ["type"] = "string" },
-                ["write_date"] = new JsonObject { ["type"] = "string", ["example"] = "2026-12-01 18:29:16.175821" },
-            },
-        };
-        return new JsonObject
-        {
-            ["summary"] = operation.Summary,
-            ["security"] = new JsonArray(),
-            ["parameters"] = new JsonArray(new JsonObject { ["name"] = "code", ["in"] = "query", ["required"] = true, ["schema"] = QuerySchemas["code"].DeepClone() }),
-            ["requestBody"] = new JsonObject { ["required"] = true, ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = body } } },
-            ["responses"] = responses,
-        };
     }
+
+    private static JsonObject Ref(Type type) => new() { ["$ref"] = $"#/components/schemas/{Components[type]}" };
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OdooFunctions.Odoo;
@@ -10,10 +12,10 @@ namespace OdooFunctions.Functions.Push;
 /// field the rule sends (id, name, quantities) is ignored: the processor reads the order from Odoo again.
 /// </summary>
 public sealed record OdooWebhookPayload(
-    [property: JsonPropertyName("_model")] JsonElement ModelName,
-    [property: JsonPropertyName("_id")] JsonElement Id,
-    [property: JsonPropertyName("write_date")] JsonElement WriteDate,
-    [property: JsonPropertyName("state")] JsonElement State)
+    [property: JsonPropertyName("_model"), Required, AllowedValues(OdooWebhookPayload.Model)] JsonElement ModelName,
+    [property: JsonPropertyName("_id"), Required, Range(typeof(long), "1", "9223372036854775807"), Description("The manufacturing order's id.")] JsonElement Id,
+    [property: JsonPropertyName("write_date"), Description("When Odoo wrote the change (UTC, with microseconds: 2026-12-01 18:29:16.175821); a hint for the commit check.")] JsonElement WriteDate,
+    [property: JsonPropertyName("state"), Description("The state the payload shows; a hint only: the order is read from Odoo again.")] JsonElement State)
 {
     public const string Model = "mrp.production";
 

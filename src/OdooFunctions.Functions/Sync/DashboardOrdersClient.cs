@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Telemetry;
@@ -85,7 +84,7 @@ public class DashboardOrdersClient
         {
             // Bytes, not JsonContent: its length is unknown up front, so it goes chunked, and a dashboard behind a
             // WSGI server reads a chunked body as empty. A byte array carries Content-Length.
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["status"] = status, ["qty_produced"] = qtyProduced }))
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new DashboardOrderPatch(status, qtyProduced), SyncJsonContext.Default.DashboardOrderPatch))
             {
                 Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
             },

@@ -10,4 +10,5 @@ namespace OdooFunctions.Functions.Sync;
 [JsonSerializable(typeof(DashboardOrderEnvelope))]
 [JsonSerializable(typeof(DashboardPagination))]
 [JsonSerializable(typeof(DashboardOrderEntry))]
+[JsonSerializable(typeof(DashboardOrderPatch))]
 internal sealed partial class SyncJsonContext : JsonSerializerContext;

@@ -41,7 +41,7 @@ public sealed class OpenApiTests(Odoo19AppFixture fixture) : IClassFixture<Odoo1
                 continue;
             }
 
-            foreach (var parameter in get["parameters"]!.AsArray().Select(p => p!.AsObject()).Where(p => p["in"]!.GetValue<string>() == "query"))
+            foreach (var parameter in (get["parameters"]?.AsArray() ?? []).Select(p => p!.AsObject()).Where(p => p["in"]!.GetValue<string>() == "query"))
             {
                 var name = parameter["name"]!.GetValue<string>();
                 var schema = parameter["schema"]!.AsObject();
@@ -92,9 +92,10 @@ public sealed class OpenApiTests(Odoo19AppFixture fixture) : IClassFixture<Odoo1
     public async Task The_documented_body_fields_are_what_the_endpoint_accepts(string method)
     {
         using var response = await fixture.App.Client.GetAsync("api/openapi.json");
-        var paths = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["paths"]!;
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var path = method == "post" ? "/api/odoo/manufacturing-orders" : "/api/odoo/manufacturing-orders/{id}";
-        var schema = paths[path]![method]!["requestBody"]!["content"]!["application/json"]!["schema"]!.AsObject();
+        var bodySchema = document["paths"]![path]![method]!["requestBody"]!["content"]!["application/json"]!["schema"]!.AsObject();
+        var schema = Resolve(document, bodySchema["allOf"]?[0] ?? bodySchema);
         var documented = schema["properties"]!.AsObject().Select(p => p.Key).ToList();
         var required = schema["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToList() ?? [];
         Assert.False(schema["additionalProperties"]!.GetValue<bool>());
@@ -139,7 +140,7 @@ public sealed class OpenApiTests(Odoo19AppFixture fixture) : IClassFixture<Odoo1
             Assert.Contains($"'{field}'", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        if (schema["minProperties"] is JsonValue minProperties)
+        if (bodySchema["allOf"]?[1]?["minProperties"] is JsonValue minProperties)
         {
             Assert.Equal(1, minProperties.GetValue<int>());
             using var empty = await fixture.SendAsync(verb, Url(), "{}");
@@ -150,5 +151,83 @@ public sealed class OpenApiTests(Odoo19AppFixture fixture) : IClassFixture<Odoo1
         Assert.Equal(expectedRequired, required);
     }
 
+    /// <summary>
+    /// Every bound the document gives a body field is the one the endpoint enforces: the bound itself is accepted and
+    /// one step past it is 400 naming the field (text length, minimum, exclusive minimum, listed values).
+    /// </summary>
+    [Theory]
+    [InlineData("post")]
+    [InlineData("put")]
+    public async Task Every_documented_body_bound_is_what_the_endpoint_enforces(string method)
+    {
+        using var response = await fixture.App.Client.GetAsync("api/openapi.json");
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var schema = Resolve(document, document["components"]!["schemas"]![method == "post" ? "ManufacturingOrderCreate" : "ManufacturingOrderUpdate"]!);
+        var checkedBounds = 0;
+        foreach (var (field, property) in schema["properties"]!.AsObject())
+        {
+            var cases = new List<(JsonNode Value, bool Accepted)>();
+            if (property!["maxLength"] is JsonValue max)
+            {
+                cases.Add((new string('a', max.GetValue<int>()), true));
+                cases.Add((new string('a', max.GetValue<int>() + 1), false));
+            }
+
+            if (property["exclusiveMinimum"] is JsonValue exclusive)
+            {
+                cases.Add((exclusive.GetValue<double>(), false));
+                cases.Add((exclusive.GetValue<double>() + 0.5, true));
+            }
+
+            if (property["minimum"] is JsonValue minimum && field != "product_id")
+            {
+                cases.Add((minimum.GetValue<double>(), true));
+                cases.Add((minimum.GetValue<double>() - 0.5, false));
+            }
+            else if (property["minimum"] is JsonValue idMinimum)
+            {
+                cases.Add((idMinimum.GetValue<long>() - 1, false));
+            }
+
+            if (property["enum"] is JsonArray listed && field != "state")
+            {
+                cases.AddRange(listed.Select(value => (value!.DeepClone(), true)));
+                cases.Add(("not-listed", false));
+            }
+
+            foreach (var (value, accepted) in cases)
+            {
+                var body = method == "post"
+                    ? new JsonObject { ["product_id"] = fixture.FinishedProductId(), ["product_qty"] = 5 }
+                    : [];
+                body[field] = value;
+                var url = method == "post"
+                    ? "api/odoo/manufacturing-orders"
+                    : $"api/odoo/manufacturing-orders/{fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "draft")}";
+                using var answer = await fixture.SendAsync(method == "post" ? HttpMethod.Post : HttpMethod.Put, url, body.ToJsonString());
+                var text = await answer.Content.ReadAsStringAsync();
+                if (accepted)
+                {
+                    Assert.True(answer.IsSuccessStatusCode, $"{method} {field}={value.ToJsonString()} refused: {(int)answer.StatusCode} {text}");
+                }
+                else
+                {
+                    Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+                    Assert.Contains($"'{field}'", text, StringComparison.Ordinal);
+                }
+
+                checkedBounds++;
+            }
+        }
+
+        Assert.True(checkedBounds >= (method == "post" ? 8 : 9), $"only {checkedBounds} body bounds checked");
+    }
+
     private Task<HttpResponseMessage> Get(string url) => fixture.SendAsync(HttpMethod.Get, url);
+
+    /// <summary>The component a <c>$ref</c> names.</summary>
+    internal static JsonObject Resolve(JsonNode document, JsonNode schema) =>
+        schema["$ref"] is JsonValue reference
+            ? document["components"]!["schemas"]![reference.GetValue<string>()["#/components/schemas/".Length..]]!.AsObject()
+            : schema.AsObject();
 }
