@@ -57,11 +57,18 @@ public static class TelemetryServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The managed identity for the exporter (see <see cref="ExporterIdentity"/>), or null to use the connection string's key.</summary>
+    internal static TokenCredential? ExporterCredential(IConfiguration configuration) =>
+        ExporterIdentity(configuration) is { } identity
+            ? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = identity.ClientId })
+            : null;
+
     /// <summary>
     /// The managed identity when the authentication string asks for Entra ID (<c>Authorization=AAD</c>): its client id from
-    /// <c>AZURE_CLIENT_ID</c>, else the string's own <c>ClientId</c>. Null otherwise (the connection string's key is used).
+    /// <c>AZURE_CLIENT_ID</c>, else the string's own <c>ClientId</c>, else none (the system-assigned identity). Null
+    /// without Entra ID (the connection string's key is used).
     /// </summary>
-    internal static TokenCredential? ExporterCredential(IConfiguration configuration)
+    internal static ManagedIdentity? ExporterIdentity(IConfiguration configuration)
     {
         var parts = (configuration[AuthenticationStringSetting] ?? "")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -74,9 +81,11 @@ public static class TelemetryServiceCollectionExtensions
             return null;
         }
 
-        var clientId = configuration["AZURE_CLIENT_ID"] is { Length: > 0 } id ? id : parts.GetValueOrDefault("ClientId");
-        return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+        return new ManagedIdentity(configuration["AZURE_CLIENT_ID"] is { Length: > 0 } id ? id : parts.GetValueOrDefault("ClientId"));
     }
+
+    /// <summary>A managed identity: a user-assigned one by its client id, or the system-assigned one (null).</summary>
+    internal sealed record ManagedIdentity(string? ClientId);
 
     private static void Configure(AzureMonitorExporterOptions options, string connectionString, TokenCredential? credential)
     {
