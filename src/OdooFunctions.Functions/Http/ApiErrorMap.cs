@@ -69,7 +69,7 @@ public static class ApiErrorMap
             ex => $"A secret the app needs ('{ex.SecretName}') could not be read. Check Key Vault access and settings."),
         Row<IdentityProviderUnavailableException>(503, "AUTH_UNAVAILABLE",
             _ => "The identity provider (AUTH_JWT_AUTHORITY) could not be reached, so the token could not be checked. Retry in a moment.",
-            (_, result) => result.Headers["Retry-After"] = "10"),
+            (ex, result) => result.Headers["Retry-After"] = Seconds(Math.Max(1, (int)Math.Ceiling(ex.RetryAfter.TotalSeconds)))),
         Row<OdooException>(502, "ODOO_ERROR", ex => OdooMessage(ex, "Odoo failed to process the request.")),
         Row<JsonException>(400, "INVALID_JSON", _ => "The request body is not valid JSON."),
         Row<OperationCanceledException>(499, "CANCELLED", _ => "The request was cancelled."),
