@@ -74,6 +74,25 @@ internal sealed class IdentityProviderSetup : IAsyncDisposable
     /// <summary>GET <see cref="Products"/> with <paramref name="token"/>.</summary>
     public Task<HttpResponseMessage> GetProductsAsync(string token) => Send(App.Client, HttpMethod.Get, Products, null, token);
 
+    /// <summary>Whether the app lets <paramref name="token"/> read (200).</summary>
+    public async Task<bool> AcceptsAsync(string token)
+    {
+        using var response = await GetProductsAsync(token);
+        return response.StatusCode == System.Net.HttpStatusCode.OK;
+    }
+
+    /// <summary>A token from the provider, after its first request (which made the app fetch the keys) was accepted.</summary>
+    public async Task<string> AcceptedTokenAsync()
+    {
+        var token = await Provider.GetTokenAsync(Resource);
+        if (!await AcceptsAsync(token))
+        {
+            throw new InvalidOperationException("The app refused a token from the provider before any rotation.");
+        }
+
+        return token;
+    }
+
     /// <summary>How many times the provider was asked for its discovery document and for its keys.</summary>
     public async Task<(int Discovery, int Keys)> FetchesAsync() =>
         (await Provider.RequestCountAsync("/.well-known/openid-configuration"), await Provider.RequestCountAsync("/jwks"));
