@@ -139,6 +139,20 @@ public sealed class OidcProviderProcess : IAsyncDisposable
         return counts!.GetValueOrDefault(path);
     }
 
+    /// <summary>
+    /// Freezes the provider's process (SIGSTOP): its port still takes connections (the kernel accepts them) but nothing
+    /// answers, as with a provider that hangs. Dispose ends it all the same.
+    /// </summary>
+    public async Task FreezeAsync()
+    {
+        using var signal = Process.Start(new ProcessStartInfo("kill", ["-STOP", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        await signal.WaitForExitAsync();
+        if (signal.ExitCode != 0)
+        {
+            throw new InvalidOperationException("kill -STOP failed for the node-oidc-provider process.");
+        }
+    }
+
     /// <summary>Ends the provider's process: its port refuses connections from now on.</summary>
     public async Task StopAsync()
     {

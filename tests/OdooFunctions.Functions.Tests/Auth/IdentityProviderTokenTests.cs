@@ -132,6 +132,25 @@ public sealed class IdentityProviderTokenTests(Odoo19AppFixture fixture, ITestOu
     }
 
     [Fact]
+    public async Task A_provider_that_stops_answering_turns_an_unknown_key_into_a_503_once_the_fetch_times_out_and_known_keys_keep_working()
+    {
+        await using var setup = await StartAsync(fixture.Odoo, refreshSeconds: 1);
+        var token = await setup.AcceptedTokenAsync();
+
+        await setup.Provider.FreezeAsync();
+        var clock = Stopwatch.StartNew();
+        await Eventually.WaitAsync(async () =>
+        {
+            using var response = await setup.GetProductsAsync(setup.Forged("key-of-a-hung-provider"));
+            return response.StatusCode == HttpStatusCode.ServiceUnavailable;
+        }, "the fetch from the hung provider to time out", TimeSpan.FromSeconds(90));
+        var waited = clock.Elapsed;
+
+        Assert.True(await setup.AcceptsAsync(token));
+        output.WriteLine($"503 {waited.TotalMilliseconds:F0} ms after the provider froze (fetch timeout 10 s)");
+    }
+
+    [Fact]
     public async Task A_burst_of_1000_tokens_with_forged_key_ids_fetches_the_discovery_document_and_the_keys_once()
     {
         await using var setup = await StartAsync(fixture.Odoo, refreshSeconds: 600);
