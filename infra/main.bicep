@@ -62,11 +62,16 @@ param odooApiKeySecretName string = 'odoo-api-key'
 @description('AUTH_JWT_ISSUER: required issuer of dashboard tokens; empty: not checked.')
 param authJwtIssuer string = ''
 
-@description('AUTH_JWT_AUDIENCE: required audience of dashboard tokens; empty: not checked.')
+@description('AUTH_JWT_AUDIENCE: accepted audiences of dashboard tokens, comma-separated (Entra ID: App ID URI and client id); empty: not checked.')
 param authJwtAudience string = ''
 
 @description('AUTH_JWT_AUTHORITY: OpenID Connect authority whose signing keys validate tokens, instead of the shared secret (Key Vault secret dashboard-jwt-secret). Empty: shared secret.')
 param authJwtAuthority string = ''
+
+@description('AUTH_JWT_REFRESH_SECONDS: with AUTH_JWT_AUTHORITY, the shortest time between two fetches of its metadata and keys, per instance.')
+@minValue(1)
+@maxValue(86400)
+param authJwtRefreshSeconds int = 30
 
 @description('AUTH_READ_ROLES: comma-separated roles allowed to read.')
 param authReadRoles string = 'Admin,Manager'
@@ -286,6 +291,7 @@ module functionApp 'modules/function-app.bicep' = {
       AUTH_JWT_ISSUER: authJwtIssuer
       AUTH_JWT_AUDIENCE: authJwtAudience
       AUTH_JWT_AUTHORITY: authJwtAuthority
+      AUTH_JWT_REFRESH_SECONDS: string(authJwtRefreshSeconds)
       AUTH_READ_ROLES: authReadRoles
       AUTH_WRITE_ROLES: authWriteRoles
       RATE_LIMIT_PER_MINUTE: string(rateLimitPerMinute)

@@ -22,6 +22,21 @@ public static class Eventually
         }
     }
 
+    /// <summary>Waits until the asynchronous <paramref name="condition"/> holds (e.g. an HTTP call answers as expected), failing with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
+    public static async Task WaitAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > (timeout ?? DefaultTimeout))
+            {
+                throw new TimeoutException("Timed out waiting for " + what);
+            }
+
+            await Task.Delay(Poll);
+        }
+    }
+
     /// <summary>Whether <paramref name="condition"/> came to hold within <paramref name="timeout"/>: for a caller that counts what never came.</summary>
     public static async Task<bool> HoldsWithinAsync(Func<bool> condition, TimeSpan timeout)
     {

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace OdooFunctions.Functions.Auth;
 
@@ -16,15 +16,21 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DashboardAuthSettings>>(new DashboardAuthSettingsValidator(configuration));
         services.AddSingleton(static provider => provider.GetRequiredService<IOptions<DashboardAuthSettings>>().Value.ToOptions());
         services.TryAddSingleton<IDashboardSigningSecret, StoredSigningSecret>();
+        // The library's default client waits 100 s; a reader waits for a fetch in flight, so it is bounded here.
+        services.AddHttpClient(AuthorityConfigurationManager.HttpClientName, static http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<DashboardAuthOptions>();
-            IConfigurationManager<OpenIdConnectConfiguration>? metadata = options.Authority is null
+            var metadata = options.Authority is not { } authority
                 ? null
-                : new ConfigurationManager<OpenIdConnectConfiguration>(
-                    options.Authority.ToString().TrimEnd('/') + "/.well-known/openid-configuration",
-                    new OpenIdConnectConfigurationRetriever(),
-                    new HttpDocumentRetriever { RequireHttps = !options.Authority.IsLoopback });
+                : new AuthorityConfigurationManager(
+                    authority.ToString().TrimEnd('/') + "/.well-known/openid-configuration",
+                    () => new HttpDocumentRetriever(provider.GetRequiredService<IHttpClientFactory>().CreateClient(AuthorityConfigurationManager.HttpClientName))
+                    {
+                        RequireHttps = !authority.IsLoopback,
+                    },
+                    options.KeyRefreshInterval,
+                    provider.GetRequiredService<ILogger<AuthorityConfigurationManager>>());
             return new DashboardTokenValidator(options, provider.GetRequiredService<IDashboardSigningSecret>(), metadata);
         });
         services.AddSingleton<CallerRateLimiter>();

@@ -4,10 +4,14 @@ namespace OdooFunctions.Functions.Auth;
 public sealed class DashboardAuthOptions
 {
     public string? Issuer { get; set; }
-    public string? Audience { get; set; }
+    /// <summary>Accepted audiences (any one will do); empty: not checked, unless with an authority, where one is required.</summary>
+    public IReadOnlyList<string> Audiences { get; set; } = [];
 
     /// <summary>OpenID Connect authority; when set, signing keys come from its metadata instead of a shared secret.</summary>
     public Uri? Authority { get; set; }
+
+    /// <summary>With an authority: the shortest time between two fetches of its metadata (<c>AUTH_JWT_REFRESH_SECONDS</c>).</summary>
+    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromSeconds(DashboardAuthSettings.DefaultKeyRefreshSeconds);
 
     public IReadOnlySet<string> ReadRoles { get; set; } = DefaultRoles();
     public IReadOnlySet<string> WriteRoles { get; set; } = DefaultRoles();

@@ -13,15 +13,27 @@ public sealed class DashboardAuthSettings
 {
     public const int DefaultRequestsPerMinute = 120;
 
+    /// <summary>Default of <see cref="KeyRefreshSeconds"/>.</summary>
+    public const int DefaultKeyRefreshSeconds = 30;
+
     [ConfigurationKeyName("AUTH_JWT_ISSUER")]
     public string? Issuer { get; set; }
 
+    /// <summary>Accepted audiences, comma-separated: e.g. Entra ID's App ID URI (v1 tokens) and client id (v2 tokens).</summary>
     [ConfigurationKeyName("AUTH_JWT_AUDIENCE")]
     public string? Audience { get; set; }
 
     /// <summary>OpenID Connect authority; when set, signing keys come from its metadata instead of a shared secret.</summary>
     [ConfigurationKeyName("AUTH_JWT_AUTHORITY"), UrlSetting("https://login.microsoftonline.com/<tenant>/v2.0", AllowHttpOnLoopback = true)]
     public string? Authority { get; set; }
+
+    /// <summary>
+    /// With an authority: the shortest time between two fetches of its metadata and keys (default 30 s). A token whose
+    /// key is unknown fetches them again, no sooner than this after the last fetch, so forged key ids cannot make the
+    /// app hammer the provider.
+    /// </summary>
+    [ConfigurationKeyName("AUTH_JWT_REFRESH_SECONDS"), WholeNumberSetting(Maximum = 86400)]
+    public string? KeyRefreshSeconds { get; set; }
 
     /// <summary>Roles that may read, comma-separated, any case (default Admin, Manager).</summary>
     [ConfigurationKeyName("AUTH_READ_ROLES")]
@@ -38,8 +50,9 @@ public sealed class DashboardAuthSettings
     public DashboardAuthOptions ToOptions() => new()
     {
         Issuer = SettingText.Value(Issuer),
-        Audience = SettingText.Value(Audience),
+        Audiences = SettingText.List(Audience),
         Authority = SettingText.Value(Authority) is { } authority ? new Uri(authority) : null,
+        KeyRefreshInterval = TimeSpan.FromSeconds(SettingText.PositiveInt(KeyRefreshSeconds) ?? DefaultKeyRefreshSeconds),
         ReadRoles = Roles(ReadRoles),
         WriteRoles = Roles(WriteRoles),
         RequestsPerMinute = SettingText.PositiveInt(RateLimitPerMinute) ?? DefaultRequestsPerMinute,
@@ -47,5 +60,5 @@ public sealed class DashboardAuthSettings
 
     private static HashSet<string> Roles(string? list) => SettingText.Value(list) is null
         ? DashboardAuthOptions.DefaultRoles()
-        : new(list!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
+        : new(SettingText.List(list), StringComparer.OrdinalIgnoreCase);
 }

@@ -24,7 +24,7 @@ internal sealed class DashboardAuthSettingsValidator(IConfiguration configuratio
         }
 
         // An authority signs tokens for every application of its tenant: without an audience, any of them would do.
-        if (authority is not null && SettingText.Value(options.Audience) is null)
+        if (authority is not null && SettingText.List(options.Audience).Length == 0)
         {
             failures.Add(InvalidSettingsException.Missing("AUTH_JWT_AUDIENCE (required with AUTH_JWT_AUTHORITY)"));
         }

@@ -1,7 +1,5 @@
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace OdooFunctions.Functions.Auth;
@@ -10,11 +8,13 @@ namespace OdooFunctions.Functions.Auth;
 /// Validates the dashboard's JWT: signature (HS256 with the shared secret, or the OIDC authority's keys), expiry,
 /// and issuer/audience when configured (always with an authority: it signs tokens for every application of its
 /// tenant, so the audience is what says a token was meant for this one). Unsigned (<c>alg: none</c>) and tampered tokens fail.
+/// With an authority, a token whose key is not among those fetched makes <paramref name="authorityMetadata"/> fetch
+/// them again (see <see cref="AuthorityConfigurationManager"/>) before it is refused.
 /// </summary>
 public sealed class DashboardTokenValidator(
     DashboardAuthOptions options,
     IDashboardSigningSecret signingSecret,
-    IConfigurationManager<OpenIdConnectConfiguration>? authorityMetadata = null)
+    AuthorityConfigurationManager? authorityMetadata = null)
 {
     private static readonly string[] SharedSecretAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha384, SecurityAlgorithms.HmacSha512];
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
@@ -47,6 +47,15 @@ public sealed class DashboardTokenValidator(
         var result = await _handler.ValidateTokenAsync(token, parameters);
         if (!result.IsValid)
         {
+            // Still unknown after the handler asked for a refresh, and the provider could not be reached: the key may
+            // be one it has just started to sign with, so this is not the caller's fault.
+            if (result.Exception is SecurityTokenSignatureKeyNotFoundException && authorityMetadata is { IsProviderUnreachable: true })
+            {
+                throw new IdentityProviderUnavailableException(
+                    $"The token's signing key is not among the identity provider's keys fetched last, and its metadata ({options.Authority}) could not be read again.",
+                    authorityMetadata.RetryAfter);
+            }
+
             return TokenValidation.Invalid(Describe(result.Exception));
         }
 
@@ -72,8 +81,8 @@ public sealed class DashboardTokenValidator(
         {
             ValidateIssuer = options.Issuer is not null,
             ValidIssuer = options.Issuer,
-            ValidateAudience = options.Audience is not null,
-            ValidAudience = options.Audience,
+            ValidateAudience = options.Audiences.Count > 0,
+            ValidAudiences = options.Audiences,
             ValidateLifetime = true,
             RequireExpirationTime = true,
             RequireSignedTokens = true,
@@ -83,20 +92,11 @@ public sealed class DashboardTokenValidator(
 
         if (authorityMetadata is not null)
         {
-            OpenIdConnectConfiguration metadata;
-            try
-            {
-                metadata = await authorityMetadata.GetConfigurationAsync(cancellationToken);
-            }
-            catch (InvalidOperationException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                // IDX20803: the discovery document or its keys could not be fetched (down, DNS, not JSON).
-                throw new IdentityProviderUnavailableException(
-                    $"The identity provider's metadata ({options.Authority}) could not be read, so no token can be checked.", e);
-            }
+            // Read here first, so that metadata never fetched are a 503: the handler would log the failure and refuse the token (401).
+            await authorityMetadata.GetConfigurationAsync(cancellationToken);
 
-            parameters.IssuerSigningKeys = metadata.SigningKeys;
-            parameters.ValidIssuer ??= metadata.Issuer;
+            // The handler takes the keys and the issuer from the metadata (AUTH_JWT_ISSUER, when set, is accepted too).
+            parameters.ConfigurationManager = authorityMetadata;
             parameters.ValidateIssuer = true;
             parameters.ValidateAudience = true;
             return (parameters, null);

@@ -72,7 +72,7 @@ public static class ApiErrorMap
             ex => $"A secret the app needs ('{ex.SecretName}') could not be read. Check Key Vault access and settings."),
         Row<IdentityProviderUnavailableException>(503, AuthUnavailable,
             _ => "The identity provider (AUTH_JWT_AUTHORITY) could not be reached, so the token could not be checked. Retry in a moment.",
-            retryAfter: _ => 10),
+            retryAfter: ex => Math.Max(1, (int)Math.Ceiling(ex.RetryAfter.TotalSeconds))),
         Row<OdooException>(502, ApiErrorCodes.OdooError, ex => OdooMessage(ex, "Odoo failed to process the request.")),
         Row<JsonException>(400, InvalidJson, _ => "The request body is not valid JSON."),
         Row<OperationCanceledException>(499, Cancelled, _ => "The request was cancelled."),

@@ -15,6 +15,10 @@ public static class SettingText
     /// <summary>The trimmed value, or null when unset or blank.</summary>
     public static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
+    /// <summary>The comma-separated entries of <paramref name="text"/>, trimmed, blanks left out; empty when unset.</summary>
+    public static string[] List(string? text) =>
+        text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
     /// <summary>The positive whole number <paramref name="text"/> holds; null when unset or not one (its attribute reports that).</summary>
     public static int? PositiveInt(string? text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;

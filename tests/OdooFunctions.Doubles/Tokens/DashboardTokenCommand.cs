@@ -47,7 +47,7 @@ public static class DashboardTokenCommand
             : $"token: signed with AUTH_JWT_SECRET from {settings.Path}");
         Console.WriteLine(DashboardTokenIssuer.Create(
             secret, subject, roles.Count > 0 ? roles : ["Admin"], DateTime.UtcNow.AddMinutes(minutes),
-            issuer: settings.Get("AUTH_JWT_ISSUER"), audience: settings.Get("AUTH_JWT_AUDIENCE")));
+            issuer: settings.Get("AUTH_JWT_ISSUER"), audience: settings.Get("AUTH_JWT_AUDIENCE")?.Split(',')[0].Trim()));
         return 0;
     }
 }

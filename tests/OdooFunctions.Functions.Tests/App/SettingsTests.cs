@@ -32,6 +32,8 @@ public sealed class SettingsTests
     [InlineData("SYNC_LEASE_SECONDS", "-1", "SYNC_LEASE_SECONDS")]
     [InlineData("AUTH_JWT_AUTHORITY", "http://login.example.com/tenant", "AUTH_JWT_AUTHORITY must be an absolute https URL")]
     [InlineData("AUTH_JWT_AUTHORITY", "not a url", "AUTH_JWT_AUTHORITY must be an absolute https URL")]
+    [InlineData("AUTH_JWT_REFRESH_SECONDS", "0", "AUTH_JWT_REFRESH_SECONDS must be a positive whole number")]
+    [InlineData("AUTH_JWT_REFRESH_SECONDS", "90000", "AUTH_JWT_REFRESH_SECONDS must be at most 86400")]
     [InlineData("MAX_RESPONSE_MB", "0", "MAX_RESPONSE_MB must be a positive whole number")]
     [InlineData("MAX_RESPONSE_MB", "4096", "MAX_RESPONSE_MB must be at most 2047")]
     [InlineData("WEBHOOK_QUEUE", "Odoo_Changes", "WEBHOOK_QUEUE must be 3-63 lowercase letters")]
