@@ -6,23 +6,23 @@ namespace OdooFunctions.Functions.OpenApi;
 /// <summary>The HTTP API as an OpenAPI 3 document, for the dashboard's developers and their tools.</summary>
 public static class OpenApiDocument
 {
-    private sealed record Operation(string Path, string Method, string Summary, bool Write, string[] Query, bool HasBody = false, bool Webhook = false);
+    private sealed record Operation(string Id, string Path, string Method, string Summary, bool Write, string[] Query, bool HasBody = false, bool Webhook = false);
 
     private static readonly Operation[] Operations =
     [
-        new("/api/odoo/test", "get", "Test the connection to Odoo (uid, protocol, version)", false, []),
-        new("/api/odoo/version", "get", "Odoo server version", false, []),
-        new("/api/odoo/products", "get", "List products", false, ["limit", "offset"]),
-        new("/api/odoo/products/{id}", "get", "One product", false, []),
-        new("/api/odoo/manufacturing-orders", "get", "List manufacturing orders", false, ["limit", "offset", "state"]),
-        new("/api/odoo/manufacturing-orders", "post", "Create a manufacturing order (idempotent per Idempotency-Key or origin)", true, [], HasBody: true),
-        new("/api/odoo/manufacturing-orders/{id}", "get", "One manufacturing order", false, []),
-        new("/api/odoo/manufacturing-orders/{id}", "put", "Update a manufacturing order; state changes run Odoo's actions", true, [], HasBody: true),
-        new("/api/odoo/partners", "get", "List partners", false, ["limit", "offset", "is_company"]),
-        new("/api/odoo/stock", "get", "Stock levels (quants)", false, ["product_id", "location_id", "limit", "offset"]),
-        new("/api/sync/run", "post", "Run the order-status sync now and answer its record (a failed run: success false, 502 / 504 / 503, the record in data)", true, []),
-        new("/api/sync/status", "get", "Latest sync runs, newest first", false, ["status_limit"]),
-        new("/api/odoo/webhooks/mrp-production", "post", "Odoo's automation-rule webhook for a manufacturing order: queued for the push processor (no dashboard token: the code proves the caller)", false, ["code"], HasBody: true, Webhook: true),
+        new("TestConnection", "/api/odoo/test", "get", "Test the connection to Odoo (uid, protocol, version)", false, []),
+        new("GetVersion", "/api/odoo/version", "get", "Odoo server version", false, []),
+        new("ListProducts", "/api/odoo/products", "get", "List products", false, ["limit", "offset"]),
+        new("GetProduct", "/api/odoo/products/{id}", "get", "One product", false, []),
+        new("ListManufacturingOrders", "/api/odoo/manufacturing-orders", "get", "List manufacturing orders", false, ["limit", "offset", "state"]),
+        new("CreateManufacturingOrder", "/api/odoo/manufacturing-orders", "post", "Create a manufacturing order (idempotent per Idempotency-Key or origin)", true, [], HasBody: true),
+        new("GetManufacturingOrder", "/api/odoo/manufacturing-orders/{id}", "get", "One manufacturing order", false, []),
+        new("UpdateManufacturingOrder", "/api/odoo/manufacturing-orders/{id}", "put", "Update a manufacturing order; state changes run Odoo's actions", true, [], HasBody: true),
+        new("ListPartners", "/api/odoo/partners", "get", "List partners", false, ["limit", "offset", "is_company"]),
+        new("ListStock", "/api/odoo/stock", "get", "Stock levels (quants)", false, ["product_id", "location_id", "limit", "offset"]),
+        new("RunStatusSync", "/api/sync/run", "post", "Run the order-status sync now and answer its record (a failed run: success false, 502 / 504 / 503, the record in data)", true, []),
+        new("GetStatusSync", "/api/sync/status", "get", "Latest sync runs, newest first", false, ["status_limit"]),
+        new("ReceiveMoWebhook", "/api/odoo/webhooks/mrp-production", "post", "Odoo's automation-rule webhook for a manufacturing order: queued for the push processor (no dashboard token: the code proves the caller)", false, ["code"], HasBody: true, Webhook: true),
     ];
 
     private static readonly Dictionary<string, JsonObject> QuerySchemas = new()
@@ -46,7 +46,7 @@ public static class OpenApiDocument
     private static readonly Dictionary<string, Func<JsonObject>> BodyFieldSchemas = new(StringComparer.Ordinal)
     {
         ["product_id"] = () => new() { ["type"] = "integer", ["minimum"] = 1, ["description"] = "The Odoo product (product.product id) to make." },
-        ["product_qty"] = () => new() { ["type"] = "number", ["minimum"] = 0, ["exclusiveMinimum"] = true },
+        ["product_qty"] = () => new() { ["type"] = "number", ["exclusiveMinimum"] = 0 },
         ["qty_producing"] = () => new() { ["type"] = "number", ["minimum"] = 0 },
         ["date_planned_start"] = DateSchema,
         ["date_deadline"] = DateSchema,
@@ -84,8 +84,15 @@ public static class OpenApiDocument
 
         return new JsonObject
         {
-            ["openapi"] = "3.0.3",
-            ["info"] = new JsonObject { ["title"] = "OdooFunctions", ["version"] = "1.0", ["description"] = "Odoo ERP for the production-orders dashboard." },
+            ["openapi"] = "3.1.0",
+            ["info"] = new JsonObject
+            {
+                ["title"] = "OdooFunctions", ["version"] = "1.0", ["description"] = "Odoo ERP for the production-orders dashboard.",
+                // The project publishes no licence: the API is the owner's, for its own dashboard.
+                ["license"] = new JsonObject { ["name"] = "Proprietary", ["identifier"] = "LicenseRef-Proprietary" },
+            },
+            // Relative: the document is served by the app it describes, so its paths are on the same origin.
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = "/", ["description"] = "The app serving this document" }),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
@@ -142,20 +149,38 @@ public static class OpenApiDocument
         }
 
         var envelope = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Envelope" } } };
-        var responses = new JsonObject { ["200"] = new JsonObject { ["description"] = "OK", ["content"] = envelope.DeepClone() } };
-        foreach (var (code, text) in new[] { ("400", "Invalid input"), ("401", "No valid dashboard token"), ("403", "Role not allowed"), ("429", "Rate limited"), ("502", "Odoo error"), ("503", "Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After)"), ("504", "Odoo timeout") })
+        // Every status the function, the auth middleware and the error map (Http/ApiErrorMap) can answer, in order.
+        List<(string Code, string Text)> statuses = operation is { Method: "post", Path: "/api/odoo/manufacturing-orders" }
+            ? [("200", "Already created by an earlier identical request (`duplicate: true`)"), ("201", "Created (`duplicate: false`, Location)")]
+            : [("200", "OK")];
+        statuses.AddRange([("400", "Invalid input"), ("401", "No valid dashboard token"), ("403", "Role not allowed, or the Odoo API user lacks the right")]);
+        if (operation.Path.Contains("{id}", StringComparison.Ordinal) || operation.HasBody)
         {
-            responses[code] = new JsonObject { ["description"] = text, ["content"] = envelope.DeepClone() };
+            statuses.Add(("404", "No such record in Odoo: the one in the path, or one the body names (product_id)"));
         }
 
         if (operation.HasBody)
         {
-            responses["409"] = new JsonObject { ["description"] = "Conflict: impossible transition, a wizard decision, a create in progress (Retry-After) or an ambiguous reconciliation; `applied` lists what Odoo kept", ["content"] = envelope.DeepClone() };
-            responses["422"] = new JsonObject { ["description"] = "Odoo refused the data, or an Idempotency-Key reused with another body", ["content"] = envelope.DeepClone() };
+            statuses.Add(("409", "Conflict: impossible transition, a wizard decision, a create in progress (Retry-After) or an ambiguous reconciliation; `applied` lists what Odoo kept"));
+            statuses.Add(("413", "Body over the size limit"));
+            statuses.Add(("422", "Odoo refused the data, or an Idempotency-Key reused with another body"));
+        }
+        else if (operation.Path == "/api/sync/run")
+        {
+            statuses.Add(("409", "A sync is already running"));
+        }
+
+        statuses.AddRange([("429", "Rate limited (Retry-After)"), ("500", "Unexpected failure (logged)"), ("502", "Odoo error"),
+            ("503", "Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After)"), ("504", "Odoo timeout")]);
+        var responses = new JsonObject();
+        foreach (var (code, text) in statuses)
+        {
+            responses[code] = new JsonObject { ["description"] = text, ["content"] = envelope.DeepClone() };
         }
 
         var described = new JsonObject
         {
+            ["operationId"] = operation.Id,
             ["summary"] = operation.Summary,
             ["x-required-role"] = operation.Write ? "AUTH_WRITE_ROLES" : "AUTH_READ_ROLES",
             ["parameters"] = parameters,
@@ -205,7 +230,7 @@ public static class OpenApiDocument
     {
         var envelope = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Envelope" } } };
         var responses = new JsonObject();
-        foreach (var (code, text) in new[] { ("202", "Queued"), ("400", "Not an mrp.production record with an integer _id"), ("401", "Missing or wrong code"), ("413", "Body over 64 KB"), ("503", "Webhook secret or storage unavailable") })
+        foreach (var (code, text) in new[] { ("202", "Queued"), ("400", "Not an mrp.production record with an integer _id"), ("401", "Missing or wrong code"), ("413", "Body over 64 KB"), ("500", "Unexpected failure (logged)"), ("503", "Webhook secret or storage unavailable") })
         {
             responses[code] = new JsonObject { ["description"] = text, ["content"] = envelope.DeepClone() };
         }
@@ -225,6 +250,7 @@ public static class OpenApiDocument
         };
         return new JsonObject
         {
+            ["operationId"] = operation.Id,
             ["summary"] = operation.Summary,
             ["security"] = new JsonArray(),
             ["parameters"] = new JsonArray(new JsonObject { ["name"] = "code", ["in"] = "query", ["required"] = true, ["schema"] = QuerySchemas["code"].DeepClone() }),
