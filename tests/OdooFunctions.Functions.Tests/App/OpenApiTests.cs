@@ -18,14 +18,7 @@ public sealed class OpenApiTests(Odoo19AppFixture fixture) : IClassFixture<Odoo1
         var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.StartsWith("3.", document["openapi"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        var documented = document["paths"]!.AsObject()
-            .SelectMany(path => path.Value!.AsObject().Select(op => $"{op.Key.ToUpperInvariant()} {path.Key}"))
-            .Order().ToList();
-        var served = FunctionsMetadata.Load()
-            .Where(f => f.TriggerType == "httpTrigger" && !NotApiOperations.Contains(f.Route))
-            .SelectMany(f => f.Methods.Select(m => $"{m} /api/{f.Route}"))
-            .Order().ToList();
-        Assert.Equal(served, documented);
+        Assert.Equal(Served(f => $"{f.Method} {f.Path}"), Documented(document, op => $"{op.Method} {op.Path}"));
     }
 
     [Fact]
@@ -33,15 +26,20 @@ public sealed class OpenApiTests(Odoo19AppFixture fixture) : IClassFixture<Odoo1
     {
         using var response = await GetDocumentAsync();
         var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        var documented = document["paths"]!.AsObject()
-            .SelectMany(path => path.Value!.AsObject().Select(op => $"{op.Value!["operationId"]} {op.Key.ToUpperInvariant()} {path.Key}"))
-            .Order().ToList();
-        var served = FunctionsMetadata.Load()
-            .Where(f => f.TriggerType == "httpTrigger" && !NotApiOperations.Contains(f.Route))
-            .SelectMany(f => f.Methods.Select(m => $"{f.Name} {m} /api/{f.Route}"))
-            .Order().ToList();
-        Assert.Equal(served, documented);
+
+        Assert.Equal(Served(f => $"{f.Name} {f.Method} {f.Path}"), Documented(document, op => $"{op.Id} {op.Method} {op.Path}"));
     }
+
+    /// <summary>Each HTTP function that is an API operation, shown as <paramref name="show"/> says, in order.</summary>
+    private static List<string> Served(Func<(string Name, string Method, string Path), string> show) => [.. FunctionsMetadata.Load()
+        .Where(f => f.TriggerType == "httpTrigger" && !NotApiOperations.Contains(f.Route))
+        .SelectMany(f => f.Methods.Select(m => show((f.Name, m, "/api/" + f.Route))))
+        .Order()];
+
+    /// <summary>Each operation of the document, shown as <paramref name="show"/> says, in order.</summary>
+    private static List<string> Documented(JsonNode document, Func<(string? Id, string Method, string Path), string> show) => [.. document["paths"]!.AsObject()
+        .SelectMany(path => path.Value!.AsObject().Select(op => show((op.Value!["operationId"]?.GetValue<string>(), op.Key.ToUpperInvariant(), path.Key))))
+        .Order()];
 
     /// <summary>
     /// Every bounded query parameter the document names is held to the endpoint: its maximum is accepted, one past its
