@@ -112,6 +112,37 @@ public sealed class OpenApiContractTests(Odoo19AppFixture fixture) : IClassFixtu
         Assert.Contains("documents application/json, but the answer is text/html", violation, StringComparison.Ordinal);
     }
 
+    /// <summary>The tests' answers arrive on many threads: the first checks of one schema must not race to build it.</summary>
+    [Fact]
+    public void Checks_arriving_at_once_on_a_fresh_contract_all_get_their_verdicts()
+    {
+        var contract = OpenApiContract.Parse(Document);
+        const int checks = 16;
+        var verdicts = new IReadOnlyList<string>[checks];
+        var failures = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        // Threads of their own, released together (the thread pool would start them a second apart on two cores).
+        using var start = new Barrier(checks);
+        var threads = Enumerable.Range(0, checks).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            try
+            {
+                verdicts[i] = i % 2 == 0
+                    ? contract.Check("GET", $"/api/items/{i + 1}", 200, Json, Encoding.UTF8.GetBytes($"{{\"success\":true,\"data\":{{\"id\":{i + 1},\"name\":\"x\"}}}}"))
+                    : contract.Check("GET", $"/api/items/{i + 1}", 404, Json, Encoding.UTF8.GetBytes("""{"success":false,"error":{"code":"NOT_FOUND"}}"""));
+            }
+            catch (Exception e)
+            {
+                failures.Add(e);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.Empty(failures);
+        Assert.All(verdicts, Assert.Empty);
+    }
+
     [Fact]
     public void An_OpenAPI_3_0_document_is_refused_since_its_schemas_are_not_JSON_Schema_2020_12()
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -27,7 +26,10 @@ public sealed class OpenApiContract
     private readonly JsonDocument _document;
     private readonly BuildOptions _build;
     private readonly string _prefix;
-    private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
+
+    // JsonSchema.Net's registry is a plain dictionary that builds write and evaluations read: one check at a time.
+    private readonly Lock _gate = new();
 
     private OpenApiContract(JsonDocument document)
     {
@@ -142,7 +144,12 @@ public sealed class OpenApiContract
         using (instance)
         {
             var pointer = $"{responsePointer}/content/{Escape(media)}/schema";
-            var results = Schema(pointer).Evaluate(instance.RootElement, Evaluation);
+            EvaluationResults results;
+            lock (_gate)
+            {
+                results = Schema(pointer).Evaluate(instance.RootElement, Evaluation);
+            }
+
             if (results.IsValid)
             {
                 return [];
@@ -154,12 +161,19 @@ public sealed class OpenApiContract
         }
     }
 
-    private JsonSchema Schema(string pointer) => _schemas.GetOrAdd(pointer, p =>
+    /// <summary>Built once per schema the answers reach; called under <see cref="_gate"/>.</summary>
+    private JsonSchema Schema(string pointer)
     {
-        // A wrapper that points into the registered document, so the schema and every ref in it resolve in place.
-        using var wrapper = JsonDocument.Parse(JsonSerializer.Serialize(new Dictionary<string, string> { ["$ref"] = DocumentUri + "#" + p }));
-        return JsonSchema.Build(wrapper.RootElement.Clone(), _build, new Uri(DocumentUri, "contract/" + Uri.EscapeDataString(p)));
-    });
+        if (!_schemas.TryGetValue(pointer, out var schema))
+        {
+            // A wrapper that points into the registered document, so the schema and every ref in it resolve in place.
+            using var wrapper = JsonDocument.Parse(JsonSerializer.Serialize(new Dictionary<string, string> { ["$ref"] = DocumentUri + "#" + pointer }));
+            schema = JsonSchema.Build(wrapper.RootElement.Clone(), _build, new Uri(DocumentUri, "contract/" + Uri.EscapeDataString(pointer)));
+            _schemas[pointer] = schema;
+        }
+
+        return schema;
+    }
 
     private List<string> PathItemsMatching(string path) =>
         [.. Methods.Where(m => Find(m, path) is not null).Select(m => m.ToUpperInvariant())];
