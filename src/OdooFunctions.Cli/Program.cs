@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Cli;
+using OdooFunctions.Cli.OpenApi;
 using OdooFunctions.Cli.Webhooks;
 using OdooFunctions.Functions;
 using OdooFunctions.Functions.Auth;
@@ -17,7 +18,13 @@ using OdooFunctions.Functions.Sync;
 //   check-token [TOKEN]     validates a dashboard token (argument, or $TOKEN) as the app's middleware does
 //                           (exit 0 when the app would let it read)
 //   webhook install|status|uninstall   Odoo's push rule, for an Odoo administrator (see WebhookCommand)
+//   openapi [--out FILE]    prints (or writes) the OpenAPI document the app serves at /api/openapi.json
 var command = args.FirstOrDefault();
+if (command == "openapi")
+{
+    return OpenApiCommand.Run([.. args.Skip(1)], Console.Out, Console.Error);
+}
+
 if (command == "webhook")
 {
     var rest = args.Skip(1).ToList();
@@ -53,7 +60,7 @@ for (var i = 1; i < args.Length; i++)
 
 if (command is not ("sync" or "check-token"))
 {
-    Console.Error.WriteLine("usage: odoofunctions sync [--settings local.settings.json]\n       odoofunctions check-token [TOKEN] [--settings local.settings.json]\n       odoofunctions webhook install|status|uninstall ... (odoofunctions webhook for help)");
+    Console.Error.WriteLine("usage: odoofunctions sync [--settings local.settings.json]\n       odoofunctions check-token [TOKEN] [--settings local.settings.json]\n       odoofunctions webhook install|status|uninstall ... (odoofunctions webhook for help)\n       odoofunctions openapi [--out FILE]");
     return 2;
 }
 

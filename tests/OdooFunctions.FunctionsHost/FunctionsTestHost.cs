@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using OdooFunctions.Doubles;
 
 using OdooFunctions.Functions;
+using OdooFunctions.FunctionsHost.OpenApi;
 
 namespace OdooFunctions.FunctionsHost;
 
@@ -28,11 +29,13 @@ public sealed class FunctionsTestHost : IAsyncDisposable
         _web = web;
         _services = services;
         BaseAddress = baseAddress;
-        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        // Every answer is held to the app's OpenAPI document: a test fails on one the document does not allow.
+        Client = new HttpClient(new OpenApiContractHandler(baseAddress)) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The tests' client: every answer is checked against the app's OpenAPI document (<see cref="OpenApiContractHandler"/>).</summary>
     public HttpClient Client { get; }
 
     /// <summary>The app's container.</summary>

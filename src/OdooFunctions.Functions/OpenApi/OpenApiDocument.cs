@@ -107,7 +107,7 @@ public static class OpenApiDocument
                 ["license"] = new JsonObject { ["name"] = "Proprietary", ["identifier"] = "LicenseRef-Proprietary" },
             },
             ["servers"] = new JsonArray(
-                new JsonObject { ["url"] = "http://127.0.0.1:7071", ["description"] = "Local: npm start (Core Tools)" },
+                new JsonObject { ["url"] = "/", ["description"] = "The app serving this document (locally http://localhost:7071 with npm start)" },
                 new JsonObject
                 {
                     ["url"] = "https://{app}.azurewebsites.net",

@@ -17,6 +17,8 @@ public sealed class FunctionsMetadataTests
         { "ListPartners", "GET", "odoo/partners" },
         { "ListStock", "GET", "odoo/stock" },
         { "OpenApiDocument", "GET", "openapi.json" },
+        { "ApiReference", "GET", "docs" },
+        { "ApiReferenceAsset", "GET", "docs/{*file}" },
         { "RunStatusSync", "POST", "sync/run" },
         { "GetStatusSync", "GET", "sync/status" },
         { "ReceiveMoWebhook", "POST", "odoo/webhooks/mrp-production" },

@@ -1,28 +1,45 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OdooFunctions.Functions.Tests.Hosting;
+using OdooFunctions.FunctionsHost.OpenApi;
 
 namespace OdooFunctions.Functions.Tests.App;
 
 public sealed class OpenApiTests(Odoo19AppFixture fixture) : IClassFixture<Odoo19AppFixture>
 {
+    /// <summary>The routes the document leaves out: itself, and the reference page that renders it with the page's files.</summary>
+    private static readonly string?[] NotApiOperations = ["openapi.json", "docs", "docs/{*file}"];
+
     [Fact]
     public async Task The_OpenAPI_document_is_served_anonymously_and_lists_exactly_the_functions_routes()
     {
-        using var response = await fixture.App.Client.GetAsync("api/openapi.json");
+        using var response = await GetDocumentAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.StartsWith("3.", document["openapi"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        var documented = document["paths"]!.AsObject()
-            .SelectMany(path => path.Value!.AsObject().Select(op => $"{op.Key.ToUpperInvariant()} {path.Key}"))
-            .Order().ToList();
-        var served = FunctionsMetadata.Load()
-            .Where(f => f.TriggerType == "httpTrigger" && f.Route != "openapi.json")
-            .SelectMany(f => f.Methods.Select(m => $"{m} /api/{f.Route}"))
-            .Order().ToList();
-        Assert.Equal(served, documented);
+        Assert.Equal(Served(f => $"{f.Method} {f.Path}"), Documented(document, op => $"{op.Method} {op.Path}"));
     }
+
+    [Fact]
+    public async Task Each_operationId_is_the_name_of_the_function_that_serves_the_operation()
+    {
+        using var response = await GetDocumentAsync();
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(Served(f => $"{f.Name} {f.Method} {f.Path}"), Documented(document, op => $"{op.Id} {op.Method} {op.Path}"));
+    }
+
+    /// <summary>Each HTTP function that is an API operation, shown as <paramref name="show"/> says, in order.</summary>
+    private static List<string> Served(Func<(string Name, string Method, string Path), string> show) => [.. FunctionsMetadata.Load()
+        .Where(f => f.TriggerType == "httpTrigger" && !NotApiOperations.Contains(f.Route))
+        .SelectMany(f => f.Methods.Select(m => show((f.Name, m, "/api/" + f.Route))))
+        .Order()];
+
+    /// <summary>Each operation of the document, shown as <paramref name="show"/> says, in order.</summary>
+    private static List<string> Documented(JsonNode document, Func<(string? Id, string Method, string Path), string> show) => [.. document["paths"]!.AsObject()
+        .SelectMany(path => path.Value!.AsObject().Select(op => show((op.Value!["operationId"]?.GetValue<string>(), op.Key.ToUpperInvariant(), path.Key))))
+        .Order()];
 
     /// <summary>
     /// Every bounded query parameter the document names is held to the endpoint: its maximum is accepted, one past its
@@ -31,7 +48,7 @@ public sealed class OpenApiTests(Odoo19AppFixture fixture) : IClassFixture<Odoo1
     [Fact]
     public async Task Every_documented_query_parameter_bound_is_what_the_endpoint_enforces()
     {
-        using var response = await fixture.App.Client.GetAsync("api/openapi.json");
+        using var response = await GetDocumentAsync();
         var paths = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["paths"]!.AsObject();
         var checkedBounds = 0;
         foreach (var (path, item) in paths)
@@ -73,7 +90,7 @@ public sealed class OpenApiTests(Odoo19AppFixture fixture) : IClassFixture<Odoo1
     [Fact]
     public async Task The_documented_defaults_are_the_ones_the_code_uses()
     {
-        using var response = await fixture.App.Client.GetAsync("api/openapi.json");
+        using var response = await GetDocumentAsync();
         var paths = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["paths"]!;
         long Default(string path) => paths[path]!["get"]!["parameters"]!.AsArray().First(p => p!["name"]!.GetValue<string>() == "limit")!["schema"]!["default"]!.GetValue<long>();
 
@@ -91,7 +108,7 @@ public sealed class OpenApiTests(Odoo19AppFixture fixture) : IClassFixture<Odoo1
     [InlineData("put")]
     public async Task The_documented_body_fields_are_what_the_endpoint_accepts(string method)
     {
-        using var response = await fixture.App.Client.GetAsync("api/openapi.json");
+        using var response = await GetDocumentAsync();
         var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var path = method == "post" ? "/api/odoo/manufacturing-orders" : "/api/odoo/manufacturing-orders/{id}";
         var bodySchema = document["paths"]![path]![method]!["requestBody"]!["content"]!["application/json"]!["schema"]!.AsObject();
@@ -160,7 +177,7 @@ public sealed class OpenApiTests(Odoo19AppFixture fixture) : IClassFixture<Odoo1
     [InlineData("put")]
     public async Task Every_documented_body_bound_is_what_the_endpoint_enforces(string method)
     {
-        using var response = await fixture.App.Client.GetAsync("api/openapi.json");
+        using var response = await GetDocumentAsync();
         var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var schema = Resolve(document, document["components"]!["schemas"]![method == "post" ? "ManufacturingOrderCreate" : "ManufacturingOrderUpdate"]!);
         var checkedBounds = 0;
@@ -230,4 +247,11 @@ public sealed class OpenApiTests(Odoo19AppFixture fixture) : IClassFixture<Odoo1
         schema["$ref"] is JsonValue reference
             ? document["components"]!["schemas"]![reference.GetValue<string>()["#/components/schemas/".Length..]]!.AsObject()
             : schema.AsObject();
+
+    /// <summary>Anonymous, and outside the contract check: the document does not list itself.</summary>
+    private async Task<HttpResponseMessage> GetDocumentAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, OpenApiContract.DocumentPath).Undocumented("the OpenAPI document itself");
+        return await fixture.App.Client.SendAsync(request);
+    }
 }

@@ -7,13 +7,7 @@ internal sealed record RecordedDeliveries(string File, string RawBody, JsonObjec
 {
     public static IReadOnlyList<RecordedDeliveries> Load(string version)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !System.IO.File.Exists(Path.Combine(directory.FullName, "OdooFunctions.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var folder = Path.Combine(directory!.FullName, "tests", "OdooFunctions.Doubles.Tests", "WebhookRecordings", version);
+        var folder = RepositoryRoot.Combine("tests", "OdooFunctions.Doubles.Tests", "WebhookRecordings", version);
         return [.. Directory.GetFiles(folder, "*-delivery*.json").Order(StringComparer.Ordinal).Select(path =>
         {
             var request = JsonNode.Parse(System.IO.File.ReadAllText(path))!["request"]!;
