@@ -15,7 +15,10 @@ public sealed class OdooDoubleOptions
     /// <summary>The administrator's user id, as in every Odoo database.</summary>
     public const long AdminUid = 2;
 
-    /// <summary>"19.0" (JSON-RPC and JSON-2) or "17.0" (JSON-RPC only).</summary>
+    /// <summary>
+    /// The Odoo version the double speaks: "16.0", "17.0", "18.0" (JSON-RPC only) or "19.0" (JSON-RPC and JSON-2). What
+    /// differs between them is in <see cref="OdooVersion"/>; the seed is Seed/recorded-&lt;version&gt;.json.
+    /// </summary>
     public string Version { get; set; } = "19.0";
 
     public string Database { get; set; } = "odoo_test";
@@ -51,7 +54,7 @@ public sealed class OdooDoubleOptions
     /// <summary>Where the double writes the lines Odoo logs about webhooks (also kept in <see cref="OdooDoubleServer.Log"/>). Null: nowhere else.</summary>
     public TextWriter? LogWriter { get; set; }
 
-    /// <summary>The API user's id; defaults to the recordings' (7 on 19.0, 8 on 17.0).</summary>
+    /// <summary>The API user's id; defaults to the recordings' (<see cref="OdooVersion.ApiUid"/>: 8 up to 18.0, 7 on 19.0).</summary>
     public long? Uid { get; set; }
 
     /// <summary>Added to every call.</summary>

@@ -33,12 +33,13 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         _apiKey = Encoding.UTF8.GetBytes(options.ApiKey);
         _adminKey = Encoding.UTF8.GetBytes(options.AdminApiKey);
         Latency = options.Latency;
-        Uid = options.Uid ?? (IsVersion19 ? 7 : 8);
+        Version = OdooVersion.Of(options.Version);
+        Uid = options.Uid ?? Version.ApiUid;
         ApiUser = new OdooUser(Uid, "API Integration (C#)", IsAdmin: false);
         Store = new OdooRecordStore(Uid, ApiUser.Name);
         Log = new OdooServerLog(options.Database, options.LogWriter);
-        _webhookSender = new OdooWebhookSender(Log, logsSuccess: IsVersion19, options.WebhookTimeout);
-        var seed = OdooSeed.Load(options.Version);
+        _webhookSender = new OdooWebhookSender(Log, logsSuccess: Version.WebhookSuccessLogged, options.WebhookTimeout);
+        var seed = OdooSeed.Load(Version);
         _seed = seed;
         if (options.Seed)
         {
@@ -56,7 +57,7 @@ public sealed class OdooDoubleServer : IAsyncDisposable
                 seed.FillModelRegistry(Store);
             }
         }
-        Wire = new OdooWire(options.Version);
+        Wire = new OdooWire(Version);
         Orm = new OdooOrm(seed, Store, new OdooAutomation(Store, seed, options.SendWebhooks));
         _jsonRpc = new OdooJsonRpcEndpoint(this);
         _json2 = new OdooJson2Endpoint(this);
@@ -113,15 +114,13 @@ public sealed class OdooDoubleServer : IAsyncDisposable
 
     internal OdooOrm Orm { get; }
 
-    internal bool IsVersion19 => Options.Version == "19.0";
+    /// <summary>The version the double speaks (<see cref="OdooDoubleOptions.Version"/>) and what sets it apart.</summary>
+    public OdooVersion Version { get; }
 
     public static async Task<OdooDoubleServer> StartAsync(OdooDoubleOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new OdooDoubleOptions();
-        if (options.Version is not ("19.0" or "17.0"))
-        {
-            throw new ArgumentException($"Unsupported Odoo version '{options.Version}': use \"19.0\" or \"17.0\".", nameof(options));
-        }
+        OdooVersion.Of(options.Version);
         var app = LoopbackWebApp.CreateBuilder(options.Port).Build();
         var server = new OdooDoubleServer(app, options);
         app.Run(server.HandleAsync);
@@ -252,17 +251,18 @@ public sealed class OdooDoubleServer : IAsyncDisposable
             {
                 return;
             }
-            if (!IsVersion19)
+            if (!Version.HasJson2)
             {
-                await AnswerAsync(context, onCall, () => Wire.NotFoundPage(context));
+                // /json/version is a JSON-2 route (18.0 redirects it to the login page); /web/version is gone before 19.0.
+                await AnswerAsync(context, onCall, () => path == "/json/version" ? Wire.WithoutJson2(context) : Wire.NotFoundPage(context));
                 return;
             }
             try
             {
                 var version = RunCall(onCall, () => new System.Text.Json.Nodes.JsonObject
                 {
-                    ["version_info"] = OdooJsonRpcEndpoint.VersionInfo(Options.Version),
-                    ["version"] = Options.Version,
+                    ["version_info"] = Version.VersionInfo(),
+                    ["version"] = Version.ServerVersion,
                 });
                 await AnswerAsync(context, onCall, () => OdooWire.Json(context, 200, version));
             }
@@ -365,7 +365,7 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         {
             failure = ExceptionDispatchInfo.Capture(error);
         }
-        if (!IsVersion19)
+        if (!Version.WebhooksAfterCommit)
         {
             // Sent as the rules fired, before the commit: also those of a call that fails afterwards. Logged as sent.
             foreach (var webhook in transaction.Webhooks)
@@ -381,7 +381,7 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         }
         failure?.Throw();
         transaction.Commit();
-        if (IsVersion19)
+        if (Version.WebhooksAfterCommit)
         {
             // Post-commit hooks: a rolled-back call sends (and logs) none; the next writing call may start meanwhile.
             // 19.0 logs each call as its rule fires, the outcome as it is sent (05-h: two "Webhook call to", two "succeeded").

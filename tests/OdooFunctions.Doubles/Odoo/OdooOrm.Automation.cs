@@ -9,17 +9,17 @@ namespace OdooFunctions.Doubles.Odoo;
 /// </summary>
 internal sealed partial class OdooOrm
 {
-    /// <summary>17.0's computed name of a rule's webhook action (base_automation's _compute_name; 03-e).</summary>
+    /// <summary>17.0's and 18.0's computed name of a rule's webhook action (base_automation's _compute_name; 03-e).</summary>
     internal const string WebhookActionName17 = "Send Webhook Notification";
 
-    // Only the administrator ("Administration/Settings" on 17.0, "Role / Administrator" on 19.0) may change these;
-    // the API user may read the model registry, and on 17.0 also the rules (on 19.0 even the write answers "access", 03-h).
-    private static readonly Dictionary<string, (string Description, bool ReadableBy17User, bool ReadableBy19User)> AdminModels = new(StringComparer.Ordinal)
+    // Only the administrator (the version's AdministratorGroup) may change these; the API user may read the model
+    // registry, and the rules where the version lets it (17.0; on 18.0 and 19.0 even the write answers "access", 03-h).
+    private static readonly Dictionary<string, (string Description, bool Rule)> AdminModels = new(StringComparer.Ordinal)
     {
-        ["base.automation"] = ("Automation Rule", true, false),
-        ["ir.actions.server"] = ("Server Action", true, false),
-        ["ir.model"] = ("Models", true, true),
-        ["ir.model.fields"] = ("Fields", true, true),
+        ["base.automation"] = ("Automation Rule", true),
+        ["ir.actions.server"] = ("Server Action", true),
+        ["ir.model"] = ("Models", false),
+        ["ir.model.fields"] = ("Fields", false),
     };
 
     private OdooMethod WithAccessCheck(OdooModelSchema schema, OdooMethod method)
@@ -28,12 +28,13 @@ internal sealed partial class OdooOrm
         {
             return method;
         }
+        var readable = !rights.Rule || Version.RuleModelsReadableByUser;
         var operation = method.Name switch
         {
             "create" => "create",
-            "write" => Is19 && !rights.ReadableBy19User ? "access" : "modify",
+            "write" => readable ? "modify" : "access",
             "unlink" => "delete",
-            _ => (Is19 ? rights.ReadableBy19User : rights.ReadableBy17User) ? null : "access",
+            _ => readable ? null : "access",
         };
         if (operation is null)
         {
@@ -45,7 +46,7 @@ internal sealed partial class OdooOrm
                 ? method.Run(call)
                 : throw OdooServerError.AccessError(
                     $"You are not allowed to {operation} '{rights.Description}' ({schema.Name}) records.\n\nThis operation is allowed for the following groups:\n"
-                    + $"\t- {(Is19 ? "Role / Administrator" : "Administration/Settings")}\n\nContact your administrator to request access if necessary."),
+                    + $"\t- {Version.AdministratorGroup}\n\nContact your administrator to request access if necessary."),
         };
     }
 
@@ -275,10 +276,10 @@ internal sealed partial class OdooOrm
         }
     }
 
-    // 17.0 names a rule's webhook action itself, whatever name it was given (03-e); 19.0 keeps the given name.
+    // 17.0 and 18.0 name a rule's webhook action themselves, whatever name it was given (03-e); 19.0 keeps the given name.
     private void NameWebhookAction(JsonObject action)
     {
-        if (!Is19 && action["usage"]?.ToString() == "base_automation" && action["state"]?.ToString() == "webhook")
+        if (Version.WebhookActionNameComputed && action["usage"]?.ToString() == "base_automation" && action["state"]?.ToString() == "webhook")
         {
             action["name"] = WebhookActionName17;
         }

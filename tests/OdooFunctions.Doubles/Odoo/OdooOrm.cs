@@ -58,14 +58,14 @@ internal sealed partial class OdooOrm
             new("button_mark_done", "MrpProduction", false, [], 0, false, ButtonMarkDone),
             new("action_cancel", "MrpProduction", false, [], 0, false, ActionCancel),
         };
-        if (Is19)
+        if (Version.HasActionStart)
         {
             actions.Add(new("action_start", "MrpProduction", false, [], 0, false, ActionStart));
         }
         _production = actions.ToDictionary(m => m.Name, StringComparer.Ordinal);
     }
 
-    private bool Is19 => _seed.Version == "19.0";
+    private OdooVersion Version => _seed.Version;
 
     public OdooModelSchema? Schema(string model) => _seed.Schemas.GetValueOrDefault(model);
 
@@ -74,7 +74,7 @@ internal sealed partial class OdooOrm
     {
         if (method.StartsWith('_'))
         {
-            throw OdooServerError.AccessError(Is19 || json2
+            throw OdooServerError.AccessError(Version.QualifiedMethodNames || json2
                 ? $"Private methods (such as '{schema.Name}.{method}') cannot be called remotely."
                 : $"Private methods (such as {method}) cannot be called remotely.");
         }
@@ -85,14 +85,14 @@ internal sealed partial class OdooOrm
         }
         if (schema.Name == "res.users" && method == "context_get")
         {
-            return new OdooMethod("context_get", Is19 ? "ResUsers" : "Users", true, [], 0, false,
+            return new OdooMethod("context_get", Version.UsersClass, true, [], 0, false,
                 i => new JsonObject { ["lang"] = "en_US", ["tz"] = "Europe/Brussels", ["uid"] = i.User.Uid });
         }
         if (json2)
         {
             throw OdooServerError.Werkzeug("NotFound", $"The method '{schema.Name}.{method}' does not exist", 404);
         }
-        throw new OdooServerError("builtins.AttributeError", Is19
+        throw new OdooServerError("builtins.AttributeError", Version.QualifiedMethodNames
             ? $"The method '{schema.Name}.{method}' does not exist"
             : $"The method '{method}' does not exist on the model '{schema.Name}'");
     }
@@ -208,7 +208,7 @@ internal sealed partial class OdooOrm
             : throw OdooServerError.ValueError($"Invalid id: {OdooPython.Repr(node)}");
 
     private string InvalidField(string field, string model) =>
-        Is19 ? $"Invalid field '{field}' on '{model}'" : $"Invalid field '{field}' on model '{model}'";
+        Version.ShortInvalidFieldMessage ? $"Invalid field '{field}' on '{model}'" : $"Invalid field '{field}' on model '{model}'";
 
     // ---- search / read ----
 
@@ -240,7 +240,7 @@ internal sealed partial class OdooOrm
         if (requested.Count == 0)
         {
             // The API user may not read wip_move_ids (account.move) that a full read of an MO includes on 19.0.
-            if (Is19 && schema.Name == "mrp.production" && !call.User.IsAdmin)
+            if (Version.FullProductionReadNeedsAccounting && schema.Name == "mrp.production" && !call.User.IsAdmin)
             {
                 throw OdooServerError.AccessError(AllFieldsAccessError);
             }
@@ -289,7 +289,7 @@ internal sealed partial class OdooOrm
 
     private List<JsonObject> Search(OdooModelSchema schema, JsonNode? domain, JsonNode? offsetArg, JsonNode? limitArg, JsonNode? orderArg)
     {
-        var filter = OdooDomainFilter.Parse(domain, schema, _store, Schema, _seed.Version);
+        var filter = OdooDomainFilter.Parse(domain, schema, _store, Schema, Version);
         IEnumerable<JsonObject> matches = _store.Records(schema.Name).Where(filter.Matches);
         // Archived records are hidden unless the domain asks about "active".
         if (schema.HasField("active") && !(domain?.ToJsonString().Contains("\"active\"", StringComparison.Ordinal) ?? false))
@@ -408,7 +408,7 @@ internal sealed partial class OdooOrm
         return id;
     }
 
-    private string MissingRequired(OdooModelSchema schema, string field) => Is19
+    private string MissingRequired(OdooModelSchema schema, string field) => Version.RequiredFieldMessage19
         ? $"The operation cannot be completed: Missing required value for the field '{schema.FieldLabel(field)}' ({field}).\nModel: '{schema.Description}' ({schema.Name})\n"
           + "- create/update: a mandatory field is not set\n- delete: another model requires the record being deleted, you can archive it instead\n"
         : "The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n"
@@ -769,7 +769,7 @@ internal sealed partial class OdooOrm
             ["name"] = "Backorder MO",
             ["domain"] = new JsonArray(new JsonArray("id", "in", new JsonArray([.. backorders.Select(id => (JsonNode?)id)]))),
             ["views"] = new JsonArray(new JsonArray(false, "list"), new JsonArray(false, "form")),
-            ["view_mode"] = Is19 ? "list,form" : "tree,form",
+            ["view_mode"] = $"{Version.ListViewMode},form",
         };
     }
 
@@ -844,7 +844,7 @@ internal sealed partial class OdooOrm
     private JsonNode ActionCancel(OdooInvocation call)
     {
         var records = Existing(call, call.Schema, call.Ids);
-        if (Is19 && records.Any(r => State(r) == "done"))
+        if (Version.CancelOfDoneRefused && records.Any(r => State(r) == "done"))
         {
             throw OdooServerError.UserError("You cannot cancel a manufacturing order that is already done.");
         }

@@ -18,13 +18,13 @@ internal sealed class OdooSeed
         "one2many", "properties", "properties_definition", "reference", "selection", "text",
     ];
 
-    private OdooSeed(string version, JsonObject recorded)
+    private OdooSeed(OdooVersion version, JsonObject recorded)
     {
         Version = version;
         Recorded = recorded;
     }
 
-    public string Version { get; }
+    public OdooVersion Version { get; }
 
     public JsonObject Recorded { get; }
 
@@ -38,15 +38,15 @@ internal sealed class OdooSeed
     /// <summary>The "Consumption Warning" wizard action as the webhook recording 10-h4 of this version returned it.</summary>
     public JsonObject ConsumptionWarningAction => Recorded["consumption_warning_action"]!.AsObject();
 
-    public static OdooSeed Load(string version)
+    public static OdooSeed Load(OdooVersion version)
     {
-        var recorded = JsonNode.Parse(OdooResources.Read($"recorded-{version}.json"))!.AsObject();
+        var recorded = JsonNode.Parse(OdooResources.Read($"recorded-{version.Name}.json"))!.AsObject();
         var seed = new OdooSeed(version, recorded);
         seed.BuildSchemas();
         return seed;
     }
 
-    private bool Is19 => Version == "19.0";
+    private bool Is19 => Version == OdooVersion.V19;
 
     private void BuildSchemas()
     {
@@ -61,11 +61,12 @@ internal sealed class OdooSeed
             return new OdooModelSchema(name, description, pythonClass, order, fields, all.Distinct().ToList());
         }
 
-        var mo = FromRecording("mrp.production", Is19 ? "Manufacturing Order" : "Production Order", "MrpProduction", "priority desc, date_start asc, id");
+        var mo = FromRecording("mrp.production", Version.ProductionDescription, "MrpProduction", $"priority desc, {Version.PlannedStartField} asc, id");
         mo.CreateRequired.Add("product_id");
         // Read back in the webhook recordings (05-g, 10-i); the recorded fields_get was trimmed before it.
         mo.UnlistedFields["backorder_sequence"] = new JsonObject { ["readonly"] = false, ["required"] = false, ["string"] = "Backorder Sequence", ["type"] = "integer" };
-        if (!Is19)
+        // A stored field Odoo computes (readonly in fields_get: date_deadline up to 18.0) keeps its value when written.
+        if (mo.Fields["date_deadline"]?["readonly"]?.GetValue<bool>() == true)
         {
             mo.WriteIgnored.Add("date_deadline");
         }
@@ -90,7 +91,7 @@ internal sealed class OdooSeed
                         new JsonArray("production", "Production"), new JsonArray("transit", "Transit")),
                 },
             }, ["id", "name", "complete_name", "usage", "display_name", "create_date", "write_date"]);
-        var users = new OdooModelSchema("res.users", "User", Is19 ? "ResUsers" : "Users", "name, login",
+        var users = new OdooModelSchema("res.users", "User", Version.UsersClass, "name, login",
             new JsonObject
             {
                 ["name"] = new JsonObject { ["readonly"] = false, ["required"] = true, ["string"] = "Name", ["type"] = "char" },
