@@ -35,7 +35,7 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         Latency = options.Latency;
         Version = OdooVersion.Of(options.Version);
         Uid = options.Uid ?? Version.ApiUid;
-        ApiUser = new OdooUser(Uid, "API Integration (C#)", IsAdmin: false);
+        ApiUser = new OdooUser(Uid, "API Integration (C#)", IsAdmin: false, ReadsAnalyticLines: options.ApiUserReadsAnalyticLines);
         Store = new OdooRecordStore(Uid, ApiUser.Name);
         Log = new OdooServerLog(options.Database, options.LogWriter);
         _webhookSender = new OdooWebhookSender(Log, logsSuccess: Version.WebhookSuccessLogged, options.WebhookTimeout);
@@ -59,6 +59,7 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         }
         Wire = new OdooWire(Version);
         Orm = new OdooOrm(seed, Store, new OdooAutomation(Store, seed, options.SendWebhooks));
+        Store.Orders = Orm;
         _jsonRpc = new OdooJsonRpcEndpoint(this);
         _json2 = new OdooJson2Endpoint(this);
     }
@@ -117,6 +118,12 @@ public sealed class OdooDoubleServer : IAsyncDisposable
     /// <summary>The version the double speaks (<see cref="OdooDoubleOptions.Version"/>) and what sets it apart.</summary>
     public OdooVersion Version { get; }
 
+    /// <summary>
+    /// The seeded finished product with a bill of materials, whatever the version calls it: the Gear Pump GP-100
+    /// (MFG-FG-1001 on 17.0 and 19.0, MFG-FG-001 on 16.0 and 18.0). Its orders get component moves.
+    /// </summary>
+    public long FinishedProductId => _seed.Boms.Keys.Min();
+
     public static async Task<OdooDoubleServer> StartAsync(OdooDoubleOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new OdooDoubleOptions();
@@ -158,10 +165,14 @@ public sealed class OdooDoubleServer : IAsyncDisposable
     public OdooWebhookRule AddWebhookRule(string url, string trigger = "on_write", IEnumerable<string>? triggerFields = null, IEnumerable<string>? fields = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(url);
+        if (!Version.HasWebhookAction)
+        {
+            throw new InvalidOperationException($"Odoo {Version.Name} has no \"Send Webhook Notification\" action (ir.actions.server.state has no 'webhook').");
+        }
         using var transaction = Store.Begin();
         var rule = transaction.Run(() =>
         {
-            var modelId = _seed.ProductionModelId;
+            var modelId = Store.Records("ir.model").First(m => m["model"]?.GetValue<string>() == "mrp.production")["id"]!.AsLong();
             JsonArray FieldIds(IEnumerable<string> names) => new([.. names.Select(name => (JsonNode?)(
                 Store.Records("ir.model.fields").FirstOrDefault(f => f["name"]?.ToString() == name)?["id"]!.AsLong()
                 ?? throw new ArgumentException($"mrp.production has no field '{name}' in the double", nameof(fields))))]);

@@ -52,5 +52,9 @@ internal sealed class OdooModelSchema(string name, string description, string py
 
     public string? Relation(string field) => field == "create_uid" ? "res.users" : Definition(field)?["relation"]?.GetValue<string>();
 
-    private JsonNode? Definition(string field) => Fields[field] ?? UnlistedFields[field];
+    /// <summary>The field's fields_get attributes, listed or not (null for magic fields).</summary>
+    public JsonNode? Definition(string field) => Fields[field] ?? UnlistedFields[field];
+
+    /// <summary>A one2many's inverse many2one on the comodel (relation_field).</summary>
+    public string? Inverse(string field) => Definition(field)?["relation_field"]?.GetValue<string>();
 }

@@ -50,26 +50,6 @@ internal sealed partial class OdooOrm
         };
     }
 
-    /// <summary>Fields Odoo computes when read (related, inverse one2many, the sample payload); null for stored fields.</summary>
-    private JsonNode? ComputedValue(OdooModelSchema schema, JsonObject record, string field)
-    {
-        switch (schema.Name, field)
-        {
-            case ("base.automation" or "ir.actions.server", "model_name"):
-                return ModelName(record) is { } name ? name : false;
-            case ("base.automation", "action_server_ids"):
-                var id = record["id"]!.AsLong();
-                return OrderedIds("ir.actions.server", _store.Records("ir.actions.server").Where(a => BelongsTo(a, id)).Select(a => a["id"]!.AsLong()).ToList());
-            case ("ir.actions.server", "webhook_sample_payload"):
-                // The sample is the model's first record (search([], limit=1), archived ones included).
-                var model = ModelName(record) is { } modelName ? Schema(modelName) : null;
-                var sample = model is null ? null : Ordered(model, _store.Records(model.Name), model.DefaultOrder).FirstOrDefault();
-                return _automation.SamplePayload(record, model, sample) is { } payload ? payload : false;
-            default:
-                return null;
-        }
-    }
-
     private static bool BelongsTo(JsonObject action, long ruleId) =>
         action["base_automation_id"] is JsonArray rule && rule.Count > 0 && rule[0]!.AsLong() == ruleId;
 
@@ -148,7 +128,7 @@ internal sealed partial class OdooOrm
                 record[field] = new JsonArray([.. ids.Select(id => (JsonNode?)id)]);
                 continue;
             }
-            var inverse = schema.Fields[field]!["relation_field"]!.GetValue<string>();
+            var inverse = schema.Inverse(field)!;
             var parentId = record["id"]!.AsLong();
             var parent = _store.Many2One(schema.Name, parentId);
             List<long> Children() => [.. _store.Records(relation).Where(r => r[inverse] is JsonArray p && p.Count > 0 && p[0]!.AsLong() == parentId).Select(r => r["id"]!.AsLong())];
@@ -245,7 +225,15 @@ internal sealed partial class OdooOrm
             }
             ApplyRelations(call, comodel, r, vals, creating: false);
         }, [.. vals.Select(p => p.Key)]);
-        AfterWrite(comodel, record, vals);
+        if (comodel.Name == "stock.move")
+        {
+            // A component line written through its order: the order's own write computes its state.
+            _moves.FollowReservation(record);
+        }
+        else
+        {
+            AfterWrite(call, comodel, record, vals);
+        }
     }
 
     private void RequireExisting(OdooInvocation call, string model, long id)
@@ -267,8 +255,19 @@ internal sealed partial class OdooOrm
         }
     }
 
-    private void AfterWrite(OdooModelSchema schema, JsonObject record, JsonObject vals)
+    private void AfterWrite(OdooInvocation call, OdooModelSchema schema, JsonObject record, JsonObject vals)
     {
+        if (schema.Name == "stock.move")
+        {
+            // What a component consumed moves its order (16.0: progress once something is consumed).
+            _moves.FollowReservation(record);
+            var order = OdooStockMoves.RefId(record["raw_material_production_id"]) is var raw && raw > 0 ? raw : OdooStockMoves.RefId(record["production_id"]);
+            if (_store.Find(Productions, order) is { } production)
+            {
+                Step(call, Schema(Productions)!, production, ComputeState);
+            }
+            return;
+        }
         // The name is recomputed when what it depends on changes, unless the same write sets it.
         if (schema.Name == "ir.actions.server" && !vals.ContainsKey("name") && (vals.ContainsKey("state") || vals.ContainsKey("usage") || vals.ContainsKey("base_automation_id")))
         {
@@ -285,9 +284,18 @@ internal sealed partial class OdooOrm
         }
     }
 
-    /// <summary>What goes with a deleted record: a rule's actions (ir.actions.server.base_automation_id is ondelete='cascade').</summary>
+    /// <summary>What goes with a deleted record: an order's moves; a rule's actions (ir.actions.server.base_automation_id is ondelete='cascade').</summary>
     private void RemoveDependents(OdooModelSchema schema, long id)
     {
+        if (schema.Name == Productions)
+        {
+            // An order's moves go with it.
+            foreach (var move in _store.Records("stock.move").Where(m => OdooStockMoves.RefId(m["raw_material_production_id"]) == id || OdooStockMoves.RefId(m["production_id"]) == id)
+                .Select(m => m["id"]!.AsLong()).ToList())
+            {
+                _store.Remove("stock.move", move);
+            }
+        }
         if (schema.Name == "base.automation")
         {
             foreach (var action in _store.Records("ir.actions.server").Where(a => BelongsTo(a, id)).Select(a => a["id"]!.AsLong()).ToList())

@@ -40,10 +40,12 @@ public sealed record OdooVersion
         DatabasePort = 5433,
         ProductionDescription = "Production Order",
         PlannedStartField = "date_planned_start",
+        PlannedEndField = "date_planned_finished",
         StorableField = "detailed_type",
         HasPartnerMobile = true,
         HasActionStart = false,
         HasSetQtyProducing = false,
+        HasLegacyOnchange = true,
         ImmediateProductionWizard = true,
         MarkDoneIdsInContext = true,
         ClosingSetsProductQtyToProduced = true,
@@ -70,7 +72,9 @@ public sealed record OdooVersion
         NotFoundPage = "not-found-17.0.html",
         DatabasePort = 5434,
         PlannedStartField = "date_start",
+        PlannedEndField = "date_finished",
         HasSetQtyProducing = true,
+        HasLegacyOnchange = false,
         ImmediateProductionWizard = false,
         MarkDoneIdsInContext = false,
         ClosingSetsProductQtyToProduced = false,
@@ -185,6 +189,12 @@ public sealed record OdooVersion
     /// <summary>The MO's planned start: date_planned_start on 16.0 (its date_start is the actual start), date_start from 17.0 on.</summary>
     public required string PlannedStartField { get; init; }
 
+    /// <summary>
+    /// The MO's planned end: 16.0's date_planned_finished (its date_start and date_finished are the actual ones, empty
+    /// until production starts and ends), from 17.0 date_finished (start and end are planned until production moves them).
+    /// </summary>
+    public required string PlannedEndField { get; init; }
+
     /// <summary>The field that makes a product storable: detailed_type "product" (16.0, 17.0) or is_storable (18.0, 19.0).</summary>
     public required string StorableField { get; init; }
 
@@ -199,6 +209,12 @@ public sealed record OdooVersion
     /// Without it (16.0) they are recorded as quantity_done, through onchange or a write of the moves.
     /// </summary>
     public bool HasSetQtyProducing { get; init; }
+
+    /// <summary>
+    /// 16.0's onchange(ids, values, field_name, field_onchange): what the web form asks when a field changes, e.g. the
+    /// components' quantity_done for a new qty_producing (17-i). 17.0 changed its signature; the double has only 16.0's.
+    /// </summary>
+    public bool HasLegacyOnchange { get; init; }
 
     /// <summary>
     /// 16.0's button_mark_done on an order with nothing recorded asks the "Immediate Production?" wizard
