@@ -268,6 +268,7 @@ internal sealed partial class OdooOrm
                     _moves.RecordProduction(r);
                 });
             }
+            records.ForEach(_moves.PickReservedWhenNothingPicked);
         }
 
         var skipConsumption = IsTrue(context["skip_consumption"]) || (Version.ImmediateProductionWizard && IsTrue(context["skip_immediate"]));
