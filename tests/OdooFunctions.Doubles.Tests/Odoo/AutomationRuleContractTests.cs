@@ -85,6 +85,26 @@ public sealed partial class AutomationRuleContractTests(ITestOutputHelper output
         Assert.Empty(server.Store.All("base.automation"));
     }
 
+    [Fact]
+    public async Task Odoo_16_has_no_webhook_action_its_fields_get_answers_as_recorded_and_creating_one_fails()
+    {
+        var recording = OdooWebhookRecording.Load("16.0", "01-a-fields-get-ir-actions-server-state.json");
+        await using var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = "16.0", Database = recording.Args[0]!.GetValue<string>() });
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+        using var response = await http.PostAsJsonAsync("jsonrpc", Request(server, recording, []));
+        OdooJsonAssert.Same(recording.Response, JsonNode.Parse(await response.Content.ReadAsStringAsync()), recording.ToString());
+
+        var modelId = server.Store.All("ir.model").Single(m => m["model"]!.GetValue<string>() == "mrp.production")["id"]!.GetValue<long>();
+        var refused = await OdooRpc.ExecuteKwAsync(http, server.Options.AdminApiKey, OdooDoubleOptions.AdminUid, "ir.actions.server", "create",
+            new JsonArray(new JsonObject { ["name"] = "Send MO to webhook receiver", ["model_id"] = modelId, ["state"] = "webhook", ["webhook_url"] = "http://127.0.0.1:9/hook" }),
+            database: server.Options.Database);
+        Assert.Equal(("builtins.ValueError", "Wrong value for ir.actions.server.state: 'webhook'"),
+            (refused["error"]!["data"]!["name"]!.GetValue<string>(), refused["error"]!["data"]!["message"]!.GetValue<string>()));
+        Assert.Throws<InvalidOperationException>(() => server.AddWebhookRule("http://127.0.0.1:9/hook"));
+        Assert.Empty(server.Store.All("ir.actions.server"));
+    }
+
     private static IEnumerable<OdooWebhookRecording> RuleCalls(string version) =>
         new[] { "02", "03", "11" }.SelectMany(group => OdooWebhookRecording.Group(version, group))
             .Where(r => RuleModels.Contains(r.Model) || r.Body["params"]?["method"]?.ToString() == "authenticate");
@@ -97,7 +117,7 @@ public sealed partial class AutomationRuleContractTests(ITestOutputHelper output
             .Replace("<ADMIN_PASSWORD>", server.Options.AdminApiKey, StringComparison.Ordinal);
         var body = JsonNode.Parse(text)!.AsObject();
         var args = body["params"]!["args"]!.AsArray();
-        if (recording.Model == "ir.actions.server" && args[5]![0] is JsonArray ids)
+        if (recording.Model == "ir.actions.server" && args[5]![0] is JsonArray ids && ids.All(id => id is JsonValue v && v.GetValueKind() == JsonValueKind.Number))
         {
             args[5]![0] = new JsonArray([.. ids.Select(id => (JsonNode?)actionIds[id!.GetValue<long>()])]);
         }
