@@ -81,14 +81,16 @@ internal sealed partial class OdooOrm
     {
         var id = _store.AddUnlocked(Productions, NewOrder(new JsonObject { ["product_id"] = productId, ["product_qty"] = qty }, _store.ApiUserReference()));
         var order = _store.Find(Productions, id)!;
-        _moves.Create(order);
+        var moves = _moves.Create(order);
         if (state == "cancel")
         {
             _moves.Cancel(order);
         }
         else if (state != "draft")
         {
-            Confirm(order);
+            // Its own moves, not a search of every move: benchmarks add orders by the ten thousand.
+            order["consumption"] = _moves.BomOf(order)?.Consumption ?? "flexible";
+            _moves.Confirm(order, moves);
             if (state is "to_close" or "done")
             {
                 order["qty_producing"] = OdooJson.PythonFloat(qty);

@@ -191,6 +191,7 @@ public sealed class OdooRecordStore
     internal long AddUnlocked(string model, JsonObject values)
     {
         long id = values["id"]?.AsLong() ?? NextId(model);
+        Taken(model, id);
         values.Remove("id");
         var record = new JsonObject { ["id"] = id };
         foreach (var (key, value) in values.ToList())
@@ -267,15 +268,32 @@ public sealed class OdooRecordStore
         {
             return committed.Select(r => r.Value);
         }
-        var merged = new SortedDictionary<long, JsonObject>(committed.Where(r => !changes.ContainsKey(r.Key)).ToDictionary());
-        foreach (var (id, record) in changes)
+        // The committed records in id order with the transaction's copies over them, then its new records (usually
+        // the highest ids): no re-sorting of a large table for the few records a call touches.
+        var merged = new List<JsonObject>(committed.Count + changes.Count);
+        var seen = new HashSet<long>();
+        foreach (var (id, record) in committed)
         {
-            if (record is not null)
+            if (changes.TryGetValue(id, out var changed))
             {
-                merged[id] = record;
+                seen.Add(id);
+                if (changed is not null)
+                {
+                    merged.Add(changed);
+                }
+            }
+            else
+            {
+                merged.Add(record);
             }
         }
-        return merged.Values;
+        var added = changes.Where(c => c.Value is not null && !seen.Contains(c.Key)).OrderBy(c => c.Key).Select(c => c.Value!).ToList();
+        if (added.Count > 0 && merged.Count > 0 && added[0]["id"]!.AsLong() < merged[^1]["id"]!.AsLong())
+        {
+            return merged.Concat(added).OrderBy(r => r["id"]!.AsLong()).ToList();
+        }
+        merged.AddRange(added);
+        return merged;
     }
 
     internal bool Remove(string model, long id)
@@ -295,20 +313,20 @@ public sealed class OdooRecordStore
     /// <summary>Takes the next id of <paramref name="model"/>'s sequence (not given back on rollback, as in PostgreSQL).</summary>
     internal long NextId(string model)
     {
-        long last;
-        lock (Gate)
-        {
-            last = Committed(model, create: false) is { Count: > 0 } table ? table.Keys.Max() : 0;
-        }
-        if (Current?.Changes(model) is { Count: > 0 } changes)
-        {
-            last = Math.Max(last, changes.Keys.Max());
-        }
         lock (_sequenceGate)
         {
-            var next = Math.Max(last, _lastIds.GetValueOrDefault(model)) + 1;
+            var next = _lastIds.GetValueOrDefault(model) + 1;
             _lastIds[model] = next;
             return next;
+        }
+    }
+
+    // A record added with its id (the seed's, a test's) moves the sequence past it.
+    private void Taken(string model, long id)
+    {
+        lock (_sequenceGate)
+        {
+            _lastIds[model] = Math.Max(_lastIds.GetValueOrDefault(model), id);
         }
     }
 

@@ -82,17 +82,22 @@ internal sealed class OdooStockMoves(OdooRecordStore store, OdooSeed seed)
         move["state"] = quantity >= demand - Rounding / 2 ? "assigned" : IsZero(quantity) ? "confirmed" : "partially_available";
     }
 
-    /// <summary>The draft moves of a new order: one per BoM line (its quantity times the order's), then the finished move. Ids as given (the seed's) or the sequence's.</summary>
-    public void Create(JsonObject order, IReadOnlyList<long>? ids = null)
+    /// <summary>
+    /// The draft moves of a new order: one per BoM line (its quantity times the order's), then the finished move. Ids as
+    /// given (the seed's) or the sequence's. Returns them.
+    /// </summary>
+    public List<JsonObject> Create(JsonObject order, IReadOnlyList<long>? ids = null)
     {
         var qty = Number(order["product_qty"]);
         var next = 0;
         long? Id() => ids is not null && next < ids.Count ? ids[next++] : null;
+        var moves = new List<JsonObject>();
         foreach (var line in BomOf(order)?.Lines ?? [])
         {
-            Add(order, line.ProductId, line.Quantity * qty, raw: true, Id());
+            moves.Add(Add(order, line.ProductId, line.Quantity * qty, raw: true, Id()));
         }
-        Add(order, RefId(order["product_id"]), qty, raw: false, Id());
+        moves.Add(Add(order, RefId(order["product_id"]), qty, raw: false, Id()));
+        return moves;
     }
 
     private JsonObject Add(JsonObject order, long productId, double demand, bool raw, long? id = null, string state = "draft")
@@ -124,16 +129,22 @@ internal sealed class OdooStockMoves(OdooRecordStore store, OdooSeed seed)
         return store.Find(Model, store.AddUnlocked(Model, move))!;
     }
 
-    /// <summary>action_confirm's moves: the components reserved (every component is in stock; 17.0 on hold their demand as quantity, not picked), the finished move waiting.</summary>
-    public void Confirm(JsonObject order)
+    /// <summary>
+    /// action_confirm's moves (<paramref name="moves"/> when the caller has them, else the order's): the components
+    /// reserved (every component is in stock; 17.0 on hold their demand as quantity, not picked), the finished move waiting.
+    /// </summary>
+    public void Confirm(JsonObject order, IReadOnlyList<JsonObject>? moves = null)
     {
-        foreach (var move in Raw(order).Where(m => State(m) == "draft"))
+        foreach (var move in (moves ?? [.. Raw(order), .. Finished(order)]).Where(m => State(m) == "draft"))
         {
-            Reserve(move);
-        }
-        foreach (var move in Finished(order).Where(m => State(m) == "draft"))
-        {
-            move["state"] = "confirmed";
+            if (RefId(move["raw_material_production_id"]) > 0)
+            {
+                Reserve(move);
+            }
+            else
+            {
+                move["state"] = "confirmed";
+            }
         }
     }
 
