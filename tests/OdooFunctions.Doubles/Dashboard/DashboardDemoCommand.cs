@@ -5,7 +5,7 @@ using OdooFunctions.Doubles.Odoo;
 namespace OdooFunctions.Doubles.Dashboard;
 
 /// <summary>
-/// <c>dashboard [--port 5000] [--odoo-version 19.0]</c>: runs the demo dashboard API until Ctrl+C. Its orders are linked
+/// <c>dashboard [--port 5000] [--odoo-version 16.0|17.0|18.0|19.0]</c>: runs the demo dashboard API until Ctrl+C. Its orders are linked
 /// to the demo Odoo's seeded manufacturing orders; most carry the status their MO maps to, a few are stale (still
 /// <c>pending</c> with nothing produced), so the first sync visibly patches them.
 /// </summary>

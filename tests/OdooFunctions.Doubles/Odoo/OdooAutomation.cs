@@ -6,8 +6,8 @@ namespace OdooFunctions.Doubles.Odoo;
 /// <summary>
 /// Odoo's base_automation, as far as webhooks go: for every change the ORM reports, the active rules on the record's
 /// model whose trigger matches queue their "Send Webhook Notification" actions in the call's transaction, with the
-/// payload read at that moment (as Odoo reads it when the rule fires). The server sends them: 17.0 before the commit,
-/// 19.0 after it (<see cref="OdooDoubleServer"/>).
+/// payload read at that moment (as Odoo reads it when the rule fires). The server sends them: 17.0 and 18.0 before the
+/// commit, 19.0 after it (<see cref="OdooVersion.WebhooksAfterCommit"/>, <see cref="OdooDoubleServer"/>). 16.0 has no webhook action.
 /// </summary>
 /// <remarks>
 /// Triggers: on_create (created records), on_write (changes of the trigger fields, or of any field without trigger

@@ -46,7 +46,7 @@ public sealed class OdooDoubleOptions
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// 17.0 only: how long a call that sent webhooks takes from its last POST to its commit (real 17.0: 38 ms p50, up to
+    /// 17.0 and 18.0 (webhooks before the commit): how long a call that sent webhooks takes from its last POST to its commit (real 17.0: 38 ms p50, up to
     /// 216 ms), during which a read still sees the old state. Zero by default: commit right after the POSTs.
     /// </summary>
     public TimeSpan CommitDelayAfterWebhooks { get; set; }

@@ -7,7 +7,8 @@ namespace OdooFunctions.Doubles.Odoo;
 
 /// <summary>
 /// A loopback Odoo server (Kestrel on 127.0.0.1) that speaks JSON-RPC and, as 19.0, JSON-2 over an in-memory
-/// store, faithful to the recordings of real Odoo 19.0 and 17.0 servers. Counts calls and injects faults. Automation
+/// store, faithful to the recordings of real Odoo 16.0, 17.0, 18.0 and 19.0 servers (what differs between them:
+/// <see cref="OdooVersion"/>). Counts calls and injects faults. Automation
 /// rules with a "Send Webhook Notification" action (created by the administrator over RPC, or with
 /// <see cref="AddWebhookRule"/>) POST to their URL as the recorded servers did (<see cref="Webhooks"/>).
 /// </summary>
@@ -349,8 +350,8 @@ public sealed class OdooDoubleServer : IAsyncDisposable
 
     /// <summary>
     /// Runs one call as Odoo runs it: a reading call on the committed state (<see cref="RunCall"/>); a writing call in a
-    /// transaction, with the webhooks its rules fired sent one after the other before the answer: 17.0 inside the
-    /// transaction (a receiver reading back sees the old state), 19.0 after the commit (it sees the new one). With
+    /// transaction, with the webhooks its rules fired sent one after the other before the answer: 17.0 and 18.0 inside
+    /// the transaction (a receiver reading back sees the old state), 19.0 after the commit (it sees the new one). With
     /// <see cref="OdooFault.AnalyticAccessError"/> the call runs (so that its own errors come first), then its changes
     /// are rolled back and the AccessError is raised, as Odoo raised it in the middle of the work. A webhook that
     /// fails never changes the call's outcome.

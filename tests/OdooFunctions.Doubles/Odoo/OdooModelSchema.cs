@@ -25,7 +25,7 @@ internal sealed class OdooModelSchema(string name, string description, string py
     /// <summary>The fields a read without a field list returns, in the server's order.</summary>
     public IReadOnlyList<string> AllFields { get; } = allFields;
 
-    /// <summary>Fields the server accepts in a write but silently leaves unchanged (17.0 date_deadline).</summary>
+    /// <summary>Fields the server accepts in a write but silently leaves unchanged (date_deadline up to 18.0).</summary>
     public ISet<string> WriteIgnored { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Fields a create must set (required, no default).</summary>

@@ -259,13 +259,7 @@ internal sealed partial class OdooOrm
     {
         if (schema.Name == "stock.move")
         {
-            // What a component consumed moves its order (16.0: progress once something is consumed).
-            _moves.FollowReservation(record);
-            var order = OdooStockMoves.RefId(record["raw_material_production_id"]) is var raw && raw > 0 ? raw : OdooStockMoves.RefId(record["production_id"]);
-            if (_store.Find(Productions, order) is { } production)
-            {
-                Step(call, Schema(Productions)!, production, ComputeState);
-            }
+            AfterMoveWrite(call, record);
             return;
         }
         // The name is recomputed when what it depends on changes, unless the same write sets it.
@@ -289,12 +283,7 @@ internal sealed partial class OdooOrm
     {
         if (schema.Name == Productions)
         {
-            // An order's moves go with it.
-            foreach (var move in _store.Records("stock.move").Where(m => OdooStockMoves.RefId(m["raw_material_production_id"]) == id || OdooStockMoves.RefId(m["production_id"]) == id)
-                .Select(m => m["id"]!.AsLong()).ToList())
-            {
-                _store.Remove("stock.move", move);
-            }
+            RemoveMoves(id);
         }
         if (schema.Name == "base.automation")
         {

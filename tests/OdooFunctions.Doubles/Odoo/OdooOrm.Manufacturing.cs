@@ -204,6 +204,27 @@ internal sealed partial class OdooOrm
         return true;
     }
 
+    /// <summary>A move written over RPC: its reservation follows its quantity, and what a component consumed moves its order (16.0: progress once something is consumed).</summary>
+    private void AfterMoveWrite(OdooInvocation call, JsonObject move)
+    {
+        _moves.FollowReservation(move);
+        var order = OdooStockMoves.RefId(move["raw_material_production_id"]) is var raw && raw > 0 ? raw : OdooStockMoves.RefId(move["production_id"]);
+        if (_store.Find(Productions, order) is { } production)
+        {
+            Step(call, Schema(Productions)!, production, ComputeState);
+        }
+    }
+
+    /// <summary>An order's moves go with it when it is deleted.</summary>
+    private void RemoveMoves(long order)
+    {
+        foreach (var move in _store.Records("stock.move").Where(m => OdooStockMoves.RefId(m["raw_material_production_id"]) == order || OdooStockMoves.RefId(m["production_id"]) == order)
+            .Select(m => m["id"]!.AsLong()).ToList())
+        {
+            _store.Remove("stock.move", move);
+        }
+    }
+
     // ---- button_mark_done ----
 
     private JsonNode ButtonMarkDone(OdooInvocation call) => MarkDone(call, ById(Existing(call, call.Schema, call.Ids)).ToList());

@@ -11,7 +11,7 @@ namespace OdooFunctions.Doubles.Odoo;
 /// Like PostgreSQL under Odoo, a call that writes works in a transaction (<see cref="BeginAsync"/>): writing calls run
 /// one at a time, each on its own copies of the records it touches (committed records are replaced, never changed),
 /// and what they change becomes visible to other calls only at <see cref="OdooTransaction.Commit"/>. Reading calls take <see cref="Gate"/> for the call and see the last
-/// committed state, also while a writing call is still open, e.g. while Odoo 17.0 waits inside the transaction for a
+/// committed state, also while a writing call is still open, e.g. while Odoo 17.0 or 18.0 waits inside the transaction for a
 /// webhook receiver that reads the record back. create_date and write_date keep microseconds, as PostgreSQL does;
 /// reads answer them to the second, as Odoo's RPC does.
 /// </remarks>

@@ -33,10 +33,10 @@ internal sealed partial class OdooSeed
 
     public JsonObject BackorderAction => Recorded["backorder_action"]!.AsObject();
 
-    /// <summary>What button_mark_done answered once it made one backorder (17.0 05-f, 19.0 05-h of the webhook recordings).</summary>
+    /// <summary>What button_mark_done answered once it made one backorder (17.0 05-f, 19.0 05-h of the webhook recordings; 16.0, 18.0 18-g).</summary>
     public JsonObject BackorderCreatedAction => Recorded["backorder_created_action"]!.AsObject();
 
-    /// <summary>The "Consumption Warning" wizard action as the webhook recording 10-h4 of this version returned it.</summary>
+    /// <summary>The "Consumption Warning" wizard action as the recordings returned it (webhooks 10-h4; 16.0, 18.0 21-f).</summary>
     public JsonObject ConsumptionWarningAction => Recorded["consumption_warning_action"]!.AsObject();
 
     public static OdooSeed Load(OdooVersion version)
