@@ -247,6 +247,27 @@ public sealed class WritePathTests
         Assert.Equal(version == "16.0" ? 11.0 : 10.0, Number(odoo.Server.Store.Get("stock.move", seal["id"]!.GetValue<long>())!["product_uom_qty"]));
     }
 
+    [Theory]
+    [InlineData("16.0")]
+    [InlineData("17.0")]
+    [InlineData("18.0")]
+    [InlineData("19.0")]
+    public async Task The_injected_consumption_warning_answers_the_version_s_recorded_wizard_whatever_the_moves_say(string version)
+    {
+        await using var odoo = await Odoo.StartAsync(version);
+        var order = odoo.AddOrder(5, "to_close");
+        var before = odoo.Order(order);
+        odoo.Server.Faults.FailNext(1, OdooFault.ConsumptionWarning, "button_mark_done");
+
+        var action = (await odoo.MarkDoneAsync(order))!;
+
+        Assert.Equal(("mrp.consumption.warning", "mrp.action_mrp_consumption_warning"), (Text(action["res_model"]), Text(action["xml_id"])));
+        Assert.Equal(order, action["context"]!["default_mrp_production_ids"]![0]!.GetValue<long>());
+        Assert.Equal(odoo.Server.Version.MarkDoneIdsInContext, action["context"]!["button_mark_done_production_ids"] is not null);
+        Assert.True(JsonNode.DeepEquals(before, odoo.Order(order)));
+        Assert.True((await odoo.MarkDoneAsync(order))!.GetValue<bool>());
+    }
+
     [Fact]
     public async Task On_16_an_order_with_nothing_recorded_asks_immediate_production_and_the_wizard_produces_everything()
     {
