@@ -12,7 +12,7 @@ namespace OdooFunctions.Doubles.Tests.Odoo;
 /// rule writes and reads of 11; WebhookRecordings/ is a copy of /work/shared/odoo-webhooks) against a fresh double of
 /// the recorded version, in order, and checks every answer against the real Odoo's: the model registry lookups, the
 /// rule's create/read/write, the action's read with its sample payload, and the API user's AccessErrors. The rule's
-/// action id is the database's (481 on 17.0, 522 on 19.0): it is learnt from the double's answer to 03-d.
+/// action id is the database's (481 on 17.0, 518 on 18.0, 522 on 19.0): it is learnt from the double's answer to 03-d.
 /// </summary>
 public sealed partial class AutomationRuleContractTests(ITestOutputHelper output)
 {
@@ -21,12 +21,12 @@ public sealed partial class AutomationRuleContractTests(ITestOutputHelper output
     // The placeholders ("<API_KEY>") stay as they are in the text, to be replaced.
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static TheoryData<string> Versions() => ["17.0", "19.0"];
+    public static TheoryData<string> Versions() => [.. OdooWebhookRecording.Versions];
 
     [Fact]
     public void Every_recorded_rule_call_is_replayed()
     {
-        foreach (var version in new[] { "17.0", "19.0" })
+        foreach (var version in OdooWebhookRecording.Versions)
         {
             var replayed = RuleCalls(version).Select(r => r.FileName).ToList();
             // 02-a, 02-b, 03-a..h, 11-a, 11-b, 11-e, 11-h.
@@ -42,7 +42,7 @@ public sealed partial class AutomationRuleContractTests(ITestOutputHelper output
     [MemberData(nameof(Versions))]
     public async Task Rule_calls_answer_as_the_recorded_Odoo(string version)
     {
-        await using var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = version });
+        await using var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = version, Database = OdooWebhookRecording.Database(version) });
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var actionIds = new Dictionary<long, long>();
         foreach (var recording in RuleCalls(version))
@@ -63,17 +63,18 @@ public sealed partial class AutomationRuleContractTests(ITestOutputHelper output
             }
             OdooJsonAssert.Same(expected, answer, recording.ToString());
         }
-        // Both the rule and its action exist once, and the action belongs to the rule.
+        // Both the rule and its action exist once, the rule with the recorded id, and the action belongs to the rule.
+        var ruleId = OdooWebhookRecording.Load(version, "03-c-create-rule-admin.json").Response["result"]!.GetValue<long>();
         var action = Assert.Single(server.Store.All("ir.actions.server"));
-        Assert.Equal(1, Assert.Single(server.Store.All("base.automation"))["id"]!.GetValue<long>());
-        Assert.Equal(1, action["base_automation_id"]![0]!.GetValue<long>());
+        Assert.Equal(ruleId, Assert.Single(server.Store.All("base.automation"))["id"]!.GetValue<long>());
+        Assert.Equal(ruleId, action["base_automation_id"]![0]!.GetValue<long>());
     }
 
     [Theory]
     [MemberData(nameof(Versions))]
     public async Task Refusals_are_logged_as_odoo_logs_them(string version)
     {
-        await using var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = version });
+        await using var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = version, Database = OdooWebhookRecording.Database(version) });
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var recording = OdooWebhookRecording.Load(version, "03-f-create-rule-api-user.json");
         using var _ = await http.PostAsJsonAsync("jsonrpc", Request(server, recording, []));
@@ -82,6 +83,26 @@ public sealed partial class AutomationRuleContractTests(ITestOutputHelper output
         var recorded = recording.Content["odoo_log"]![0]!.GetValue<string>();
         Assert.Equal(LogTail(recorded), LogTail(logged));
         Assert.Empty(server.Store.All("base.automation"));
+    }
+
+    [Fact]
+    public async Task Odoo_16_has_no_webhook_action_its_fields_get_answers_as_recorded_and_creating_one_fails()
+    {
+        var recording = OdooWebhookRecording.Load("16.0", "01-a-fields-get-ir-actions-server-state.json");
+        await using var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { Version = "16.0", Database = recording.Args[0]!.GetValue<string>() });
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+        using var response = await http.PostAsJsonAsync("jsonrpc", Request(server, recording, []));
+        OdooJsonAssert.Same(recording.Response, JsonNode.Parse(await response.Content.ReadAsStringAsync()), recording.ToString());
+
+        var modelId = server.Store.All("ir.model").Single(m => m["model"]!.GetValue<string>() == "mrp.production")["id"]!.GetValue<long>();
+        var refused = await OdooRpc.ExecuteKwAsync(http, server.Options.AdminApiKey, OdooDoubleOptions.AdminUid, "ir.actions.server", "create",
+            new JsonArray(new JsonObject { ["name"] = "Send MO to webhook receiver", ["model_id"] = modelId, ["state"] = "webhook", ["webhook_url"] = "http://127.0.0.1:9/hook" }),
+            database: server.Options.Database);
+        Assert.Equal(("builtins.ValueError", "Wrong value for ir.actions.server.state: 'webhook'"),
+            (refused["error"]!["data"]!["name"]!.GetValue<string>(), refused["error"]!["data"]!["message"]!.GetValue<string>()));
+        Assert.Throws<InvalidOperationException>(() => server.AddWebhookRule("http://127.0.0.1:9/hook"));
+        Assert.Empty(server.Store.All("ir.actions.server"));
     }
 
     private static IEnumerable<OdooWebhookRecording> RuleCalls(string version) =>
@@ -96,7 +117,7 @@ public sealed partial class AutomationRuleContractTests(ITestOutputHelper output
             .Replace("<ADMIN_PASSWORD>", server.Options.AdminApiKey, StringComparison.Ordinal);
         var body = JsonNode.Parse(text)!.AsObject();
         var args = body["params"]!["args"]!.AsArray();
-        if (recording.Model == "ir.actions.server" && args[5]![0] is JsonArray ids)
+        if (recording.Model == "ir.actions.server" && args[5]![0] is JsonArray ids && ids.All(id => id is JsonValue v && v.GetValueKind() == JsonValueKind.Number))
         {
             args[5]![0] = new JsonArray([.. ids.Select(id => (JsonNode?)actionIds[id!.GetValue<long>()])]);
         }

@@ -6,12 +6,14 @@ namespace OdooFunctions.Doubles.Tests.Odoo;
 
 public sealed partial class OdooDemoProgramTests
 {
-    [Fact]
-    public async Task Demo_Odoo_program_prints_its_url_and_answers_over_http()
+    [Theory]
+    [InlineData("19.0", "19.0", 7)]
+    [InlineData("16.0", "16.0-20240216", 8)]
+    public async Task Demo_Odoo_program_prints_its_url_and_answers_over_http_as_the_version_asked(string version, string serverVersion, long uid)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "OdooFunctions.Doubles.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { dll, "odoo", "--port", "0", "--version", "19.0" })
+        foreach (var arg in new[] { dll, "odoo", "--port", "0", "--version", version })
         {
             start.ArgumentList.Add(arg);
         }
@@ -28,6 +30,7 @@ public sealed partial class OdooDemoProgramTests
                 match = ListeningLine().Match(line);
             }
             while (!match.Success);
+            Assert.Equal(version, match.Groups["version"].Value);
 
             // The administrator's demo key is printed, so that a developer can install a webhook rule over RPC.
             string? admin;
@@ -41,10 +44,10 @@ public sealed partial class OdooDemoProgramTests
             Assert.Contains(OdooFunctions.Doubles.Odoo.OdooDoubleOptions.DemoAdminApiKey, admin, StringComparison.Ordinal);
 
             using var http = new HttpClient { BaseAddress = new Uri(match.Groups["url"].Value + "/") };
-            var version = await OdooRpc.CommonAsync(http, "version", []);
-            Assert.Equal("19.0", version["result"]!["server_version"]!.GetValue<string>());
-            var uid = await OdooRpc.CommonAsync(http, "authenticate", new JsonArray("odoo_test", "api@yourcompany.com", "test-odoo-api-key-0123456789abcdef", new JsonObject()));
-            Assert.Equal(7, uid["result"]!.GetValue<long>());
+            var answer = await OdooRpc.CommonAsync(http, "version", []);
+            Assert.Equal(serverVersion, answer["result"]!["server_version"]!.GetValue<string>());
+            var login = await OdooRpc.CommonAsync(http, "authenticate", new JsonArray("odoo_test", "api@yourcompany.com", "test-odoo-api-key-0123456789abcdef", new JsonObject()));
+            Assert.Equal(uid, login["result"]!.GetValue<long>());
             var adminUid = await OdooRpc.CommonAsync(http, "authenticate", new JsonArray("odoo_test", "admin", OdooFunctions.Doubles.Odoo.OdooDoubleOptions.DemoAdminApiKey, new JsonObject()));
             Assert.Equal(2, adminUid["result"]!.GetValue<long>());
         }
@@ -55,6 +58,6 @@ public sealed partial class OdooDemoProgramTests
         }
     }
 
-    [GeneratedRegex(@"^Demo Odoo listening on (?<url>http://127\.0\.0\.1:\d+) \(database odoo_test, login api@yourcompany\.com, version 19\.0\)$")]
+    [GeneratedRegex(@"^Demo Odoo listening on (?<url>http://127\.0\.0\.1:\d+) \(database odoo_test, login api@yourcompany\.com, version (?<version>\d+\.0)\)$")]
     private static partial Regex ListeningLine();
 }

@@ -178,7 +178,7 @@ public sealed class OdooDoubleServerTests
         await using var server = await OdooDoubleServer.StartAsync();
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var id = server.Store.AddManufacturingOrder(69, 5, "progress");
-        server.Store.Update("mrp.production", id, new JsonObject { ["qty_producing"] = 2.0 });
+        await RecordProducedAsync(http, server.Options.ApiKey, 7, id, 2);
         server.Faults.FailNext(1, OdooFault.AnalyticAccessError, "button_mark_done");
 
         using var failed = await OdooRpc.Json2Async(http, server.Options.ApiKey, "mrp.production", "button_mark_done",
@@ -252,7 +252,7 @@ public sealed class OdooDoubleServerTests
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var key = server.Options.ApiKey;
         var id = server.Store.AddManufacturingOrder(69, 5, "confirmed");
-        await OdooRpc.ExecuteKwAsync(http, key, 7, "mrp.production", "write", new JsonArray(new JsonArray(id), new JsonObject { ["qty_producing"] = 2 }));
+        await RecordProducedAsync(http, key, 7, id, 2);
 
         var wizard = await OdooRpc.ExecuteKwAsync(http, key, 7, "mrp.production", "button_mark_done", new JsonArray(new JsonArray(id)));
         Assert.Equal("mrp.production.backorder", wizard["result"]!["res_model"]!.GetValue<string>());
@@ -267,7 +267,7 @@ public sealed class OdooDoubleServerTests
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var key = server.Options.ApiKey;
         var id = server.Store.AddManufacturingOrder(69, 5, "confirmed");
-        await OdooRpc.ExecuteKwAsync(http, key, 7, "mrp.production", "write", new JsonArray(new JsonArray(id), new JsonObject { ["qty_producing"] = 2 }));
+        await RecordProducedAsync(http, key, 7, id, 2);
         var before = server.Store.All("mrp.production").Count;
 
         var done = await OdooRpc.ExecuteKwAsync(http, key, 7, "mrp.production", "button_mark_done", new JsonArray(new JsonArray(id)),
@@ -306,10 +306,10 @@ public sealed class OdooDoubleServerTests
         var key = server.Options.ApiKey;
         var context = (long mo) => new JsonObject { ["context"] = new JsonObject { ["skip_backorder"] = true, ["mo_ids_to_backorder"] = new JsonArray(mo), ["default_origin"] = "x", ["lang"] = "en_US" } };
         var id = server.Store.AddManufacturingOrder(54, 6, "confirmed");
-        await OdooRpc.ExecuteKwAsync(http, key, 8, "mrp.production", "write", new JsonArray(new JsonArray(id), new JsonObject { ["qty_producing"] = 2 }));
+        await RecordProducedAsync(http, key, 8, id, 2);
         var first = await OdooRpc.ExecuteKwAsync(http, key, 8, "mrp.production", "button_mark_done", new JsonArray(new JsonArray(id)), context(id));
         var second = first["result"]!["res_id"]!.GetValue<long>();
-        await OdooRpc.ExecuteKwAsync(http, key, 8, "mrp.production", "write", new JsonArray(new JsonArray(second), new JsonObject { ["qty_producing"] = 1 }));
+        await RecordProducedAsync(http, key, 8, second, 1);
 
         var next = await OdooRpc.ExecuteKwAsync(http, key, 8, "mrp.production", "button_mark_done", new JsonArray(new JsonArray(second)), context(second));
 
@@ -433,5 +433,12 @@ public sealed class OdooDoubleServerTests
         await using var server = await OdooDoubleServer.StartAsync(new OdooDoubleOptions { ApiKey = "super-secret-key-value", AdminApiKey = "super-secret-admin-value" });
         Assert.DoesNotContain("super-secret-key-value", server.Options.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("super-secret-admin-value", server.Options.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Records <paramref name="qty"/> produced as a 17.0+ client does: write qty_producing, then set_qty_producing so that the components follow.</summary>
+    private static async Task RecordProducedAsync(HttpClient http, string key, long uid, long id, double qty)
+    {
+        await OdooRpc.ExecuteKwAsync(http, key, uid, "mrp.production", "write", new JsonArray(new JsonArray(id), new JsonObject { ["qty_producing"] = qty }));
+        await OdooRpc.ExecuteKwAsync(http, key, uid, "mrp.production", "set_qty_producing", new JsonArray(new JsonArray(id)));
     }
 }

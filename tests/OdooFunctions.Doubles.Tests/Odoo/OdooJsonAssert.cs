@@ -7,8 +7,9 @@ namespace OdooFunctions.Doubles.Tests.Odoo;
 /// <summary>How the contract tests compare the double's JSON with a recorded one.</summary>
 internal static partial class OdooJsonAssert
 {
-    // Stamps the server sets to "now"; the recordings hold the recording day's values, so only their format is compared.
-    private static readonly HashSet<string> VolatileTimestamps = ["write_date", "create_date", "date_finished"];
+    // Stamps the server sets to "now" (date_start: the planned start of an order created without one); the recordings
+    // hold the recording day's values, so only their format is compared.
+    private static readonly HashSet<string> VolatileTimestamps = ["write_date", "create_date", "date_finished", "date_start"];
 
     /// <summary>
     /// Same keys in the same order (17.0 and 19.0 order error data differently), same values; a traceback ("debug")

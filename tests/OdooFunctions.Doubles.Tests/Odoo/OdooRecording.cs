@@ -33,9 +33,18 @@ internal sealed class OdooRecording
     public string? Database => Request["headers"]?["X-Odoo-Database"]?.GetValue<string>()
         ?? (Request["body"]?["params"]?["args"] is JsonArray args && args.Count > 0 && args[0] is JsonValue db && db.GetValueKind() == JsonValueKind.String ? db.GetValue<string>() : null);
 
-    /// <summary>Execution order within a run: groups in order, letters in order, 07-*-b last (after group 16).</summary>
-    public (int Group, string Name) Order =>
-        (FileName.StartsWith("07-", StringComparison.Ordinal) && FileName.Contains("-b-", StringComparison.Ordinal) ? 99 : int.Parse(FileName[..2], CultureInfo.InvariantCulture), FileName);
+    /// <summary>The group (01–22) the case belongs to.</summary>
+    public int Group => int.Parse(FileName[..2], CultureInfo.InvariantCulture);
+
+    /// <summary>Part of the write path (groups 17–22, recorded on 16.0 and 18.0), which ran before cases 01–16.</summary>
+    public bool IsWritePath => Group >= 17;
+
+    /// <summary>
+    /// Execution order within a run: the write path (17–22) first where it was recorded, then groups 01–16 in order,
+    /// letters in order ("d2" after "d"), 07-*-b last (after group 16).
+    /// </summary>
+    public (int Part, int Group, string Name) Order =>
+        (IsWritePath ? 0 : 1, FileName.StartsWith("07-", StringComparison.Ordinal) && FileName.Contains("-b-", StringComparison.Ordinal) ? 99 : Group, FileName);
 
     public static string Root => Path.Combine(AppContext.BaseDirectory, "Recordings");
 
@@ -43,7 +52,7 @@ internal sealed class OdooRecording
         new(version, fileName, JsonNode.Parse(File.ReadAllText(Path.Combine(Root, version, fileName)))!.AsObject());
 
     public static IEnumerable<OdooRecording> All() =>
-        from version in new[] { "19.0", "17.0" }
+        from version in OdooVersion.Names
         from file in Directory.GetFiles(Path.Combine(Root, version), "*.json").Order(StringComparer.Ordinal)
         select Load(version, Path.GetFileName(file));
 
@@ -88,11 +97,28 @@ internal sealed class OdooRecording
         return request;
     }
 
+    /// <summary>The recorded run's database (the one its execute_kw calls name; the JSON-2 files of 16.0–18.0 name none).</summary>
+    public static string RecordedDatabase(string version) => version switch
+    {
+        "16.0" => "odoo16",
+        "17.0" => "odoo17_test",
+        "18.0" => "odoo18",
+        _ => "odoo_test",
+    };
+
+    /// <summary>A double of the recorded version, database and API user (no accounting group, as the recorded one).</summary>
     public OdooDoubleOptions DoubleOptions() => new()
     {
         Version = Version,
-        Database = Version == "17.0" ? "odoo17_test" : "odoo_test",
+        Database = RecordedDatabase(Version),
+        ApiUserReadsAnalyticLines = false,
     };
+
+    /// <summary>The recorder's note (e.g. which stand-in order a case ran on), or null.</summary>
+    public string? Note => Content["note"]?.GetValue<string>();
+
+    /// <summary>Length of the real answer's result before it was cut to 5 records (a shared database held other runs' orders), or null.</summary>
+    public int? TruncatedFrom => Content["truncated_from"]?.GetValue<int>();
 
     public override string ToString() => $"{Version}/{FileName}";
 }

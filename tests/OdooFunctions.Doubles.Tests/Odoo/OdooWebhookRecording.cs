@@ -23,6 +23,12 @@ internal sealed class OdooWebhookRecording
 
     public static string Root => Path.Combine(AppContext.BaseDirectory, "WebhookRecordings");
 
+    /// <summary>The database the recorded calls name (17.0 and 19.0: odoo_test; 18.0: odoo18).</summary>
+    public static string Database(string version) => Load(version, "02-a-authenticate-admin.json").Args[0]!.GetValue<string>();
+
+    /// <summary>The versions with a webhook action and recorded deliveries (16.0 has none: its one file is a fields_get).</summary>
+    public static IReadOnlyList<string> Versions { get; } = ["17.0", "18.0", "19.0"];
+
     public JsonObject Body => Content["request"]!["body"]!.AsObject();
 
     /// <summary>execute_kw's arguments: db, uid, password, model, method, args, kwargs.</summary>

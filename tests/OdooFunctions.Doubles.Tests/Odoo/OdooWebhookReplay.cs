@@ -14,9 +14,8 @@ namespace OdooFunctions.Doubles.Tests.Odoo;
 /// </summary>
 internal sealed partial class OdooWebhookReplay
 {
-    /// <summary>The recordings' finished product and the double's seeded equivalent (the same Gear Pump, seeded with another code).</summary>
+    /// <summary>The recordings' finished product (the Gear Pump; the double's 17.0 and 19.0 seeds have it as MFG-FG-1001).</summary>
     public const string RecordedProductCode = "MFG-FG-001";
-    public const string DoubleProductCode = "MFG-FG-1001";
 
     /// <summary>The rule's URL in the recordings (the receiver's port and code redacted).</summary>
     public const string RecordedWebhookUrl = "http://127.0.0.1:7071/api/odoo/webhooks/mrp-production?code=<WEBHOOK_CODE>";
@@ -26,6 +25,7 @@ internal sealed partial class OdooWebhookReplay
     private readonly OdooDoubleServer _server;
     private readonly long _apiUid;
     private readonly long _productId;
+    private readonly string _productCode;
     private readonly HashSet<long> _recordedProducts = [];
     // Recorded MO id → the double's; the created MOs (not backorders) also by their recorded and replayed names.
     private readonly Dictionary<long, long> _orders = [];
@@ -38,7 +38,8 @@ internal sealed partial class OdooWebhookReplay
         _server = server;
         Recordings = recordings;
         _apiUid = recordings.First(r => r.Content["caller"]?.GetValue<string>() == "api user").Args[1]!.GetValue<long>();
-        _productId = server.Store.All("product.product").Single(p => p["default_code"]?.ToString() == DoubleProductCode)["id"]!.GetValue<long>();
+        _productId = server.FinishedProductId;
+        _productCode = server.Store.Get("product.product", _productId)!["default_code"]!.GetValue<string>();
         // 17.0's MOs were named one number below their id (WH/MO/00030 is id 31); the recorder noted the names.
         _recordedNames = recordings.Select(r => r.Content["names_before"]).OfType<JsonObject>().SelectMany(names => names)
             .ToDictionary(p => long.Parse(p.Key, CultureInfo.InvariantCulture), p => p.Value!.GetValue<string>());
@@ -62,6 +63,11 @@ internal sealed partial class OdooWebhookReplay
         args[0] = _server.Options.Database;
         args[1] = IsAdminCall(recording) ? OdooDoubleOptions.AdminUid : _apiUid;
         args[2] = IsAdminCall(recording) ? _server.Options.AdminApiKey : _server.Options.ApiKey;
+        if (recording.Model == "stock.move")
+        {
+            args[5]![0] = new JsonArray(ComponentMove(recording));
+            return body;
+        }
         if (recording.Model != "mrp.production" && recording.Model != "product.product")
         {
             return WebhookUrl is null ? body : JsonNode.Parse(body.ToJsonString(Relaxed).Replace(RecordedWebhookUrl, WebhookUrl, StringComparison.Ordinal))!.AsObject();
@@ -69,7 +75,7 @@ internal sealed partial class OdooWebhookReplay
         var positional = args[5]!.AsArray();
         switch (recording.Method)
         {
-            case "search" when recording.Model == "product.product":
+            case "search" or "search_read" when recording.Model == "product.product":
                 positional[0] = ProductDomain(positional[0]!.AsArray());
                 break;
             case "create":
@@ -80,6 +86,7 @@ internal sealed partial class OdooWebhookReplay
                 }
                 break;
             case "search_read":
+                LearnNamesFromDomain(recording, positional[0]!.AsArray());
                 positional[0] = OrderDomain(positional[0]!.AsArray());
                 break;
             default:
@@ -138,15 +145,61 @@ internal sealed partial class OdooWebhookReplay
                     _recordedProducts.Add(id!.GetValue<long>());
                 }
                 return new JsonArray([.. recorded.AsArray().Select(_ => (JsonNode?)_productId)]);
+            case "search_read" when recording.Model == "product.product":
+                return new JsonArray([.. recorded.AsArray().Select(row =>
+                {
+                    _recordedProducts.Add(row!["id"]!.GetValue<long>());
+                    var product = (JsonObject)row.DeepClone();
+                    product["id"] = _productId;
+                    if (product["default_code"] is not null)
+                    {
+                        product["default_code"] = _productCode;
+                    }
+                    return (JsonNode?)product;
+                })]);
             case "create":
                 LearnCreated(recorded, actual);
                 return recorded is JsonArray ids
                     ? new JsonArray([.. ids.Select(id => (JsonNode?)_orders[id!.GetValue<long>()])])
                     : _orders[recorded.GetValue<long>()];
             case "read" or "search_read":
+                foreach (var row in recorded.AsArray())
+                {
+                    LearnNameFromRow(row!.AsObject());
+                }
                 return new JsonArray([.. recorded.AsArray().Select(row => (JsonNode?)ExpectedOrder(row!.AsObject()))]);
             default:
                 return recorded is JsonObject action ? ExpectedAction(action, actual) : recorded.DeepClone();
+        }
+    }
+
+    // The recorder searched orders and their backorders with ['|', ('name', '=like', '<its name>-%'), ('id', '=', <it>)]:
+    // that names the order (18.0's recorded orders are not named after their ids). Where it searched several
+    // (('id', 'in', ids)), 18.0 noted their names as a list in the order of the ids (names_before).
+    private void LearnNamesFromDomain(OdooWebhookRecording recording, JsonArray domain)
+    {
+        var terms = domain.OfType<JsonArray>().Where(t => t.Count == 3).ToList();
+        var name = terms.FirstOrDefault(t => t[0]!.GetValue<string>() == "name" && t[2]!.GetValue<string>().EndsWith("-%", StringComparison.Ordinal));
+        var id = terms.FirstOrDefault(t => t[0]!.GetValue<string>() == "id" && t[1]!.GetValue<string>() == "=");
+        if (name is not null && id is not null)
+        {
+            NoteRecordedName(id[2]!.GetValue<long>(), name[2]!.GetValue<string>()[..^2]);
+        }
+        if (recording.Content["names_before"] is JsonArray names && terms.FirstOrDefault(t => t[0]!.GetValue<string>() == "id" && t[1]!.GetValue<string>() == "in") is { } ids)
+        {
+            foreach (var (orderId, orderName) in ids[2]!.AsArray().Zip(names))
+            {
+                NoteRecordedName(orderId!.GetValue<long>(), orderName!.GetValue<string>());
+            }
+        }
+    }
+
+    // A read row of an order this replay created, not (yet) split, names it.
+    private void LearnNameFromRow(JsonObject row)
+    {
+        if (row["id"] is JsonValue id && _created.Contains(id.GetValue<long>()) && row["name"] is JsonValue name && !BackorderSuffix().IsMatch(name.GetValue<string>()))
+        {
+            NoteRecordedName(id.GetValue<long>(), name.GetValue<string>());
         }
     }
 
@@ -243,8 +296,8 @@ internal sealed partial class OdooWebhookReplay
         }
     }
 
-    private static JsonArray ProductDomain(JsonArray domain) => new([.. domain.Select(term => (JsonNode?)(term is JsonArray { Count: 3 } t && t[0]!.GetValue<string>() == "default_code"
-        ? new JsonArray("default_code", t[1]!.DeepClone(), t[2]!.GetValue<string>() == RecordedProductCode ? DoubleProductCode : t[2]!.DeepClone())
+    private JsonArray ProductDomain(JsonArray domain) => new([.. domain.Select(term => (JsonNode?)(term is JsonArray { Count: 3 } t && t[0]!.GetValue<string>() == "default_code"
+        ? new JsonArray("default_code", t[1]!.DeepClone(), t[2]!.GetValue<string>() == RecordedProductCode ? _productCode : t[2]!.DeepClone())
         : term?.DeepClone()))]);
 
     // ("id", "=", x), ("id", "in", [...]) and ("name", "=like", "<name>-%") as the recorder searched an order and its backorders.
@@ -256,6 +309,21 @@ internal sealed partial class OdooWebhookReplay
             new JsonArray("name", t[1]!.DeepClone(), ReplayName(t[2]!.GetValue<string>()[..^2]) + "-%"),
         _ => term?.DeepClone(),
     }))]);
+
+    /// <summary>
+    /// The double's move for a recorded stock.move write (10-h3: a component set to 11 instead of the BoM's 10). The
+    /// recorder wrote a component move of the order the group's next button_mark_done is for, the component that call's
+    /// consumption warning names: the replay writes the double's move of that component of that order. (The webhook
+    /// databases' components have the ids of the double's seed: the same demo data and seed script.)
+    /// </summary>
+    private long ComponentMove(OdooWebhookRecording recording)
+    {
+        var markDone = Recordings.SkipWhile(r => r != recording).First(r => r.Method == "button_mark_done");
+        var order = Order(markDone.Args[5]![0]![0]!.GetValue<long>());
+        var component = markDone.Response["result"]!["context"]!["default_mrp_consumption_warning_line_ids"]![0]![2]!["product_id"]!.GetValue<long>();
+        return _server.Store.All("stock.move").Single(m =>
+            m["raw_material_production_id"] is JsonArray mo && mo[0]!.GetValue<long>() == order && m["product_id"]![0]!.GetValue<long>() == component)["id"]!.GetValue<long>();
+    }
 
     private JsonArray Orders(JsonArray ids) => new([.. ids.Select(id => (JsonNode?)Order(id!.GetValue<long>()))]);
 

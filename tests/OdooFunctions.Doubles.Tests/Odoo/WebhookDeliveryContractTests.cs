@@ -16,21 +16,22 @@ namespace OdooFunctions.Doubles.Tests.Odoo;
 /// RPC by the administrator) pointing at a receiver that, like the recorder's, reads the MO back during the POST. Per RPC
 /// it checks the answer, the number of POSTs, each POST's request line, headers (names in order, values; Host modulo
 /// port), body (byte for byte once the ids, names, action id and write_date are the replay's), write_date's microseconds,
-/// the read-back (17.0: the old state, a new MO not visible; 19.0: the committed state), the lines Odoo logged, and, for
-/// group 09, the receiver down / 500 / slow cases with no retry.
+/// the read-back (17.0 and 18.0: the old state, a new MO not visible; 19.0: the committed state), the lines Odoo logged,
+/// and, for group 09, the receiver down / 500 / slow cases with no retry. The double runs as the recorded API user
+/// (no accounting rights: 19.0 refuses it the backorder splits of 05-f and 10-f3).
 /// </summary>
 public sealed partial class WebhookDeliveryContractTests(ITestOutputHelper output)
 {
     private static readonly string[] Groups = ["04", "05", "06", "07", "08", "09", "10", "11"];
 
-    // Without trigger fields Odoo's own internal writes fire the rule (17.0 11-f: 8 POSTs for one create); the double
+    // Without trigger fields Odoo's own internal writes fire the rule (17.0 11-f: 8 POSTs for one create, 18.0: 6); the double
     // writes once per step. These are replayed and their POSTs checked against recorded ones, but not counted.
     private static readonly HashSet<string> InternalWrites = ["11-f-create-mo.json", "11-g-action-confirm.json"];
 
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var version in new[] { "17.0", "19.0" })
+        foreach (var version in OdooWebhookRecording.Versions)
         {
             foreach (var group in Groups)
             {
@@ -43,12 +44,13 @@ public sealed partial class WebhookDeliveryContractTests(ITestOutputHelper outpu
     [Fact]
     public void Every_recorded_delivery_belongs_to_a_replayed_call()
     {
-        foreach (var version in new[] { "17.0", "19.0" })
+        var recordedCounts = new Dictionary<string, int> { ["17.0"] = 69, ["18.0"] = 68, ["19.0"] = 67 };
+        foreach (var version in OdooWebhookRecording.Versions)
         {
             var deliveries = Directory.GetFiles(Path.Combine(OdooWebhookRecording.Root, version), "*-delivery*.json").Select(Path.GetFileName).ToList();
-            var replayed = Groups.SelectMany(g => OdooWebhookRecording.Group(version, g)).Where(r => r.Model != "stock.move").ToList();
+            var replayed = Groups.SelectMany(g => OdooWebhookRecording.Group(version, g)).ToList();
             Assert.Equal(deliveries.Order(StringComparer.Ordinal), replayed.SelectMany(r => Deliveries(r).Select(d => d.Name)).Order(StringComparer.Ordinal));
-            Assert.Equal(version == "17.0" ? 69 : 67, deliveries.Count);
+            Assert.Equal(recordedCounts[version], deliveries.Count);
         }
     }
 
@@ -61,12 +63,14 @@ public sealed partial class WebhookDeliveryContractTests(ITestOutputHelper outpu
         await using var odoo = await OdooDoubleServer.StartAsync(new OdooDoubleOptions
         {
             Version = version,
+            Database = OdooWebhookRecording.Database(version),
             WebhookTimeout = group == "09" ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10),
+            ApiUserReadsAnalyticLines = false,
         });
         using var http = new HttpClient { BaseAddress = odoo.BaseAddress };
         using var readBackHttp = new HttpClient { BaseAddress = odoo.BaseAddress };
         var recordings = OdooWebhookRecording.Group(version, group);
-        var apiUid = version == "19.0" ? 7 : 8;
+        var apiUid = odoo.Version.ApiUid;
         await using var receiver = WebhookReceiver.Start(id => ReadStateAsync(readBackHttp, odoo, apiUid, id));
         var replay = new OdooWebhookReplay(odoo, recordings) { WebhookUrl = receiver.Url };
 
@@ -78,11 +82,6 @@ public sealed partial class WebhookDeliveryContractTests(ITestOutputHelper outpu
 
         foreach (var recording in recordings)
         {
-            if (recording.Model == "stock.move")
-            {
-                output.WriteLine($"{recording}: not replayed (the double models no stock moves; 10-h4 gets the warning with the fault)");
-                continue;
-            }
             await ReplayAsync(odoo, http, context, recording);
         }
         // Nothing arrived outside an RPC, late or as a retry.
@@ -102,10 +101,6 @@ public sealed partial class WebhookDeliveryContractTests(ITestOutputHelper outpu
         if (down)
         {
             await receiver.GoDownAsync();
-        }
-        if (ButtonMarkDoneContractTests.FaultFor(recording) is { } fault)
-        {
-            odoo.Faults.FailNext(1, fault, recording.Method);
         }
         int receivedBefore = receiver.Received.Count, attemptsBefore = odoo.Webhooks.Count, logBefore = odoo.Log.Lines.Count;
 
@@ -173,8 +168,9 @@ public sealed partial class WebhookDeliveryContractTests(ITestOutputHelper outpu
         {
             var timedOut = Assert.Single(attempts);
             Assert.Equal(OdooWebhookOutcome.TimedOut, timedOut.Outcome);
-            // Recorded: 1092 ms (17.0), 1083 ms (19.0), against about 100 ms for the same call with a prompt receiver.
-            Assert.InRange(latency, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2.5));
+            // Recorded: 1092 ms (17.0), 1083 ms (19.0), 1141 ms (18.0), against about 100 ms for the same call with a prompt
+            // receiver. The double's 1 s timer may end a scheduler tick before this clock's second does.
+            Assert.InRange(latency, TimeSpan.FromSeconds(1) - TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2.5));
             // The receiver answers after 3 s: watch past that for a second POST.
             await AssertNoRetryAsync(context, TimeSpan.FromSeconds(3.5) - (DateTimeOffset.UtcNow - arrived[0].ArrivedAt));
         }
@@ -232,7 +228,7 @@ public sealed partial class WebhookDeliveryContractTests(ITestOutputHelper outpu
             .Replace($"\"write_date\": \"{recordedBody["write_date"]}\"", $"\"write_date\": \"{writeDate}\"", StringComparison.Ordinal);
         Assert.Equal(expectedRaw, post.RawBody);
 
-        // 17.0 POSTs before its commit (old state, a new MO invisible); 19.0 after it (the committed state).
+        // 17.0 and 18.0 POST before their commit (old state, a new MO invisible); 19.0 after it (the committed state).
         if (recorded.Content["receiver_read_back"] is JsonObject readBack)
         {
             Assert.True(post.ReadBack, $"{where}: the receiver was to read back");

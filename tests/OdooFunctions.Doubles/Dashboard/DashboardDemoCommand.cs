@@ -5,7 +5,7 @@ using OdooFunctions.Doubles.Odoo;
 namespace OdooFunctions.Doubles.Dashboard;
 
 /// <summary>
-/// <c>dashboard [--port 5000] [--odoo-version 19.0]</c>: runs the demo dashboard API until Ctrl+C. Its orders are linked
+/// <c>dashboard [--port 5000] [--odoo-version 16.0|17.0|18.0|19.0]</c>: runs the demo dashboard API until Ctrl+C. Its orders are linked
 /// to the demo Odoo's seeded manufacturing orders; most carry the status their MO maps to, a few are stale (still
 /// <c>pending</c> with nothing produced), so the first sync visibly patches them.
 /// </summary>
@@ -18,7 +18,7 @@ public static class DashboardDemoCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         var options = new DashboardDoubleOptions { Port = 5000 };
-        var odooVersion = "19.0";
+        var odooVersion = OdooVersion.V19.Name;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -28,12 +28,12 @@ public static class DashboardDemoCommand
                     options.Port = port;
                     i++;
                     break;
-                case "--odoo-version" when value is "19.0" or "17.0":
-                    odooVersion = value;
+                case "--odoo-version" when OdooVersion.Names.Contains(value):
+                    odooVersion = value!;
                     i++;
                     break;
                 default:
-                    await Console.Error.WriteLineAsync($"dashboard: unknown or incomplete option '{args[i]}'. Options: --port N, --odoo-version 19.0|17.0");
+                    await Console.Error.WriteLineAsync($"dashboard: unknown or incomplete option '{args[i]}'. Options: --port N, --odoo-version {string.Join('|', OdooVersion.Names)}");
                     return 2;
             }
         }
@@ -54,11 +54,11 @@ public static class DashboardDemoCommand
     {
         ArgumentNullException.ThrowIfNull(orders);
         // The demo Odoo's own seed, filled the way the demo Odoo fills it, so ids and states are the ones it serves.
-        var uid = odooVersion == "19.0" ? 7 : 8;
-        var store = new OdooRecordStore(uid, "API Integration (C#)");
+        var version = OdooVersion.Of(odooVersion);
+        var store = new OdooRecordStore(version.ApiUid, "API Integration (C#)");
         lock (store.Gate)
         {
-            OdooSeed.Load(odooVersion).Fill(store, uid, new OdooDoubleOptions().Login);
+            OdooSeed.Load(version).Fill(store, version.ApiUid, new OdooDoubleOptions().Login);
         }
 
         var stale = 0;

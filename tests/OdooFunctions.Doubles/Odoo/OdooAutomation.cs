@@ -6,8 +6,8 @@ namespace OdooFunctions.Doubles.Odoo;
 /// <summary>
 /// Odoo's base_automation, as far as webhooks go: for every change the ORM reports, the active rules on the record's
 /// model whose trigger matches queue their "Send Webhook Notification" actions in the call's transaction, with the
-/// payload read at that moment (as Odoo reads it when the rule fires). The server sends them: 17.0 before the commit,
-/// 19.0 after it (<see cref="OdooDoubleServer"/>).
+/// payload read at that moment (as Odoo reads it when the rule fires). The server sends them: 17.0 and 18.0 before the
+/// commit, 19.0 after it (<see cref="OdooVersion.WebhooksAfterCommit"/>, <see cref="OdooDoubleServer"/>). 16.0 has no webhook action.
 /// </summary>
 /// <remarks>
 /// Triggers: on_create (created records), on_write (changes of the trigger fields, or of any field without trigger
@@ -18,7 +18,6 @@ namespace OdooFunctions.Doubles.Odoo;
 /// </remarks>
 internal sealed class OdooAutomation(OdooRecordStore store, OdooSeed seed, bool enabled)
 {
-    private bool Is19 => seed.Version == "19.0";
 
     /// <summary>A record was created; <paramref name="computed"/> are fields Odoo computed for it (an MO's state).</summary>
     public void Created(OdooInvocation call, OdooModelSchema schema, JsonObject record, IReadOnlyCollection<string> computed)
@@ -92,7 +91,7 @@ internal sealed class OdooAutomation(OdooRecordStore store, OdooSeed seed, bool 
 
     /// <summary>
     /// The action's webhook_sample_payload: the webhook of <paramref name="sample"/> (the model's first record) as
-    /// json.dumps(indent=4, sort_keys=True); 17.0 names it with "_name" (no "_action"/"_id"), 19.0 as real POSTs (03-e).
+    /// json.dumps(indent=4, sort_keys=True); 17.0 names it with "_name" (no "_action"/"_id"), 18.0 and 19.0 as real POSTs (03-e).
     /// </summary>
     public string? SamplePayload(JsonObject action, OdooModelSchema? schema, JsonObject? sample)
     {
@@ -101,7 +100,7 @@ internal sealed class OdooAutomation(OdooRecordStore store, OdooSeed seed, bool 
             return null;
         }
         var fields = FieldNames(action["webhook_field_ids"]);
-        var values = Is19
+        var values = seed.Version.SamplePayloadAsPosts
             ? new JsonObject { ["_action"] = $"{action["name"]}(#{action["id"]})", ["_id"] = sample?["id"]?.DeepClone() ?? 1, ["_model"] = schema.Name }
             : new JsonObject { ["id"] = sample is not null && fields.Count > 0 ? sample["id"]!.DeepClone() : 1, ["_model"] = schema.Name, ["_name"] = action["name"]?.DeepClone() };
         if (sample is not null)

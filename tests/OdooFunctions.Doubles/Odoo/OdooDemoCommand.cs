@@ -21,8 +21,8 @@ public static class OdooDemoCommand
                     options.Port = port;
                     i++;
                     break;
-                case "--version" when value is "19.0" or "17.0":
-                    options.Version = value;
+                case "--version" when OdooVersion.Names.Contains(value):
+                    options.Version = value!;
                     i++;
                     break;
                 case "--api-key" when !string.IsNullOrEmpty(value):
@@ -38,7 +38,7 @@ public static class OdooDemoCommand
                     i++;
                     break;
                 default:
-                    await Console.Error.WriteLineAsync($"odoo: unknown or incomplete option '{args[i]}'. Options: --port N, --version 19.0|17.0, --api-key KEY, --admin-key KEY, --latency-ms N");
+                    await Console.Error.WriteLineAsync($"odoo: unknown or incomplete option '{args[i]}'. Options: --port N, --version {string.Join('|', OdooVersion.Names)}, --api-key KEY, --admin-key KEY, --latency-ms N");
                     return 2;
             }
         }

@@ -22,7 +22,7 @@ internal sealed class OdooDomainFilter
 
     public bool Matches(JsonObject record) => _predicate(record);
 
-    public static OdooDomainFilter Parse(JsonNode? domain, OdooModelSchema schema, OdooRecordStore store, Func<string, OdooModelSchema?> schemas, string version)
+    public static OdooDomainFilter Parse(JsonNode? domain, OdooModelSchema schema, OdooRecordStore store, Func<string, OdooModelSchema?> schemas, OdooVersion version)
     {
         if (domain is null || (domain is JsonValue v && v.GetValueKind() == JsonValueKind.False))
         {
@@ -41,7 +41,7 @@ internal sealed class OdooDomainFilter
         return new OdooDomainFilter(r => parts.TrueForAll(p => p(r)));
     }
 
-    private static Func<JsonObject, bool> ParseOne(JsonArray items, ref int position, OdooModelSchema schema, OdooRecordStore store, Func<string, OdooModelSchema?> schemas, string version)
+    private static Func<JsonObject, bool> ParseOne(JsonArray items, ref int position, OdooModelSchema schema, OdooRecordStore store, Func<string, OdooModelSchema?> schemas, OdooVersion version)
     {
         if (position >= items.Count)
         {
@@ -81,9 +81,7 @@ internal sealed class OdooDomainFilter
         if (!schema.HasField(path[0]))
         {
             var leaf = OdooPython.Repr(term).Replace('[', '(').Replace(']', ')');
-            throw OdooServerError.ValueError(version == "19.0"
-                ? $"Invalid field {schema.Name}.{path[0]} in condition {leaf}"
-                : $"Invalid field {schema.Name}.{path[0]} in leaf {leaf}");
+            throw OdooServerError.ValueError($"Invalid field {schema.Name}.{path[0]} in {version.DomainTermWord} {leaf}");
         }
         var operand = term[2];
         // ("id", "in", [...]) looks ids up in a set, as PostgreSQL uses the primary key: batched reads of thousands of

@@ -7,7 +7,8 @@ namespace OdooFunctions.Doubles.Odoo;
 
 /// <summary>
 /// A loopback Odoo server (Kestrel on 127.0.0.1) that speaks JSON-RPC and, as 19.0, JSON-2 over an in-memory
-/// store, faithful to the recordings of real Odoo 19.0 and 17.0 servers. Counts calls and injects faults. Automation
+/// store, faithful to the recordings of real Odoo 16.0, 17.0, 18.0 and 19.0 servers (what differs between them:
+/// <see cref="OdooVersion"/>). Counts calls and injects faults. Automation
 /// rules with a "Send Webhook Notification" action (created by the administrator over RPC, or with
 /// <see cref="AddWebhookRule"/>) POST to their URL as the recorded servers did (<see cref="Webhooks"/>).
 /// </summary>
@@ -33,12 +34,13 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         _apiKey = Encoding.UTF8.GetBytes(options.ApiKey);
         _adminKey = Encoding.UTF8.GetBytes(options.AdminApiKey);
         Latency = options.Latency;
-        Uid = options.Uid ?? (IsVersion19 ? 7 : 8);
-        ApiUser = new OdooUser(Uid, "API Integration (C#)", IsAdmin: false);
+        Version = OdooVersion.Of(options.Version);
+        Uid = options.Uid ?? Version.ApiUid;
+        ApiUser = new OdooUser(Uid, "API Integration (C#)", IsAdmin: false, ReadsAnalyticLines: options.ApiUserReadsAnalyticLines);
         Store = new OdooRecordStore(Uid, ApiUser.Name);
         Log = new OdooServerLog(options.Database, options.LogWriter);
-        _webhookSender = new OdooWebhookSender(Log, logsSuccess: IsVersion19, options.WebhookTimeout);
-        var seed = OdooSeed.Load(options.Version);
+        _webhookSender = new OdooWebhookSender(Log, logsSuccess: Version.WebhookSuccessLogged, options.WebhookTimeout);
+        var seed = OdooSeed.Load(Version);
         _seed = seed;
         if (options.Seed)
         {
@@ -56,8 +58,9 @@ public sealed class OdooDoubleServer : IAsyncDisposable
                 seed.FillModelRegistry(Store);
             }
         }
-        Wire = new OdooWire(options.Version);
+        Wire = new OdooWire(Version);
         Orm = new OdooOrm(seed, Store, new OdooAutomation(Store, seed, options.SendWebhooks));
+        Store.Orders = Orm;
         _jsonRpc = new OdooJsonRpcEndpoint(this);
         _json2 = new OdooJson2Endpoint(this);
     }
@@ -113,15 +116,19 @@ public sealed class OdooDoubleServer : IAsyncDisposable
 
     internal OdooOrm Orm { get; }
 
-    internal bool IsVersion19 => Options.Version == "19.0";
+    /// <summary>The version the double speaks (<see cref="OdooDoubleOptions.Version"/>) and what sets it apart.</summary>
+    public OdooVersion Version { get; }
+
+    /// <summary>
+    /// The seeded finished product with a bill of materials, whatever the version calls it: the Gear Pump GP-100
+    /// (MFG-FG-1001 on 17.0 and 19.0, MFG-FG-001 on 16.0 and 18.0). Its orders get component moves.
+    /// </summary>
+    public long FinishedProductId => _seed.Boms.Keys.Min();
 
     public static async Task<OdooDoubleServer> StartAsync(OdooDoubleOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new OdooDoubleOptions();
-        if (options.Version is not ("19.0" or "17.0"))
-        {
-            throw new ArgumentException($"Unsupported Odoo version '{options.Version}': use \"19.0\" or \"17.0\".", nameof(options));
-        }
+        OdooVersion.Of(options.Version);
         var app = LoopbackWebApp.CreateBuilder(options.Port).Build();
         var server = new OdooDoubleServer(app, options);
         app.Run(server.HandleAsync);
@@ -159,10 +166,14 @@ public sealed class OdooDoubleServer : IAsyncDisposable
     public OdooWebhookRule AddWebhookRule(string url, string trigger = "on_write", IEnumerable<string>? triggerFields = null, IEnumerable<string>? fields = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(url);
+        if (!Version.HasWebhookAction)
+        {
+            throw new InvalidOperationException($"Odoo {Version.Name} has no \"Send Webhook Notification\" action (ir.actions.server.state has no 'webhook').");
+        }
         using var transaction = Store.Begin();
         var rule = transaction.Run(() =>
         {
-            var modelId = _seed.ProductionModelId;
+            var modelId = Store.Records("ir.model").First(m => m["model"]?.GetValue<string>() == "mrp.production")["id"]!.AsLong();
             JsonArray FieldIds(IEnumerable<string> names) => new([.. names.Select(name => (JsonNode?)(
                 Store.Records("ir.model.fields").FirstOrDefault(f => f["name"]?.ToString() == name)?["id"]!.AsLong()
                 ?? throw new ArgumentException($"mrp.production has no field '{name}' in the double", nameof(fields))))]);
@@ -252,17 +263,18 @@ public sealed class OdooDoubleServer : IAsyncDisposable
             {
                 return;
             }
-            if (!IsVersion19)
+            if (!Version.HasJson2)
             {
-                await AnswerAsync(context, onCall, () => Wire.NotFoundPage(context));
+                // /json/version is a JSON-2 route (18.0 redirects it to the login page); /web/version is gone before 19.0.
+                await AnswerAsync(context, onCall, () => path == "/json/version" ? Wire.WithoutJson2(context) : Wire.NotFoundPage(context));
                 return;
             }
             try
             {
                 var version = RunCall(onCall, () => new System.Text.Json.Nodes.JsonObject
                 {
-                    ["version_info"] = OdooJsonRpcEndpoint.VersionInfo(Options.Version),
-                    ["version"] = Options.Version,
+                    ["version_info"] = Version.VersionInfo(),
+                    ["version"] = Version.ServerVersion,
                 });
                 await AnswerAsync(context, onCall, () => OdooWire.Json(context, 200, version));
             }
@@ -338,8 +350,8 @@ public sealed class OdooDoubleServer : IAsyncDisposable
 
     /// <summary>
     /// Runs one call as Odoo runs it: a reading call on the committed state (<see cref="RunCall"/>); a writing call in a
-    /// transaction, with the webhooks its rules fired sent one after the other before the answer: 17.0 inside the
-    /// transaction (a receiver reading back sees the old state), 19.0 after the commit (it sees the new one). With
+    /// transaction, with the webhooks its rules fired sent one after the other before the answer: 17.0 and 18.0 inside
+    /// the transaction (a receiver reading back sees the old state), 19.0 after the commit (it sees the new one). With
     /// <see cref="OdooFault.AnalyticAccessError"/> the call runs (so that its own errors come first), then its changes
     /// are rolled back and the AccessError is raised, as Odoo raised it in the middle of the work. A webhook that
     /// fails never changes the call's outcome.
@@ -365,7 +377,7 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         {
             failure = ExceptionDispatchInfo.Capture(error);
         }
-        if (!IsVersion19)
+        if (!Version.WebhooksAfterCommit)
         {
             // Sent as the rules fired, before the commit: also those of a call that fails afterwards. Logged as sent.
             foreach (var webhook in transaction.Webhooks)
@@ -381,7 +393,7 @@ public sealed class OdooDoubleServer : IAsyncDisposable
         }
         failure?.Throw();
         transaction.Commit();
-        if (IsVersion19)
+        if (Version.WebhooksAfterCommit)
         {
             // Post-commit hooks: a rolled-back call sends (and logs) none; the next writing call may start meanwhile.
             // 19.0 logs each call as its rule fires, the outcome as it is sent (05-h: two "Webhook call to", two "succeeded").

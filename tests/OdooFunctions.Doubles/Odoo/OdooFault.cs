@@ -28,15 +28,17 @@ public enum OdooFault
     /// <c>button_mark_done</c> that makes a backorder: mrp_account reads stock.move.analytic_account_line_ids while
     /// the split renames the order. The call runs, its changes are rolled back as Odoo rolls back the transaction,
     /// and the error is answered as the double answers every AccessError (JSON-RPC error envelope with HTTP 200,
-    /// JSON-2 403). The text is 19.0's on either version (17.0 made the backorder for the same user).
+    /// JSON-2 403). The text is 19.0's on every version (17.0 and 18.0 made the backorder for the same user). The
+    /// double also refuses by itself, on 19.0, an API user without accounting rights
+    /// (<see cref="OdooDoubleOptions.ApiUserReadsAnalyticLines"/> false).
     /// </summary>
     AnalyticAccessError,
     /// <summary>
     /// <c>button_mark_done</c> answers the "Consumption Warning" wizard action (mrp.consumption.warning), as a
-    /// successful result, and changes nothing. Real Odoo asks this when the components consumed differ from the
-    /// bill of materials; the double models neither stock moves nor BoMs, so this fault is how a test asks for the
-    /// warning. A call whose context has <c>skip_consumption</c> true (how the wizard confirms) is not warned and
-    /// runs normally. Only <c>button_mark_done</c> calls take this fault.
+    /// successful result, and changes nothing. Odoo asks this when the components consumed differ from the bill of
+    /// materials, and so does the double from its moves; this fault asks it whatever the moves say (its line is the
+    /// recorded one: Shaft Seal Kit, 10 expected, 11 consumed). A call whose context has <c>skip_consumption</c> true
+    /// (how the wizard confirms) is not warned and runs normally. Only <c>button_mark_done</c> calls take this fault.
     /// </summary>
     ConsumptionWarning,
 }

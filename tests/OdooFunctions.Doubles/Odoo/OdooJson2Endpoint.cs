@@ -18,9 +18,9 @@ internal sealed class OdooJson2Endpoint(OdooDoubleServer server)
         {
             return;
         }
-        if (!server.IsVersion19)
+        if (!server.Version.HasJson2)
         {
-            await OdooDoubleServer.AnswerAsync(context, onCall, () => server.Wire.NotFoundPage(context));
+            await OdooDoubleServer.AnswerAsync(context, onCall, () => server.Wire.WithoutJson2(context));
             return;
         }
         var database = context.Request.Headers["X-Odoo-Database"].ToString();

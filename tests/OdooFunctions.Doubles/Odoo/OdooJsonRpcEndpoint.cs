@@ -6,9 +6,6 @@ namespace OdooFunctions.Doubles.Odoo;
 /// <summary>POST /jsonrpc: the "common" (version, authenticate, login) and "object" (execute_kw, execute) services.</summary>
 internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
 {
-    public static JsonArray VersionInfo(string version) =>
-        version == "19.0" ? new JsonArray(19, 0, 0, "final", 0, "") : new JsonArray(17, 0, 0, "final", 0, "");
-
     public async Task HandleAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method))
@@ -69,9 +66,9 @@ internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
             case "version":
                 return new JsonObject
                 {
-                    ["server_version"] = server.IsVersion19 ? "19.0" : "17.0-20240709",
-                    ["server_version_info"] = VersionInfo(server.Options.Version),
-                    ["server_serie"] = server.Options.Version,
+                    ["server_version"] = server.Version.ServerVersion,
+                    ["server_version_info"] = server.Version.VersionInfo(),
+                    ["server_serie"] = server.Version.Name,
                     ["protocol_version"] = 1,
                 };
             case "authenticate" or "login":
@@ -94,7 +91,7 @@ internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
 
     private async Task<(JsonNode? Result, bool None)> ObjectAsync(string method, JsonArray args, OdooFault? onCall)
     {
-        if (server.IsVersion19 && args.Count < 5)
+        if (server.Version.ExecuteKwUnpacksFirst && args.Count < 5)
         {
             // 19.0 unpacks (db, uid, key, model, method, *rest) before anything else.
             throw OdooServerError.ValueError($"not enough values to unpack (expected at least 5, got {args.Count})");
@@ -155,9 +152,8 @@ internal sealed class OdooJsonRpcEndpoint(OdooDoubleServer server)
     {
         if (database != server.Options.Database)
         {
-            var port = server.IsVersion19 ? 5433 : 5434;
             throw new OdooServerError("psycopg2.OperationalError",
-                $"connection to server at \"127.0.0.1\", port {port} failed: FATAL:  database \"{database}\" does not exist\n");
+                $"connection to server at \"127.0.0.1\", port {server.Version.DatabasePort} failed: FATAL:  database \"{database}\" does not exist\n");
         }
     }
 }

@@ -25,7 +25,7 @@ internal sealed class OdooModelSchema(string name, string description, string py
     /// <summary>The fields a read without a field list returns, in the server's order.</summary>
     public IReadOnlyList<string> AllFields { get; } = allFields;
 
-    /// <summary>Fields the server accepts in a write but silently leaves unchanged (17.0 date_deadline).</summary>
+    /// <summary>Fields the server accepts in a write but silently leaves unchanged (date_deadline up to 18.0).</summary>
     public ISet<string> WriteIgnored { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Fields a create must set (required, no default).</summary>
@@ -52,5 +52,9 @@ internal sealed class OdooModelSchema(string name, string description, string py
 
     public string? Relation(string field) => field == "create_uid" ? "res.users" : Definition(field)?["relation"]?.GetValue<string>();
 
-    private JsonNode? Definition(string field) => Fields[field] ?? UnlistedFields[field];
+    /// <summary>The field's fields_get attributes, listed or not (null for magic fields).</summary>
+    public JsonNode? Definition(string field) => Fields[field] ?? UnlistedFields[field];
+
+    /// <summary>A one2many's inverse many2one on the comodel (relation_field).</summary>
+    public string? Inverse(string field) => Definition(field)?["relation_field"]?.GetValue<string>();
 }

@@ -9,17 +9,17 @@ namespace OdooFunctions.Doubles.Odoo;
 /// </summary>
 internal sealed partial class OdooOrm
 {
-    /// <summary>17.0's computed name of a rule's webhook action (base_automation's _compute_name; 03-e).</summary>
+    /// <summary>17.0's and 18.0's computed name of a rule's webhook action (base_automation's _compute_name; 03-e).</summary>
     internal const string WebhookActionName17 = "Send Webhook Notification";
 
-    // Only the administrator ("Administration/Settings" on 17.0, "Role / Administrator" on 19.0) may change these;
-    // the API user may read the model registry, and on 17.0 also the rules (on 19.0 even the write answers "access", 03-h).
-    private static readonly Dictionary<string, (string Description, bool ReadableBy17User, bool ReadableBy19User)> AdminModels = new(StringComparer.Ordinal)
+    // Only the administrator (the version's AdministratorGroup) may change these; the API user may read the model
+    // registry, and the rules where the version lets it (17.0; on 18.0 and 19.0 even the write answers "access", 03-h).
+    private static readonly Dictionary<string, (string Description, bool Rule)> AdminModels = new(StringComparer.Ordinal)
     {
-        ["base.automation"] = ("Automation Rule", true, false),
-        ["ir.actions.server"] = ("Server Action", true, false),
-        ["ir.model"] = ("Models", true, true),
-        ["ir.model.fields"] = ("Fields", true, true),
+        ["base.automation"] = ("Automation Rule", true),
+        ["ir.actions.server"] = ("Server Action", true),
+        ["ir.model"] = ("Models", false),
+        ["ir.model.fields"] = ("Fields", false),
     };
 
     private OdooMethod WithAccessCheck(OdooModelSchema schema, OdooMethod method)
@@ -28,12 +28,13 @@ internal sealed partial class OdooOrm
         {
             return method;
         }
+        var readable = !rights.Rule || Version.RuleModelsReadableByUser;
         var operation = method.Name switch
         {
             "create" => "create",
-            "write" => Is19 && !rights.ReadableBy19User ? "access" : "modify",
+            "write" => readable ? "modify" : "access",
             "unlink" => "delete",
-            _ => (Is19 ? rights.ReadableBy19User : rights.ReadableBy17User) ? null : "access",
+            _ => readable ? null : "access",
         };
         if (operation is null)
         {
@@ -45,28 +46,8 @@ internal sealed partial class OdooOrm
                 ? method.Run(call)
                 : throw OdooServerError.AccessError(
                     $"You are not allowed to {operation} '{rights.Description}' ({schema.Name}) records.\n\nThis operation is allowed for the following groups:\n"
-                    + $"\t- {(Is19 ? "Role / Administrator" : "Administration/Settings")}\n\nContact your administrator to request access if necessary."),
+                    + $"\t- {Version.AdministratorGroup}\n\nContact your administrator to request access if necessary."),
         };
-    }
-
-    /// <summary>Fields Odoo computes when read (related, inverse one2many, the sample payload); null for stored fields.</summary>
-    private JsonNode? ComputedValue(OdooModelSchema schema, JsonObject record, string field)
-    {
-        switch (schema.Name, field)
-        {
-            case ("base.automation" or "ir.actions.server", "model_name"):
-                return ModelName(record) is { } name ? name : false;
-            case ("base.automation", "action_server_ids"):
-                var id = record["id"]!.AsLong();
-                return OrderedIds("ir.actions.server", _store.Records("ir.actions.server").Where(a => BelongsTo(a, id)).Select(a => a["id"]!.AsLong()).ToList());
-            case ("ir.actions.server", "webhook_sample_payload"):
-                // The sample is the model's first record (search([], limit=1), archived ones included).
-                var model = ModelName(record) is { } modelName ? Schema(modelName) : null;
-                var sample = model is null ? null : Ordered(model, _store.Records(model.Name), model.DefaultOrder).FirstOrDefault();
-                return _automation.SamplePayload(record, model, sample) is { } payload ? payload : false;
-            default:
-                return null;
-        }
     }
 
     private static bool BelongsTo(JsonObject action, long ruleId) =>
@@ -147,7 +128,7 @@ internal sealed partial class OdooOrm
                 record[field] = new JsonArray([.. ids.Select(id => (JsonNode?)id)]);
                 continue;
             }
-            var inverse = schema.Fields[field]!["relation_field"]!.GetValue<string>();
+            var inverse = schema.Inverse(field)!;
             var parentId = record["id"]!.AsLong();
             var parent = _store.Many2One(schema.Name, parentId);
             List<long> Children() => [.. _store.Records(relation).Where(r => r[inverse] is JsonArray p && p.Count > 0 && p[0]!.AsLong() == parentId).Select(r => r["id"]!.AsLong())];
@@ -244,7 +225,15 @@ internal sealed partial class OdooOrm
             }
             ApplyRelations(call, comodel, r, vals, creating: false);
         }, [.. vals.Select(p => p.Key)]);
-        AfterWrite(comodel, record, vals);
+        if (comodel.Name == "stock.move")
+        {
+            // A component line written through its order: the order's own write computes its state.
+            _moves.FollowReservation(record);
+        }
+        else
+        {
+            AfterWrite(call, comodel, record, vals);
+        }
     }
 
     private void RequireExisting(OdooInvocation call, string model, long id)
@@ -266,8 +255,13 @@ internal sealed partial class OdooOrm
         }
     }
 
-    private void AfterWrite(OdooModelSchema schema, JsonObject record, JsonObject vals)
+    private void AfterWrite(OdooInvocation call, OdooModelSchema schema, JsonObject record, JsonObject vals)
     {
+        if (schema.Name == "stock.move")
+        {
+            AfterMoveWrite(call, record);
+            return;
+        }
         // The name is recomputed when what it depends on changes, unless the same write sets it.
         if (schema.Name == "ir.actions.server" && !vals.ContainsKey("name") && (vals.ContainsKey("state") || vals.ContainsKey("usage") || vals.ContainsKey("base_automation_id")))
         {
@@ -275,18 +269,22 @@ internal sealed partial class OdooOrm
         }
     }
 
-    // 17.0 names a rule's webhook action itself, whatever name it was given (03-e); 19.0 keeps the given name.
+    // 17.0 and 18.0 name a rule's webhook action themselves, whatever name it was given (03-e); 19.0 keeps the given name.
     private void NameWebhookAction(JsonObject action)
     {
-        if (!Is19 && action["usage"]?.ToString() == "base_automation" && action["state"]?.ToString() == "webhook")
+        if (Version.WebhookActionNameComputed && action["usage"]?.ToString() == "base_automation" && action["state"]?.ToString() == "webhook")
         {
             action["name"] = WebhookActionName17;
         }
     }
 
-    /// <summary>What goes with a deleted record: a rule's actions (ir.actions.server.base_automation_id is ondelete='cascade').</summary>
+    /// <summary>What goes with a deleted record: an order's moves; a rule's actions (ir.actions.server.base_automation_id is ondelete='cascade').</summary>
     private void RemoveDependents(OdooModelSchema schema, long id)
     {
+        if (schema.Name == Productions)
+        {
+            RemoveMoves(id);
+        }
         if (schema.Name == "base.automation")
         {
             foreach (var action in _store.Records("ir.actions.server").Where(a => BelongsTo(a, id)).Select(a => a["id"]!.AsLong()).ToList())

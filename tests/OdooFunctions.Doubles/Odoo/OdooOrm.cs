@@ -15,7 +15,7 @@ internal sealed partial class OdooOrm
     /// <summary>The methods that only read: they run on the committed state without waiting for a writing call.</summary>
     public static readonly IReadOnlySet<string> ReadingMethods = new HashSet<string>(StringComparer.Ordinal)
     {
-        "search_read", "search", "search_count", "read", "fields_get", "context_get",
+        "search_read", "search", "search_count", "read", "fields_get", "context_get", "onchange",
     };
 
     private const string AllFieldsAccessError =
@@ -32,14 +32,17 @@ internal sealed partial class OdooOrm
     private readonly OdooSeed _seed;
     private readonly OdooRecordStore _store;
     private readonly OdooAutomation _automation;
+    private readonly OdooStockMoves _moves;
     private readonly Dictionary<string, OdooMethod> _common;
-    private readonly Dictionary<string, OdooMethod> _production;
+    // The model's own public methods (Python class, for TypeErrors), by model.
+    private readonly Dictionary<string, Dictionary<string, OdooMethod>> _modelMethods = new(StringComparer.Ordinal);
 
     public OdooOrm(OdooSeed seed, OdooRecordStore store, OdooAutomation automation)
     {
         _seed = seed;
         _store = store;
         _automation = automation;
+        _moves = new OdooStockMoves(store, seed);
         _common = new OdooMethod[]
         {
             new("search_read", null, true, ["domain", "fields", "offset", "limit", "order"], 0, true, SearchRead),
@@ -51,21 +54,42 @@ internal sealed partial class OdooOrm
             new("unlink", null, false, [], 0, false, Unlink),
             new("fields_get", null, true, ["allfields", "attributes"], 0, false, FieldsGet),
         }.ToDictionary(m => m.Name, StringComparer.Ordinal);
-        var actions = new List<OdooMethod>
+        var production = new List<OdooMethod>
         {
             new("action_confirm", "MrpProduction", false, [], 0, false, ActionConfirm),
-            new("set_qty_producing", "MrpProduction", false, [], 0, false, SetQtyProducing),
             new("button_mark_done", "MrpProduction", false, [], 0, false, ButtonMarkDone),
             new("action_cancel", "MrpProduction", false, [], 0, false, ActionCancel),
+            new("button_plan", "MrpProduction", false, [], 0, false, ButtonPlan),
         };
-        if (Is19)
+        if (Version.HasSetQtyProducing)
         {
-            actions.Add(new("action_start", "MrpProduction", false, [], 0, false, ActionStart));
+            production.Add(new("set_qty_producing", "MrpProduction", false, [], 0, false, SetQtyProducing));
         }
-        _production = actions.ToDictionary(m => m.Name, StringComparer.Ordinal);
+        if (Version.HasActionStart)
+        {
+            production.Add(new("action_start", "MrpProduction", false, [], 0, false, ActionStart));
+        }
+        if (Version.HasLegacyOnchange)
+        {
+            production.Add(new("onchange", "MrpProduction", false, ["values", "field_name", "field_onchange"], 3, false, Onchange));
+        }
+        AddMethods(Productions, production);
+        AddMethods("mrp.production.backorder",
+        [
+            new("action_backorder", "MrpProductionBackorder", false, [], 0, false, ActionBackorder),
+            new("action_close_mo", "MrpProductionBackorder", false, [], 0, false, ActionCloseMo),
+        ]);
+        AddMethods("mrp.consumption.warning", [new("action_confirm", "MrpConsumptionWarning", false, [], 0, false, ConsumptionWarningConfirm)]);
+        if (Version.ImmediateProductionWizard)
+        {
+            AddMethods("mrp.immediate.production", [new("process", "MrpImmediateProduction", false, [], 0, false, ImmediateProductionProcess)]);
+        }
     }
 
-    private bool Is19 => _seed.Version == "19.0";
+    private void AddMethods(string model, IEnumerable<OdooMethod> methods) =>
+        _modelMethods[model] = methods.ToDictionary(m => m.Name, StringComparer.Ordinal);
+
+    private OdooVersion Version => _seed.Version;
 
     public OdooModelSchema? Schema(string model) => _seed.Schemas.GetValueOrDefault(model);
 
@@ -74,25 +98,25 @@ internal sealed partial class OdooOrm
     {
         if (method.StartsWith('_'))
         {
-            throw OdooServerError.AccessError(Is19 || json2
+            throw OdooServerError.AccessError(Version.QualifiedMethodNames || json2
                 ? $"Private methods (such as '{schema.Name}.{method}') cannot be called remotely."
                 : $"Private methods (such as {method}) cannot be called remotely.");
         }
         if (_common.TryGetValue(method, out var found)
-            || (schema.Name == "mrp.production" && _production.TryGetValue(method, out found)))
+            || (_modelMethods.TryGetValue(schema.Name, out var own) && own.TryGetValue(method, out found)))
         {
             return WithAccessCheck(schema, found);
         }
         if (schema.Name == "res.users" && method == "context_get")
         {
-            return new OdooMethod("context_get", Is19 ? "ResUsers" : "Users", true, [], 0, false,
+            return new OdooMethod("context_get", Version.UsersClass, true, [], 0, false,
                 i => new JsonObject { ["lang"] = "en_US", ["tz"] = "Europe/Brussels", ["uid"] = i.User.Uid });
         }
         if (json2)
         {
             throw OdooServerError.Werkzeug("NotFound", $"The method '{schema.Name}.{method}' does not exist", 404);
         }
-        throw new OdooServerError("builtins.AttributeError", Is19
+        throw new OdooServerError("builtins.AttributeError", Version.QualifiedMethodNames
             ? $"The method '{schema.Name}.{method}' does not exist"
             : $"The method '{method}' does not exist on the model '{schema.Name}'");
     }
@@ -208,7 +232,7 @@ internal sealed partial class OdooOrm
             : throw OdooServerError.ValueError($"Invalid id: {OdooPython.Repr(node)}");
 
     private string InvalidField(string field, string model) =>
-        Is19 ? $"Invalid field '{field}' on '{model}'" : $"Invalid field '{field}' on model '{model}'";
+        Version.ShortInvalidFieldMessage ? $"Invalid field '{field}' on '{model}'" : $"Invalid field '{field}' on model '{model}'";
 
     // ---- search / read ----
 
@@ -240,7 +264,7 @@ internal sealed partial class OdooOrm
         if (requested.Count == 0)
         {
             // The API user may not read wip_move_ids (account.move) that a full read of an MO includes on 19.0.
-            if (Is19 && schema.Name == "mrp.production" && !call.User.IsAdmin)
+            if (Version.FullProductionReadNeedsAccounting && schema.Name == "mrp.production" && !call.User.IsAdmin)
             {
                 throw OdooServerError.AccessError(AllFieldsAccessError);
             }
@@ -282,14 +306,52 @@ internal sealed partial class OdooOrm
         {
             "datetime" => OdooRecordStore.ToSeconds(value) ?? false,
             "many2many" when value is JsonArray ids => OrderedIds(schema.Relation(field)!, ids.Select(id => id!.AsLong())),
-            "many2many" or "one2many" => new JsonArray(),
+            "many2many" => new JsonArray(),
+            "one2many" => Inverse(schema, record, field),
+            // A many2one names the record as it is named now (an order renamed by a backorder split).
+            "many2one" when value is JsonArray { Count: 2 } pair && schema.Relation(field) is { } relation && _store.Find(relation, pair[0]!.AsLong()) is { } target
+                => new JsonArray(pair[0]!.DeepClone(), OdooRecordStore.DisplayName(relation, target)),
             _ => value?.DeepClone() ?? false,
         };
     }
 
+    /// <summary>Fields Odoo computes when read (related fields, the rule's sample payload, the wizards' counts); null for stored fields.</summary>
+    private JsonNode? ComputedValue(OdooModelSchema schema, JsonObject record, string field)
+    {
+        switch (schema.Name, field)
+        {
+            case ("base.automation" or "ir.actions.server", "model_name"):
+                return ModelName(record) is { } name ? name : false;
+            case ("mrp.consumption.warning", "mrp_production_count"):
+                return record["mrp_production_ids"] is JsonArray orders ? orders.Count : 0;
+            case ("mrp.consumption.warning", "consumption"):
+                // The strictest of its lines' orders.
+                var id = record["id"]!.AsLong();
+                var rules = _store.Records("mrp.consumption.warning.line").Where(l => OdooStockMoves.RefId(l["mrp_consumption_warning_id"]) == id)
+                    .Select(l => l["consumption"]?.ToString()).ToHashSet();
+                return rules.Contains("strict") ? "strict" : rules.Contains("warning") ? "warning" : "flexible";
+            case ("ir.actions.server", "webhook_sample_payload"):
+                // The sample is the model's first record (search([], limit=1), archived ones included).
+                var model = ModelName(record) is { } modelName ? Schema(modelName) : null;
+                var sample = model is null ? null : Ordered(model, _store.Records(model.Name), model.DefaultOrder).FirstOrDefault();
+                return _automation.SamplePayload(record, model, sample) is { } payload ? payload : false;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A one2many's ids: the comodel's records whose inverse many2one is this record, in the comodel's order.</summary>
+    private JsonArray Inverse(OdooModelSchema schema, JsonObject record, string field)
+    {
+        var relation = schema.Relation(field)!;
+        var inverse = schema.Inverse(field)!;
+        var id = record["id"]!.AsLong();
+        return OrderedIds(relation, _store.Records(relation).Where(r => OdooStockMoves.RefId(r[inverse]) == id).Select(r => r["id"]!.AsLong()).ToList());
+    }
+
     private List<JsonObject> Search(OdooModelSchema schema, JsonNode? domain, JsonNode? offsetArg, JsonNode? limitArg, JsonNode? orderArg)
     {
-        var filter = OdooDomainFilter.Parse(domain, schema, _store, Schema, _seed.Version);
+        var filter = OdooDomainFilter.Parse(domain, schema, _store, Schema, Version);
         IEnumerable<JsonObject> matches = _store.Records(schema.Name).Where(filter.Matches);
         // Archived records are hidden unless the domain asks about "active".
         if (schema.HasField("active") && !(domain?.ToJsonString().Contains("\"active\"", StringComparison.Ordinal) ?? false))
@@ -377,6 +439,7 @@ internal sealed partial class OdooOrm
     /// <summary>One record of a create (also an inline (0, 0, vals) of a one2many), then the rules on creation.</summary>
     private long CreateRecord(OdooInvocation call, OdooModelSchema schema, JsonObject vals)
     {
+        vals = WithContextDefaults(schema, vals, call.Context);
         foreach (var required in schema.CreateRequired)
         {
             if (OdooDomainFilter.IsEmpty(vals[required]))
@@ -388,11 +451,9 @@ internal sealed partial class OdooOrm
         // Odoo sets the magic field unless the values give it (vals.setdefault('create_uid', uid)).
         converted["create_uid"] ??= _store.Many2One("res.users", call.User.Uid);
         long id;
-        if (schema.Name == "mrp.production")
+        if (schema.Name == Productions)
         {
-            var productId = converted["product_id"]!.AsArray()[0]!.AsLong();
-            converted["product_id"] = productId;
-            id = _store.AddUnlocked("mrp.production", _store.NewManufacturingOrder(converted, call.User.Reference()));
+            id = CreateOrder(converted, call.User);
         }
         else
         {
@@ -408,7 +469,7 @@ internal sealed partial class OdooOrm
         return id;
     }
 
-    private string MissingRequired(OdooModelSchema schema, string field) => Is19
+    private string MissingRequired(OdooModelSchema schema, string field) => Version.RequiredFieldMessage19
         ? $"The operation cannot be completed: Missing required value for the field '{schema.FieldLabel(field)}' ({field}).\nModel: '{schema.Description}' ({schema.Name})\n"
           + "- create/update: a mandatory field is not set\n- delete: another model requires the record being deleted, you can archive it instead\n"
         : "The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n"
@@ -427,6 +488,7 @@ internal sealed partial class OdooOrm
         {
             Step(call, call.Schema, record, r =>
             {
+                var oldQty = Number(r["product_qty"]);
                 foreach (var (key, value) in converted)
                 {
                     if (!call.Schema.WriteIgnored.Contains(key))
@@ -435,12 +497,16 @@ internal sealed partial class OdooOrm
                     }
                 }
                 ApplyRelations(call, call.Schema, r, vals, creating: false);
-                if (call.Schema.Name == "mrp.production")
+                if (call.Schema.Name == Productions)
                 {
+                    if (converted.ContainsKey("product_qty") && State(r) is not ("done" or "cancel"))
+                    {
+                        _moves.Rescale(r, oldQty, Number(r["product_qty"]));
+                    }
                     ComputeState(r);
                 }
             }, written);
-            AfterWrite(call.Schema, record, vals);
+            AfterWrite(call, call.Schema, record, vals);
         }
         return true;
     }
@@ -618,241 +684,5 @@ internal sealed partial class OdooOrm
             result[field] = description;
         }
         return result;
-    }
-
-    // ---- manufacturing order actions (Odoo's state machine) ----
-
-    private static string State(JsonObject record) => record["state"]?.GetValue<string>() ?? "draft";
-
-    /// <summary>Odoo's _compute_state for the states driven by the produced quantity.</summary>
-    private static void ComputeState(JsonObject record)
-    {
-        var state = State(record);
-        if (state is not ("confirmed" or "progress" or "to_close"))
-        {
-            return;
-        }
-        double producing = OdooDomainFilter.ToDouble(record["qty_producing"]), qty = OdooDomainFilter.ToDouble(record["product_qty"]);
-        if (producing > 0 && producing >= qty)
-        {
-            record["state"] = "to_close";
-        }
-        else if (producing > 0 || state == "to_close")
-        {
-            record["state"] = "progress";
-        }
-    }
-
-    private JsonNode ActionConfirm(OdooInvocation call)
-    {
-        foreach (var record in ById(Existing(call, call.Schema, call.Ids)).Where(r => State(r) == "draft"))
-        {
-            Step(call, call.Schema, record, r =>
-            {
-                r["state"] = "confirmed";
-                ComputeState(r);
-            });
-        }
-        return true;
-    }
-
-    private JsonNode? ActionStart(OdooInvocation call)
-    {
-        // action_start calls ensure_one() first: several ids fail and nothing changes (webhook recordings 19.0/10-c).
-        if (call.Ids.Count != 1)
-        {
-            throw OdooServerError.ValueError($"Expected singleton: {call.Schema.Name}({string.Join(", ", call.Ids)})");
-        }
-        foreach (var record in Existing(call, call.Schema, call.Ids).Where(r => State(r) == "confirmed"))
-        {
-            Step(call, call.Schema, record, r => r["state"] = "progress");
-        }
-        return null;
-    }
-
-    private JsonNode? SetQtyProducing(OdooInvocation call)
-    {
-        // Propagates qty_producing to the stock moves in Odoo; the MO itself only gets stamped.
-        foreach (var record in ById(Existing(call, call.Schema, call.Ids)))
-        {
-            Step(call, call.Schema, record, ComputeState);
-        }
-        return null;
-    }
-
-    private JsonNode ButtonMarkDone(OdooInvocation call)
-    {
-        var records = ById(Existing(call, call.Schema, call.Ids)).ToList();
-        foreach (var record in records)
-        {
-            if (State(record) is "draft" or "done" or "cancel")
-            {
-                throw OdooServerError.UserError(State(record) == "draft"
-                    ? "You need to confirm the manufacturing order before marking it as done."
-                    : "The manufacturing order is already done or cancelled.");
-            }
-        }
-        // Odoo checks the consumption before the quantities (pre_button_mark_done); the wizard confirms with skip_consumption.
-        if (call.Fault == OdooFault.ConsumptionWarning && !IsTrue(call.Context["skip_consumption"]))
-        {
-            return ConsumptionWarning(records);
-        }
-        var skipBackorder = IsTrue(call.Context["skip_backorder"]);
-        var toBackorder = call.Context["mo_ids_to_backorder"] is JsonArray list ? ToIds(list) : [];
-        // Nothing recorded as produced means "produce everything" (Odoo sets qty_producing to the demand).
-        foreach (var record in records.Where(r => OdooDomainFilter.ToDouble(r["qty_producing"]) <= 0))
-        {
-            Step(call, call.Schema, record, r => r["qty_producing"] = r["product_qty"]!.DeepClone());
-        }
-        var partial = records.Where(r => OdooDomainFilter.ToDouble(r["qty_producing"]) < OdooDomainFilter.ToDouble(r["product_qty"])).ToList();
-        if (partial.Count > 0 && !skipBackorder)
-        {
-            return BackorderWizard(partial);
-        }
-        var now = OdooRecordStore.Now();
-        var backorders = new List<long>();
-        // The split first: the original keeps what was produced, which makes it to_close (a change of state the rules
-        // see: the first of the two POSTs of 05-f/05-h), then everything is done (the second).
-        foreach (var record in records)
-        {
-            double producing = OdooDomainFilter.ToDouble(record["qty_producing"]), qty = OdooDomainFilter.ToDouble(record["product_qty"]);
-            if (producing < qty && toBackorder.Contains(record["id"]!.AsLong()))
-            {
-                Step(call, call.Schema, record, r =>
-                {
-                    backorders.Add(CreateBackorder(call, r, qty - producing));
-                    r["product_qty"] = r["qty_producing"]!.DeepClone();
-                    ComputeState(r);
-                });
-            }
-        }
-        foreach (var record in records)
-        {
-            Step(call, call.Schema, record, r =>
-            {
-                r["state"] = "done";
-                r["qty_produced"] = r["qty_producing"]!.DeepClone();
-                r["date_finished"] = now;
-            });
-        }
-        return backorders.Count == 0 ? true : BackordersMade(backorders, call.Context);
-    }
-
-    /// <summary>
-    /// Not true once backorders were made: Odoo opens them. One backorder: the recorded action (17.0 05-f, 19.0 05-h),
-    /// its form with res_id. Several (not recorded; shape from Odoo's mrp_production.py): a list of them. The context
-    /// is the call's as Odoo passes it on: default_* keys dropped, skip_* set to false, mo_ids_to_backorder None.
-    /// </summary>
-    private JsonObject BackordersMade(List<long> backorders, JsonObject callContext)
-    {
-        var context = new JsonObject();
-        foreach (var (key, value) in callContext)
-        {
-            if (!key.StartsWith("default_", StringComparison.Ordinal))
-            {
-                context[key] = key.StartsWith("skip_", StringComparison.Ordinal) ? false : value?.DeepClone();
-            }
-        }
-        context["mo_ids_to_backorder"] = null;
-        var action = (JsonObject)_seed.BackorderCreatedAction.DeepClone();
-        action["context"] = context;
-        if (backorders.Count == 1)
-        {
-            action["res_id"] = backorders[0];
-            return action;
-        }
-        return new JsonObject
-        {
-            ["res_model"] = action["res_model"]!.DeepClone(),
-            ["type"] = action["type"]!.DeepClone(),
-            ["context"] = context.DeepClone(),
-            ["name"] = "Backorder MO",
-            ["domain"] = new JsonArray(new JsonArray("id", "in", new JsonArray([.. backorders.Select(id => (JsonNode?)id)]))),
-            ["views"] = new JsonArray(new JsonArray(false, "list"), new JsonArray(false, "form")),
-            ["view_mode"] = Is19 ? "list,form" : "tree,form",
-        };
-    }
-
-    private JsonObject BackorderWizard(List<JsonObject> partial)
-    {
-        var action = (JsonObject)_seed.BackorderAction.DeepClone();
-        var ids = partial.Select(r => (JsonNode?)r["id"]!.DeepClone()).ToArray();
-        var context = action["context"]!.AsObject();
-        context["default_mrp_production_ids"] = new JsonArray(ids);
-        context["default_mrp_production_backorder_line_ids"] = new JsonArray([.. partial.Select(r => (JsonNode?)new JsonArray(0, 0,
-            new JsonObject { ["mrp_production_id"] = r["id"]!.DeepClone(), ["to_backorder"] = true }))]);
-        return action;
-    }
-
-    /// <summary>
-    /// The recorded warning with its ids replaced: the called MOs, one line per MO. The line's component and
-    /// quantities stay the recorded ones (Shaft Seal Kit, 10 expected, 11 consumed), as the double has no BoM.
-    /// </summary>
-    private JsonObject ConsumptionWarning(List<JsonObject> records)
-    {
-        var action = (JsonObject)_seed.ConsumptionWarningAction.DeepClone();
-        var context = action["context"]!.AsObject();
-        var recordedLine = context["default_mrp_consumption_warning_line_ids"]![0]![2]!.AsObject();
-        context["default_mrp_production_ids"] = new JsonArray([.. records.Select(r => (JsonNode?)r["id"]!.DeepClone())]);
-        context["default_mrp_consumption_warning_line_ids"] = new JsonArray([.. records.Select(r =>
-        {
-            var line = (JsonObject)recordedLine.DeepClone();
-            line["mrp_production_id"] = r["id"]!.DeepClone();
-            return (JsonNode?)new JsonArray(0, 0, line);
-        })]);
-        return action;
-    }
-
-    private static bool IsTrue(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.True;
-
-    /// <summary>
-    /// Odoo's _split_productions for one MO: the original becomes &lt;name&gt;-001 (backorder_sequence 1) unless it is
-    /// a backorder already; the new MO takes the next number of the family, the rest of the quantity, and starts
-    /// confirmed with nothing produced. Returns its id.
-    /// </summary>
-    private long CreateBackorder(OdooInvocation call, JsonObject original, double remaining)
-    {
-        var stamp = _store.Stamp();
-        var name = original["name"]!.GetValue<string>();
-        var sequence = (long)OdooDomainFilter.ToDouble(original["backorder_sequence"]);
-        var baseName = sequence > 0 && name.LastIndexOf('-') > 0 ? name[..name.LastIndexOf('-')] : name;
-        if (sequence == 0)
-        {
-            original["name"] = $"{baseName}-001";
-            original["backorder_sequence"] = 1L;
-        }
-        var last = _store.Records("mrp.production")
-            .Where(r => r["name"]?.GetValue<string>() is { } n && (n == baseName || n.StartsWith(baseName + "-", StringComparison.Ordinal)))
-            .Max(r => (long)OdooDomainFilter.ToDouble(r["backorder_sequence"]));
-        var backorder = (JsonObject)original.DeepClone();
-        backorder.Remove("id");
-        backorder["name"] = $"{baseName}-{last + 1:000}";
-        backorder["backorder_sequence"] = last + 1;
-        backorder["product_qty"] = OdooJson.PythonFloat(remaining);
-        backorder["qty_producing"] = OdooJson.PythonFloat(0);
-        backorder["qty_produced"] = OdooJson.PythonFloat(0);
-        backorder["state"] = "confirmed";
-        backorder["write_date"] = stamp;
-        backorder["create_date"] = stamp;
-        backorder["create_uid"] = _store.Many2One("res.users", call.User.Uid);
-        var id = _store.AddUnlocked("mrp.production", backorder);
-        // Copied with its state given, not computed: rules on creation run, on_write rules do not (no POST, 05-f).
-        _automation.Created(call, call.Schema, _store.Find("mrp.production", id)!, []);
-        return id;
-    }
-
-    private JsonNode ActionCancel(OdooInvocation call)
-    {
-        var records = Existing(call, call.Schema, call.Ids);
-        if (Is19 && records.Any(r => State(r) == "done"))
-        {
-            throw OdooServerError.UserError("You cannot cancel a manufacturing order that is already done.");
-        }
-        // 17.0 answers true for a done MO and leaves it done.
-        foreach (var record in ById(records).Where(r => State(r) != "done"))
-        {
-            Step(call, call.Schema, record, r => r["state"] = "cancel");
-        }
-        return true;
     }
 }

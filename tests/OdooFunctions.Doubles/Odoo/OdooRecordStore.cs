@@ -11,7 +11,7 @@ namespace OdooFunctions.Doubles.Odoo;
 /// Like PostgreSQL under Odoo, a call that writes works in a transaction (<see cref="BeginAsync"/>): writing calls run
 /// one at a time, each on its own copies of the records it touches (committed records are replaced, never changed),
 /// and what they change becomes visible to other calls only at <see cref="OdooTransaction.Commit"/>. Reading calls take <see cref="Gate"/> for the call and see the last
-/// committed state, also while a writing call is still open, e.g. while Odoo 17.0 waits inside the transaction for a
+/// committed state, also while a writing call is still open, e.g. while Odoo 17.0 or 18.0 waits inside the transaction for a
 /// webhook receiver that reads the record back. create_date and write_date keep microseconds, as PostgreSQL does;
 /// reads answer them to the second, as Odoo's RPC does.
 /// </remarks>
@@ -34,12 +34,21 @@ public sealed class OdooRecordStore
     private Task _writerTurn = Task.CompletedTask;
     private readonly long _uid;
     private readonly string _userName;
+    // Per model the last id handed out: like a PostgreSQL sequence, ids are never given twice, also not after a
+    // rollback or a delete; the seed may set where a sequence stands (a database whose other runs used ids).
+    private readonly Dictionary<string, long> _lastIds = new(StringComparer.Ordinal);
+    private readonly Lock _sequenceGate = new();
+    // The number the next order's name takes (WH/MO/000NN), when the seed says where the picking type's sequence stands.
+    private long? _nextOrderNumber;
 
     internal OdooRecordStore(long uid, string userName)
     {
         _uid = uid;
         _userName = userName;
     }
+
+    /// <summary>The ORM that makes manufacturing orders for <see cref="AddManufacturingOrder"/>; set by the server.</summary>
+    internal OdooOrm? Orders { get; set; }
 
     /// <summary>Guards the committed tables: held by a reading call for its whole run, and briefly by a commit.</summary>
     internal Lock Gate { get; } = new();
@@ -155,27 +164,15 @@ public sealed class OdooRecordStore
     }
 
     /// <summary>
-    /// Adds a manufacturing order as Odoo would after the API user's create (+ the actions that lead to
-    /// <paramref name="state"/>): name WH/MO/000NN, dates, responsible user and create_uid the API user, write_date
-    /// now. For tests and benchmarks.
+    /// Adds a manufacturing order as Odoo would after the API user's create and the actions that lead to
+    /// <paramref name="state"/>: its name from the order sequence, dates, responsible user and create_uid the API
+    /// user, write_date now; for a product with a bill of materials its component and finished moves, confirmed,
+    /// with the components recorded (to_close, done) or not. No automation rule fires. For tests and benchmarks.
     /// </summary>
     public long AddManufacturingOrder(long productId, double qty, string state)
     {
-        return Write(() =>
-        {
-            var values = NewManufacturingOrder(new JsonObject { ["product_id"] = productId, ["product_qty"] = qty });
-            values["state"] = state;
-            if (state is "to_close" or "done")
-            {
-                values["qty_producing"] = OdooJson.PythonFloat(qty);
-            }
-            if (state == "done")
-            {
-                values["qty_produced"] = OdooJson.PythonFloat(qty);
-                values["date_finished"] = Now();
-            }
-            return AddUnlocked("mrp.production", values);
-        });
+        var orders = Orders ?? throw new InvalidOperationException("This store belongs to no Odoo double.");
+        return Write(() => orders.AddOrder(productId, qty, state));
     }
 
     private static JsonObject WireCopy(JsonObject record)
@@ -194,6 +191,7 @@ public sealed class OdooRecordStore
     internal long AddUnlocked(string model, JsonObject values)
     {
         long id = values["id"]?.AsLong() ?? NextId(model);
+        Taken(model, id);
         values.Remove("id");
         var record = new JsonObject { ["id"] = id };
         foreach (var (key, value) in values.ToList())
@@ -270,15 +268,32 @@ public sealed class OdooRecordStore
         {
             return committed.Select(r => r.Value);
         }
-        var merged = new SortedDictionary<long, JsonObject>(committed.Where(r => !changes.ContainsKey(r.Key)).ToDictionary());
-        foreach (var (id, record) in changes)
+        // The committed records in id order with the transaction's copies over them, then its new records (usually
+        // the highest ids): no re-sorting of a large table for the few records a call touches.
+        var merged = new List<JsonObject>(committed.Count + changes.Count);
+        var seen = new HashSet<long>();
+        foreach (var (id, record) in committed)
         {
-            if (record is not null)
+            if (changes.TryGetValue(id, out var changed))
             {
-                merged[id] = record;
+                seen.Add(id);
+                if (changed is not null)
+                {
+                    merged.Add(changed);
+                }
+            }
+            else
+            {
+                merged.Add(record);
             }
         }
-        return merged.Values;
+        var added = changes.Where(c => c.Value is not null && !seen.Contains(c.Key)).OrderBy(c => c.Key).Select(c => c.Value!).ToList();
+        if (added.Count > 0 && merged.Count > 0 && added[0]["id"]!.AsLong() < merged[^1]["id"]!.AsLong())
+        {
+            return merged.Concat(added).OrderBy(r => r["id"]!.AsLong()).ToList();
+        }
+        merged.AddRange(added);
+        return merged;
     }
 
     internal bool Remove(string model, long id)
@@ -295,18 +310,59 @@ public sealed class OdooRecordStore
         return true;
     }
 
+    /// <summary>Takes the next id of <paramref name="model"/>'s sequence (not given back on rollback, as in PostgreSQL).</summary>
     internal long NextId(string model)
     {
-        long last;
-        lock (Gate)
+        lock (_sequenceGate)
         {
-            last = Committed(model, create: false) is { Count: > 0 } table ? table.Keys.Max() : 0;
+            var next = _lastIds.GetValueOrDefault(model) + 1;
+            _lastIds[model] = next;
+            return next;
         }
-        if (Current?.Changes(model) is { Count: > 0 } changes)
+    }
+
+    // A record added with its id (the seed's, a test's) moves the sequence past it.
+    private void Taken(string model, long id)
+    {
+        lock (_sequenceGate)
         {
-            last = Math.Max(last, changes.Keys.Max());
+            _lastIds[model] = Math.Max(_lastIds.GetValueOrDefault(model), id);
         }
-        return last + 1;
+    }
+
+    /// <summary>The API user as a many2one: [id, name] (the responsible user and creator of the orders it makes).</summary>
+    internal JsonArray ApiUserReference() => new(_uid, _userName);
+
+    /// <summary>Sets where <paramref name="model"/>'s id sequence stands: the next new record gets <paramref name="nextId"/> (or a higher id in use).</summary>
+    internal void StartSequence(string model, long nextId)
+    {
+        lock (_sequenceGate)
+        {
+            _lastIds[model] = Math.Max(_lastIds.GetValueOrDefault(model), nextId - 1);
+        }
+    }
+
+    /// <summary>Sets the number the next order's name takes; without it names follow ids (WH/MO/000NN for id NN).</summary>
+    internal void StartOrderNames(long nextNumber)
+    {
+        lock (_sequenceGate)
+        {
+            _nextOrderNumber = nextNumber;
+        }
+    }
+
+    /// <summary>The name of a new order (not a backorder): the picking type's sequence, WH/MO/000NN.</summary>
+    internal string NextOrderName(long id)
+    {
+        lock (_sequenceGate)
+        {
+            var number = _nextOrderNumber ?? id;
+            if (_nextOrderNumber is not null)
+            {
+                _nextOrderNumber++;
+            }
+            return $"WH/MO/{number:00000}";
+        }
     }
 
     private SortedDictionary<long, JsonObject>? Committed(string model, bool create)
@@ -353,51 +409,5 @@ public sealed class OdooRecordStore
             return $"[{text}] {record["name"]}";
         }
         return record["display_name"]?.GetValue<string>() ?? record["name"]?.ToString() ?? $"{model},{record["id"]}";
-    }
-
-    /// <summary>
-    /// A new MO's values with Odoo's defaults filled in; <paramref name="values"/> as sent by a client. The responsible
-    /// user and creator is <paramref name="user"/> ([id, name]; the API user when null).
-    /// </summary>
-    internal JsonObject NewManufacturingOrder(JsonObject values, JsonNode? user = null)
-    {
-        var now = Now();
-        var stamp = Stamp();
-        user ??= new JsonArray(_uid, _userName);
-        var id = NextId("mrp.production");
-        var productId = values["product_id"]!.AsLong();
-        var product = Find("product.product", productId);
-        var start = values["date_start"]?.GetValue<string>() ?? now;
-        var finished = DateTime.ParseExact(start, DateTimeFormat, CultureInfo.InvariantCulture).AddHours(1)
-            .ToString(DateTimeFormat, CultureInfo.InvariantCulture);
-        var record = new JsonObject
-        {
-            ["id"] = id,
-            ["name"] = $"WH/MO/{id:00000}",
-            ["product_id"] = Many2One("product.product", productId),
-            ["product_qty"] = OdooJson.PythonFloat(values["product_qty"] is JsonValue qtyValue && qtyValue.GetValueKind() == System.Text.Json.JsonValueKind.Number ? qtyValue.AsDouble() : 1),
-            ["product_uom_id"] = product?["uom_id"]?.DeepClone() ?? new JsonArray(1, "Units"),
-            ["state"] = "draft",
-            ["date_start"] = start,
-            ["date_finished"] = finished,
-            ["date_deadline"] = false,
-            ["priority"] = "0",
-            ["user_id"] = user.DeepClone(),
-            ["create_uid"] = user.DeepClone(),
-            ["company_id"] = new JsonArray(1, "My Company (San Francisco)"),
-            ["origin"] = false,
-            ["qty_produced"] = OdooJson.PythonFloat(0),
-            ["qty_producing"] = OdooJson.PythonFloat(0),
-            ["write_date"] = stamp,
-            ["create_date"] = stamp,
-        };
-        foreach (var (key, value) in values)
-        {
-            if (key is not ("product_id" or "product_qty" or "date_start"))
-            {
-                record[key] = value?.DeepClone();
-            }
-        }
-        return record;
     }
 }

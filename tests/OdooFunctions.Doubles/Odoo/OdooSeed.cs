@@ -3,14 +3,15 @@ using System.Text.Json.Nodes;
 namespace OdooFunctions.Doubles.Odoo;
 
 /// <summary>
-/// The server's models and its starting data. Records and field definitions shown in the recordings come from
-/// Seed/recorded-&lt;version&gt;.json (extracted verbatim from /work/shared/odoo-recordings, first appearance of each
-/// record in execution order); the records the recordings only imply (other demo products up to the recorded
-/// product count, the SEED MOs not read back, the other seeded companies) are filled in here. The action dicts
-/// button_mark_done answers are kept there verbatim too: backorder_action from odoo-recordings,
-/// backorder_created_action and consumption_warning_action from /work/shared/odoo-webhooks.
+/// The server's models and its starting data, from Seed/recorded-&lt;version&gt;.json. Its "models" hold the records and
+/// field definitions the recordings show (extracted verbatim from them, first appearance of each record in execution
+/// order, later reads adding fields); the action dicts that button_mark_done answers are kept verbatim too
+/// (backorder_action, backorder_created_action, consumption_warning_action, 16.0's immediate_production_action). Its
+/// "implied" section holds what the recordings only imply, each part with its reason: the other demo products up to
+/// the recorded product count, the BoMs and their components, the SEED MOs not read back, the other seeded
+/// companies, stock, the model registry ids of the webhook recordings and where a shared database's sequences stood.
 /// </summary>
-internal sealed class OdooSeed
+internal sealed partial class OdooSeed
 {
     private static readonly string[] FieldTypes =
     [
@@ -18,13 +19,13 @@ internal sealed class OdooSeed
         "one2many", "properties", "properties_definition", "reference", "selection", "text",
     ];
 
-    private OdooSeed(string version, JsonObject recorded)
+    private OdooSeed(OdooVersion version, JsonObject recorded)
     {
         Version = version;
         Recorded = recorded;
     }
 
-    public string Version { get; }
+    public OdooVersion Version { get; }
 
     public JsonObject Recorded { get; }
 
@@ -32,21 +33,23 @@ internal sealed class OdooSeed
 
     public JsonObject BackorderAction => Recorded["backorder_action"]!.AsObject();
 
-    /// <summary>What button_mark_done answered once it made one backorder (17.0 05-f, 19.0 05-h of the webhook recordings).</summary>
+    /// <summary>What button_mark_done answered once it made one backorder (17.0 05-f, 19.0 05-h of the webhook recordings; 16.0, 18.0 18-g).</summary>
     public JsonObject BackorderCreatedAction => Recorded["backorder_created_action"]!.AsObject();
 
-    /// <summary>The "Consumption Warning" wizard action as the webhook recording 10-h4 of this version returned it.</summary>
+    /// <summary>The "Consumption Warning" wizard action as the recordings returned it (webhooks 10-h4; 16.0, 18.0 21-f).</summary>
     public JsonObject ConsumptionWarningAction => Recorded["consumption_warning_action"]!.AsObject();
 
-    public static OdooSeed Load(string version)
+    public static OdooSeed Load(OdooVersion version)
     {
-        var recorded = JsonNode.Parse(OdooResources.Read($"recorded-{version}.json"))!.AsObject();
+        var recorded = JsonNode.Parse(OdooResources.Read($"recorded-{version.Name}.json"))!.AsObject();
         var seed = new OdooSeed(version, recorded);
         seed.BuildSchemas();
+        seed.Boms = seed.Implied["boms"]!.AsArray().Select(b => b!.AsObject()).ToDictionary(
+            b => b["product"]!.AsLong(),
+            b => new OdooBom(b["product"]!.AsLong(), b["consumption"]!.GetValue<string>(),
+                [.. b["lines"]!.AsArray().Select(l => new OdooBomLine(l![0]!.AsLong(), l[1]!.AsDouble()))]));
         return seed;
     }
-
-    private bool Is19 => Version == "19.0";
 
     private void BuildSchemas()
     {
@@ -61,11 +64,15 @@ internal sealed class OdooSeed
             return new OdooModelSchema(name, description, pythonClass, order, fields, all.Distinct().ToList());
         }
 
-        var mo = FromRecording("mrp.production", Is19 ? "Manufacturing Order" : "Production Order", "MrpProduction", "priority desc, date_start asc, id");
+        var mo = FromRecording("mrp.production", Version.ProductionDescription, "MrpProduction", $"priority desc, {Version.PlannedStartField} asc, id");
         mo.CreateRequired.Add("product_id");
-        // Read back in the webhook recordings (05-g, 10-i); the recorded fields_get was trimmed before it.
-        mo.UnlistedFields["backorder_sequence"] = new JsonObject { ["readonly"] = false, ["required"] = false, ["string"] = "Backorder Sequence", ["type"] = "integer" };
-        if (!Is19)
+        // Read back in the recordings (05-g, 10-i of the webhooks; 17-k, 20-g); the recorded fields_get was trimmed before them.
+        mo.UnlistedFields["backorder_sequence"] = Field("integer", "Backorder Sequence");
+        mo.UnlistedFields["move_raw_ids"] = Field("one2many", "Components", relation: "stock.move", inverse: "raw_material_production_id");
+        mo.UnlistedFields["move_finished_ids"] = Field("one2many", "Finished Products", relation: "stock.move", inverse: "production_id");
+        mo.UnlistedFields["consumption"] = Field("selection", "Consumption", required: true, readOnly: true, selection: [["flexible", "Allowed"], ["warning", "Allowed with warning"], ["strict", "Blocked"]]);
+        // A stored field Odoo computes (readonly in fields_get: date_deadline up to 18.0) keeps its value when written.
+        if (mo.Fields["date_deadline"]?["readonly"]?.GetValue<bool>() == true)
         {
             mo.WriteIgnored.Add("date_deadline");
         }
@@ -90,7 +97,7 @@ internal sealed class OdooSeed
                         new JsonArray("production", "Production"), new JsonArray("transit", "Transit")),
                 },
             }, ["id", "name", "complete_name", "usage", "display_name", "create_date", "write_date"]);
-        var users = new OdooModelSchema("res.users", "User", Is19 ? "ResUsers" : "Users", "name, login",
+        var users = new OdooModelSchema("res.users", "User", Version.UsersClass, "name, login",
             new JsonObject
             {
                 ["name"] = new JsonObject { ["readonly"] = false, ["required"] = true, ["string"] = "Name", ["type"] = "char" },
@@ -100,7 +107,49 @@ internal sealed class OdooSeed
         {
             Schemas[schema.Name] = schema;
         }
+        BuildManufacturingSchemas();
         BuildAutomationSchemas();
+        OverrideFields();
+    }
+
+    /// <summary>A field definition as fields_get describes it (attributes in its order).</summary>
+    private static JsonObject Field(string type, string label, bool required = false, bool readOnly = false, string? relation = null, string? inverse = null, params string[][] selection)
+    {
+        var field = new JsonObject { ["readonly"] = readOnly };
+        if (relation is not null)
+        {
+            field["relation"] = relation;
+        }
+        if (inverse is not null)
+        {
+            field["relation_field"] = inverse;
+        }
+        field["required"] = required;
+        if (selection.Length > 0)
+        {
+            field["selection"] = new JsonArray([.. selection.Select(pair => (JsonNode?)new JsonArray(pair[0], pair[1]))]);
+        }
+        field["string"] = label;
+        field["type"] = type;
+        return field;
+    }
+
+    private static List<string> AllFields(JsonObject fields) => ["id", .. fields.Select(f => f.Key), "display_name", "create_uid", "create_date", "write_date"];
+
+    // Field definitions a version has differently from the ones built here (16.0's ir.actions.server.state).
+    private void OverrideFields()
+    {
+        if (Implied["field_overrides"]?["fields"] is not JsonObject models)
+        {
+            return;
+        }
+        foreach (var (model, fields) in models)
+        {
+            foreach (var (name, definition) in fields!.AsObject())
+            {
+                Schemas[model].Fields[name] = definition!.DeepClone();
+            }
+        }
     }
 
     // What an automation rule with a webhook needs (webhook recordings 03 and 11): the model registry (ir.model,
@@ -108,28 +157,6 @@ internal sealed class OdooSeed
     // use or Odoo's webhook needs; labels and selections as the servers' fields_get has them.
     private void BuildAutomationSchemas()
     {
-        static JsonObject Field(string type, string label, bool required = false, bool readOnly = false, string? relation = null, string? inverse = null, params string[][] selection)
-        {
-            var field = new JsonObject { ["readonly"] = readOnly };
-            if (relation is not null)
-            {
-                field["relation"] = relation;
-            }
-            if (inverse is not null)
-            {
-                field["relation_field"] = inverse;
-            }
-            field["required"] = required;
-            if (selection.Length > 0)
-            {
-                field["selection"] = new JsonArray([.. selection.Select(pair => (JsonNode?)new JsonArray(pair[0], pair[1]))]);
-            }
-            field["string"] = label;
-            field["type"] = type;
-            return field;
-        }
-        static List<string> All(JsonObject fields) => ["id", .. fields.Select(f => f.Key), "display_name", "create_uid", "create_date", "write_date"];
-
         var modelFields = new JsonObject
         {
             ["model"] = Field("char", "Model", required: true),
@@ -137,7 +164,7 @@ internal sealed class OdooSeed
             ["state"] = Field("selection", "Type", readOnly: true, selection: [["manual", "Custom Object"], ["base", "Base Object"]]),
             ["transient"] = Field("boolean", "Transient Model", readOnly: true),
         };
-        var model = new OdooModelSchema("ir.model", "Models", "IrModel", "model", modelFields, All(modelFields));
+        var model = new OdooModelSchema("ir.model", "Models", "IrModel", "model", modelFields, AllFields(modelFields));
 
         string[][] types = [.. FieldTypes.Select(t => new[] { t, t })];
         var fieldFields = new JsonObject
@@ -152,7 +179,7 @@ internal sealed class OdooSeed
             ["readonly"] = Field("boolean", "Readonly"),
             ["store"] = Field("boolean", "Stored"),
         };
-        var field = new OdooModelSchema("ir.model.fields", "Fields", "IrModelFields", "name", fieldFields, All(fieldFields));
+        var field = new OdooModelSchema("ir.model.fields", "Fields", "IrModelFields", "name", fieldFields, AllFields(fieldFields));
 
         var automationFields = new JsonObject
         {
@@ -173,7 +200,7 @@ internal sealed class OdooSeed
             ["filter_domain"] = Field("char", "Apply on"),
             ["filter_pre_domain"] = Field("char", "Before Update Domain"),
         };
-        var automation = new OdooModelSchema("base.automation", "Automation Rule", "BaseAutomation", "id", automationFields, All(automationFields));
+        var automation = new OdooModelSchema("base.automation", "Automation Rule", "BaseAutomation", "id", automationFields, AllFields(automationFields));
         automation.CreateRequired.Add("name");
         automation.CreateRequired.Add("model_id");
         automation.CreateRequired.Add("trigger");
@@ -198,7 +225,7 @@ internal sealed class OdooSeed
             ["webhook_field_ids"] = Field("many2many", "Webhook Fields", relation: "ir.model.fields"),
             ["webhook_sample_payload"] = Field("text", "Sample Payload", readOnly: true),
         };
-        var action = new OdooModelSchema("ir.actions.server", "Server Action", "IrActionsServer", "sequence, name, id", actionFields, All(actionFields));
+        var action = new OdooModelSchema("ir.actions.server", "Server Action", "IrActionsServer", "sequence, name, id", actionFields, AllFields(actionFields));
         action.CreateRequired.Add("name");
         action.CreateRequired.Add("model_id");
 
@@ -208,19 +235,22 @@ internal sealed class OdooSeed
         }
     }
 
+
     /// <summary>
     /// The ir.model record of mrp.production and its ir.model.fields (webhook recordings 03-a and 03-b): the recorded
-    /// ids for the fields the recordings looked up, the next ids for the other fields the double knows.
+    /// ids for the fields the recordings looked up, the next ids for the other fields the double knows (and for all of
+    /// them where the version has no webhook recordings).
     /// </summary>
     public void FillModelRegistry(OdooRecordStore store)
     {
         var mo = Schemas["mrp.production"];
-        var modelId = ProductionModelId;
+        var registry = Implied["model_registry"];
+        var modelId = registry?["model"]?.AsLong() ?? store.NextId("ir.model");
         store.AddUnlocked("ir.model", new JsonObject { ["id"] = modelId, ["model"] = mo.Name, ["name"] = mo.Description, ["state"] = "base", ["transient"] = false });
-        var recorded = Is19
-            ? new Dictionary<string, long> { ["id"] = 7872, ["name"] = 7896, ["origin"] = 7899, ["product_qty"] = 7908, ["qty_producing"] = 7912, ["state"] = 7926, ["qty_produced"] = 7940, ["write_date"] = 7979 }
-            : new Dictionary<string, long> { ["name"] = 7047, ["origin"] = 7050, ["product_qty"] = 7056, ["qty_producing"] = 7059, ["state"] = 7074, ["qty_produced"] = 7086, ["id"] = 7120, ["write_date"] = 7125 };
-        var next = recorded.Values.Max() + 1;
+        var recorded = registry?["fields"] is JsonObject fields
+            ? fields.Where(f => !f.Key.StartsWith('_')).ToDictionary(f => f.Key, f => f.Value!.AsLong())
+            : [];
+        var next = recorded.Count > 0 ? recorded.Values.Max() + 1 : 1;
         var names = mo.Fields.Select(f => f.Key).Concat(mo.UnlistedFields.Select(f => f.Key)).Prepend("id")
             .Append("display_name").Append("create_uid").Append("create_date").Append("write_date").Distinct();
         foreach (var name in names)
@@ -238,8 +268,11 @@ internal sealed class OdooSeed
         }
     }
 
-    /// <summary>The ir.model id of mrp.production in the recorded database (03-a).</summary>
-    public long ProductionModelId => Is19 ? 602 : 562;
+    /// <summary>What the recordings only imply, with why (the seed's "implied" section).</summary>
+    private JsonObject Implied => Recorded["implied"]!.AsObject();
+
+    /// <summary>The bills of materials by finished product (the seed's "boms").</summary>
+    public IReadOnlyDictionary<long, OdooBom> Boms { get; private set; } = new Dictionary<long, OdooBom>();
 
     public void Fill(OdooRecordStore store, long uid, string login)
     {
@@ -252,7 +285,7 @@ internal sealed class OdooSeed
             }
         }
 
-        var stock = Is19 ? 5L : 8L;
+        var stock = Implied["stock_location"]!.AsLong();
         store.AddUnlocked("stock.location", new JsonObject { ["id"] = stock, ["name"] = "Stock", ["complete_name"] = "WH/Stock", ["display_name"] = "WH/Stock", ["usage"] = "internal" });
         store.AddUnlocked("stock.location", new JsonObject { ["id"] = 15, ["name"] = "Production", ["complete_name"] = "Virtual Locations/Production", ["display_name"] = "Virtual Locations/Production", ["usage"] = "production" });
         store.AddUnlocked("res.users", new JsonObject { ["id"] = 1, ["name"] = "OdooBot", ["login"] = "__system__" });
@@ -262,35 +295,37 @@ internal sealed class OdooSeed
         FillModelRegistry(store);
         FillProducts(store);
         FillManufacturingOrders(store);
+        FillMoves(store);
         FillPartners(store);
         FillQuants(store, stock);
+        FillSequences(store);
     }
 
-    // Demo products the recordings name (in MOs and quants), then plain stand-ins up to the recorded count
-    // (search_count: 67 on 19.0, 55 on 17.0; the highest recorded id is the last product).
+    // Demo products the recordings name, plain stand-ins for the others below the first seeded product, the BoMs'
+    // components the recordings only name, and archived stand-ins so that search_count is the recorded one (06).
     private void FillProducts(OdooRecordStore store)
     {
-        var named = Is19
-            ? new Dictionary<long, (string Code, string Name)> { [8] = ("FURN_7800", "Desk Combination"), [20] = ("E-COM07", "Large Cabinet"), [21] = ("E-COM08", "Storage Box"), [36] = ("FURN_0789", "Individual Workplace"), [55] = ("FURN_8522", "Table Top") }
-            : new Dictionary<long, (string Code, string Name)> { [8] = ("FURN_7800", "Desk Combination"), [17] = ("E-COM07", "Large Cabinet"), [18] = ("E-COM08", "Storage Box"), [30] = ("FURN_0789", "Individual Workplace"), [38] = ("FURN_8522", "Table Top") };
-        var firstMfg = Is19 ? 69L : 54L;
-        var archived = Is19 ? new long[] { 64, 65, 66, 67 } : [53];
-        for (long id = 1; id < firstMfg; id++)
+        var products = Implied["products"]!.AsObject();
+        var named = products["named"]!.AsObject().ToDictionary(p => long.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), p => p.Value!.AsArray());
+        var archived = products["archived"]!.AsArray().Select(id => id!.AsLong()).ToHashSet();
+        var storable = Version.StorableField;
+        for (long id = 1; id < products["first_seeded"]!.AsLong(); id++)
         {
-            var (code, name) = named.TryGetValue(id, out var n) ? n : ($"DEMO-{id:000}", $"Demo Product {id}");
+            var (code, name) = named.TryGetValue(id, out var n) ? (n[0]!.GetValue<string>(), n[1]!.GetValue<string>()) : ($"DEMO-{id:000}", $"Demo Product {id}");
             var product = new JsonObject
             {
                 ["id"] = id, ["name"] = name, ["default_code"] = code, ["barcode"] = false, ["list_price"] = OdooJson.PythonFloat(10), ["standard_price"] = OdooJson.PythonFloat(5),
                 ["type"] = "consu",
             };
-            if (Is19)
+            // The named demo products are storable, the stand-ins consumables.
+            if (storable == "is_storable")
             {
                 product["is_storable"] = named.ContainsKey(id);
             }
             else
             {
-                product["detailed_type"] = named.ContainsKey(id) ? "product" : "consu";
-                product["type"] = product["detailed_type"]!.DeepClone();
+                product[storable] = named.ContainsKey(id) ? "product" : "consu";
+                product["type"] = product[storable]!.DeepClone();
             }
             product["categ_id"] = new JsonArray(1, "All");
             product["uom_id"] = new JsonArray(1, "Units");
@@ -300,67 +335,66 @@ internal sealed class OdooSeed
             product["active"] = !archived.Contains(id);
             store.AddUnlocked("product.product", product);
         }
-    }
-
-    // MOs 1-6 are Odoo's demo MOs (1 and 3 recorded; 2 is the draft MO of case 16); 7-12 are the SEED-* orders
-    // (7-9 recorded; 10-12 are SEED-TO-CLOSE, SEED-DONE, SEED-CANCEL with values in the same style).
-    private static void FillManufacturingOrders(OdooRecordStore store)
-    {
-        var seeded = store.Find("mrp.production", 8)!;
-        string stamp = seeded["write_date"]!.GetValue<string>(), start = seeded["date_start"]!.GetValue<string>(), end = seeded["date_finished"]!.GetValue<string>();
-        var demoStamp = store.Find("mrp.production", 1)!["write_date"]!.GetValue<string>();
-        var demoStart = store.Find("mrp.production", 1)!["date_start"]!.GetValue<string>();
-        var gearPump = seeded["product_id"]!.AsArray()[0]!.AsLong();
-        var bracket = store.Find("mrp.production", 9)!["product_id"]!.AsArray()[0]!.AsLong();
-        var tableTop = store.Find("mrp.production", 3)!["product_id"]!.AsArray()[0]!.AsLong();
-        var desk = store.Find("mrp.production", 1)!["product_id"]!.AsArray()[0]!.AsLong();
-
-        JsonObject Mo(long id, long product, double qty, string state, double producing, string? origin, bool demo) => new()
+        foreach (var component in products["components"]!.AsArray())
         {
-            ["id"] = id, ["name"] = $"WH/MO/{id:00000}", ["product_id"] = store.Many2One("product.product", product), ["product_qty"] = OdooJson.PythonFloat(qty),
-            ["product_uom_id"] = new JsonArray(1, "Units"), ["state"] = state, ["date_start"] = demo ? demoStart : start,
-            ["date_finished"] = demo ? demoStart : end, ["date_deadline"] = false, ["priority"] = "0",
-            ["user_id"] = demo ? new JsonArray(1, "OdooBot") : new JsonArray(2, "Mitchell Admin"),
-            ["company_id"] = new JsonArray(1, "My Company (San Francisco)"), ["origin"] = origin is null ? false : origin,
-            ["qty_produced"] = OdooJson.PythonFloat(state == "done" ? producing : 0), ["qty_producing"] = OdooJson.PythonFloat(producing),
-            ["write_date"] = demo ? demoStamp : stamp, ["create_date"] = demo ? demoStamp : stamp,
-        };
-        store.AddUnlocked("mrp.production", Mo(2, tableTop, 2, "draft", 0, null, demo: true));
-        store.AddUnlocked("mrp.production", Mo(4, desk, 1, "done", 1, null, demo: true));
-        store.AddUnlocked("mrp.production", Mo(5, tableTop, 4, "progress", 1, null, demo: true));
-        store.AddUnlocked("mrp.production", Mo(6, desk, 2, "draft", 0, null, demo: true));
-        store.AddUnlocked("mrp.production", Mo(10, bracket, 4, "to_close", 4, "SEED-TO-CLOSE", demo: false));
-        store.AddUnlocked("mrp.production", Mo(11, gearPump, 3, "done", 3, "SEED-DONE", demo: false));
-        store.AddUnlocked("mrp.production", Mo(12, bracket, 6, "cancel", 0, "SEED-CANCEL", demo: false));
+            store.AddUnlocked("product.product", (JsonObject)component!.DeepClone());
+        }
     }
 
-    // The seeded companies the recordings do not read back (CUST-0001, VEND-0001, VEND-0002); their names sort
-    // after the recorded ones so that the recorded first pages stay the same.
+    // The seeded orders the recordings do not read back, their dates and responsible as the template order's. A 16.0
+    // order's planned start (date_planned_start) the recordings do not show is taken as its creation.
+    private void FillManufacturingOrders(OdooRecordStore store)
+    {
+        foreach (var order in Implied["manufacturing_orders"]!["orders"]!.AsArray().Select(o => o!.AsObject()))
+        {
+            var template = store.Find("mrp.production", order["template"]!.AsLong())!;
+            var state = order["state"]!.GetValue<string>();
+            double qty = order["qty"]!.AsDouble(), producing = order["producing"]!.AsDouble();
+            var mo = new JsonObject
+            {
+                ["id"] = order["id"]!.DeepClone(), ["name"] = $"WH/MO/{order["id"]!.AsLong():00000}",
+                ["product_id"] = store.Many2One("product.product", order["product"]!.AsLong()), ["product_qty"] = OdooJson.PythonFloat(qty),
+                ["product_uom_id"] = new JsonArray(1, "Units"), ["state"] = state,
+            };
+            foreach (var field in new[] { "date_start", "date_finished", Version.PlannedStartField })
+            {
+                mo[field] = template[field]?.DeepClone();
+            }
+            mo["date_deadline"] = false;
+            mo["priority"] = "0";
+            mo["user_id"] = template["user_id"]!.DeepClone();
+            mo["company_id"] = new JsonArray(1, "My Company (San Francisco)");
+            mo["origin"] = order["origin"]?.DeepClone() ?? false;
+            mo["qty_produced"] = OdooJson.PythonFloat(state == "done" ? producing : 0);
+            mo["qty_producing"] = OdooJson.PythonFloat(producing);
+            mo["write_date"] = template["write_date"]!.DeepClone();
+            mo["create_date"] = template["write_date"]!.DeepClone();
+            store.AddUnlocked("mrp.production", mo);
+        }
+        foreach (var mo in store.Records("mrp.production"))
+        {
+            mo[Version.PlannedStartField] ??= mo["write_date"]!.DeepClone();
+        }
+    }
+
+    // The seeded companies the recordings do not read back; their names sort after the recorded ones so that the
+    // recorded first pages stay the same.
     private void FillPartners(OdooRecordStore store)
     {
-        var ids = Is19 ? new long[] { 45, 47, 48 } : [43, 45, 46];
-        JsonObject Company(long id, string name, string email, string city, string zip, string country, long countryId, string vat, string @ref) => new()
+        foreach (var company in Implied["partners"]!["companies"]!.AsArray().Select(c => c!.AsObject()))
         {
-            ["id"] = id, ["name"] = name, ["email"] = email, ["phone"] = "+49 30 1234 5600", ["street"] = "Industriestrasse 5", ["city"] = city,
-            ["zip"] = zip, ["country_id"] = new JsonArray(countryId, country), ["is_company"] = true, ["vat"] = vat, ["ref"] = @ref,
-        };
-        var companies = new[]
-        {
-            Company(ids[0], "Nordhafen Pumpen GmbH", "einkauf@nordhafen.example", "Hamburg", "20457", "Germany", 57, "DE123456788", "CUST-0001"),
-            Company(ids[1], "Precision Castings Ltd", "sales@precision-castings.example", "Sheffield", "S1 2HE", "United Kingdom", 231, "GB123456782", "VEND-0001"),
-            Company(ids[2], "Steel & Fasteners Supply Co.", "orders@steelfasteners.example", "Detroit", "48201", "United States", 233, "US12345670", "VEND-0002"),
-        };
-        foreach (var company in companies)
-        {
-            if (!Is19)
+            var partner = new JsonObject
             {
-                company["mobile"] = false;
-            }
-            store.AddUnlocked("res.partner", company);
+                ["id"] = company["id"]!.DeepClone(), ["name"] = company["name"]!.DeepClone(), ["email"] = company["email"]!.DeepClone(), ["phone"] = "+49 30 1234 5600",
+                ["street"] = "Industriestrasse 5", ["city"] = company["city"]!.DeepClone(), ["zip"] = company["zip"]!.DeepClone(),
+                ["country_id"] = new JsonArray(company["country_id"]!.DeepClone(), company["country"]!.DeepClone()), ["is_company"] = true,
+                ["vat"] = company["vat"]!.DeepClone(), ["ref"] = company["ref"]!.DeepClone(),
+            };
+            store.AddUnlocked("res.partner", partner);
         }
-        foreach (var partner in store.Records("res.partner"))
+        if (Version.HasPartnerMobile)
         {
-            if (!Is19)
+            foreach (var partner in store.Records("res.partner"))
             {
                 partner["mobile"] ??= false;
             }
@@ -369,16 +403,31 @@ internal sealed class OdooSeed
 
     private void FillQuants(OdooRecordStore store, long stock)
     {
-        // Stock of the two finished goods, matching their recorded qty_available (12 and 79).
-        long first = Is19 ? 66 : 70;
-        var gearPump = Is19 ? 69L : 54L;
-        foreach (var (id, product, qty) in new[] { (first, gearPump, 12), (first + 1, gearPump + 1, 79) })
+        foreach (var quant in Implied["quants"]!["stock"]!.AsArray().Select(q => q!.AsObject()))
         {
+            var qty = quant["quantity"]!.AsDouble();
             store.AddUnlocked("stock.quant", new JsonObject
             {
-                ["id"] = id, ["product_id"] = store.Many2One("product.product", product), ["location_id"] = new JsonArray(stock, "WH/Stock"),
+                ["id"] = quant["id"]!.DeepClone(), ["product_id"] = store.Many2One("product.product", quant["product"]!.AsLong()), ["location_id"] = new JsonArray(stock, "WH/Stock"),
                 ["quantity"] = OdooJson.PythonFloat(qty), ["reserved_quantity"] = OdooJson.PythonFloat(0), ["available_quantity"] = OdooJson.PythonFloat(qty), ["lot_id"] = false, ["package_id"] = false,
             });
+        }
+    }
+
+    // Where a shared database's sequences stood when its recorded run began; without that, ids follow the seeded records.
+    private void FillSequences(OdooRecordStore store)
+    {
+        if (Implied["sequences"] is not JsonObject sequences)
+        {
+            return;
+        }
+        foreach (var (model, next) in sequences["ids"]!.AsObject())
+        {
+            store.StartSequence(model, next!.AsLong());
+        }
+        if (sequences["order_names"] is JsonValue names)
+        {
+            store.StartOrderNames(names.AsLong());
         }
     }
 }

@@ -29,8 +29,9 @@ internal sealed class OdooServerError(string name, string message, IReadOnlyList
     public static OdooServerError Werkzeug(string kind, string message, int status) => new($"werkzeug.exceptions.{kind}", message, [message, status]);
 
     /// <summary>A short, plausible traceback; the real one is cut to 300 characters in the recordings anyway.</summary>
-    public string Debug(string version) =>
-        Name == "odoo.exceptions.AccessDenied" && version == "19.0"
+    public string Debug(OdooVersion version) =>
+        // 19.0 logs a failed login without a traceback (03-c).
+        Name == "odoo.exceptions.AccessDenied" && !version.DebugSecondInErrors
             ? "odoo.exceptions.AccessDenied: Access Denied\n"
             : "Traceback (most recent call last):\n  File \"<ODOO_ROOT>/odoo/service/model.py\", line 188, in retrying\n    result = func()\n             ^^^^^^\n"
               + Name + ": " + Message + "\n";

@@ -70,7 +70,7 @@ public sealed record OdooWebhookDelivery
         Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }
 
-/// <summary>A fired rule's POST, waiting in its transaction to be sent (17.0 before the commit, 19.0 after it).</summary>
+/// <summary>A fired rule's POST, waiting in its transaction to be sent (17.0 and 18.0 before the commit, 19.0 after it).</summary>
 internal sealed record OdooWebhookCall(string Url, string Body, string CausedBy, string Model, long RecordId, long RuleId, long ActionId, DateTimeOffset FiredAt);
 
 /// <summary>A rule installed with <see cref="OdooDoubleServer.AddWebhookRule"/>: the base.automation id and its webhook action's ir.actions.server id.</summary>

@@ -6,12 +6,11 @@ using System.Text.Json.Nodes;
 namespace OdooFunctions.Doubles.Odoo;
 
 /// <summary>Writes answers the way the Odoo version on the other end writes them (content types, key orders, pages).</summary>
-internal sealed class OdooWire(string version)
+internal sealed class OdooWire(OdooVersion version)
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly Lazy<string> NotFound17 = new(() => OdooResources.Read("not-found-17.0.html"));
 
     private const string NoDatabasePage =
         "<!DOCTYPE html>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>No database is selected and the requested URL was not found in the server-wide controllers.</p>\n"
@@ -20,7 +19,8 @@ internal sealed class OdooWire(string version)
     private const string WerkzeugNotFoundPage =
         "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n";
 
-    public bool Is19 => version == "19.0";
+    // The recorded 404 page of the version, read once (its CSRF token is made per answer).
+    private readonly Lazy<string?> _notFoundPage = new(() => version.NotFoundPage is { } page ? OdooResources.Read(page) : null);
 
     public static Task Json(HttpContext context, int status, JsonNode? body)
     {
@@ -36,22 +36,22 @@ internal sealed class OdooWire(string version)
         return context.Response.WriteAsync(body, Encoding.UTF8, context.RequestAborted);
     }
 
-    /// <summary>The body of an Odoo error in this version's key order (17.0 puts debug second).</summary>
+    /// <summary>The body of an Odoo error in this version's key order (before 19.0 debug comes second).</summary>
     public JsonObject ErrorData(OdooServerError error)
     {
         var arguments = new JsonArray([.. error.Arguments.Select(a => a is int n ? JsonValue.Create(n) : (JsonNode?)JsonValue.Create(a.ToString()))]);
-        return Is19
-            ? new JsonObject { ["name"] = error.Name, ["message"] = error.Message, ["arguments"] = arguments, ["context"] = new JsonObject(), ["debug"] = error.Debug(version) }
-            : new JsonObject { ["name"] = error.Name, ["debug"] = error.Debug(version), ["message"] = error.Message, ["arguments"] = arguments, ["context"] = new JsonObject() };
+        return version.DebugSecondInErrors
+            ? new JsonObject { ["name"] = error.Name, ["debug"] = error.Debug(version), ["message"] = error.Message, ["arguments"] = arguments, ["context"] = new JsonObject() }
+            : new JsonObject { ["name"] = error.Name, ["message"] = error.Message, ["arguments"] = arguments, ["context"] = new JsonObject(), ["debug"] = error.Debug(version) };
     }
 
-    /// <summary>JSON-RPC: every Odoo-level error is HTTP 200 with an "error" member; code 0 on 19.0, 200 on 17.0.</summary>
+    /// <summary>JSON-RPC: every Odoo-level error is HTTP 200 with an "error" member (its code is the version's).</summary>
     public Task JsonRpcError(HttpContext context, JsonNode? id, OdooServerError error) =>
         Json(context, 200, new JsonObject
         {
             ["jsonrpc"] = "2.0",
             ["id"] = id?.DeepClone(),
-            ["error"] = new JsonObject { ["code"] = Is19 ? 0 : 200, ["message"] = "Odoo Server Error", ["data"] = ErrorData(error) },
+            ["error"] = new JsonObject { ["code"] = version.JsonRpcErrorCode, ["message"] = "Odoo Server Error", ["data"] = ErrorData(error) },
         });
 
     /// <summary>JSON-RPC success; a method returning None leaves out "result" altogether.</summary>
@@ -75,10 +75,26 @@ internal sealed class OdooWire(string version)
         return Json(context, error.Json2Status, ErrorData(error));
     }
 
-    /// <summary>The page a path unknown to this server gets: 17.0's website 404 page; 19.0's werkzeug page.</summary>
-    public Task NotFoundPage(HttpContext context) => Is19
-        ? Text(context, 404, "text/html; charset=utf-8", WerkzeugNotFoundPage)
-        : Text(context, 404, "text/html;charset=utf-8", NotFound17.Value.Replace("{{CSRF_TOKEN}}", Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + "o1827312247", StringComparison.Ordinal));
+    /// <summary>The page a path unknown to this server gets: the version's website 404 page as recorded, or werkzeug's page (19.0).</summary>
+    public Task NotFoundPage(HttpContext context) => _notFoundPage.Value is { } page
+        ? Text(context, 404, "text/html;charset=utf-8", page.Replace("{{CSRF_TOKEN}}", Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + "o1827312247", StringComparison.Ordinal))
+        : Text(context, 404, "text/html; charset=utf-8", WerkzeugNotFoundPage);
+
+    /// <summary>What a JSON-2 path (or /json/version) gets from a version without JSON-2.</summary>
+    public Task WithoutJson2(HttpContext context) =>
+        version.Json2Absence == OdooJson2Absence.LoginRedirect ? LoginRedirect(context) : NotFoundPage(context);
+
+    /// <summary>
+    /// 18.0's answer to a JSON-2 path: the route exists but wants a web session, so werkzeug redirects to the login page
+    /// with the path (and an empty query) as redirect (01-b, 12-a json2 files).
+    /// </summary>
+    public static Task LoginRedirect(HttpContext context)
+    {
+        var target = "/web/login?redirect=" + Uri.EscapeDataString(context.Request.Path.Value + "?" + context.Request.QueryString.Value?.TrimStart('?'));
+        context.Response.Headers.Location = target;
+        return Text(context, 303, "text/html; charset=utf-8",
+            $"<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: <a href=\"{target}\">{target}</a>. If not, click the link.\n");
+    }
 
     /// <summary>19.0's answer when X-Odoo-Database names a database it does not have.</summary>
     public static Task NoDatabase(HttpContext context) => Text(context, 404, "text/html; charset=utf-8", NoDatabasePage);

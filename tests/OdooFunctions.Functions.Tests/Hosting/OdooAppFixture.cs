@@ -28,12 +28,11 @@ public abstract class OdooAppFixture(string odooVersion) : IAsyncLifetime
         await Odoo.DisposeAsync();
     }
 
-    /// <summary>The seeded storable finished product (MFG-FG-1001, as in the recordings); its id differs between versions.</summary>
+    /// <summary>The seeded storable finished product with a bill of materials (the Gear Pump, as in the recordings); its id and code differ between versions.</summary>
     public long FinishedProductId() => FinishedProductIdOf(Odoo);
 
-    /// <summary>The seeded storable finished product MFG-FG-1001 of <paramref name="odoo"/>.</summary>
-    public static long FinishedProductIdOf(OdooDoubleServer odoo) => odoo.Store.All("product.product")
-        .First(p => p["default_code"] is JsonValue code && code.TryGetValue<string>(out var text) && text == "MFG-FG-1001")["id"]!.GetValue<long>();
+    /// <summary>The seeded finished product with a bill of materials of <paramref name="odoo"/> (<see cref="OdooDoubleServer.FinishedProductId"/>).</summary>
+    public static long FinishedProductIdOf(OdooDoubleServer odoo) => odoo.FinishedProductId;
 
     /// <summary>Sends a request as a dashboard user with the given roles.</summary>
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string[]? roles = null, Action<HttpRequestMessage>? configure = null) =>
