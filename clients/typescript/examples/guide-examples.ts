@@ -15,22 +15,6 @@ export interface DashboardOrder {
   odoo_mo_id: number;
 }
 
-/** The fields these examples read from Odoo's records. */
-interface OdooProduct {
-  id: number;
-  name: string;
-  default_code: string | false;
-  uom_id: [number, string] | false;
-  description: string | false;
-}
-
-interface OdooManufacturingOrder {
-  id: number;
-  name: string;
-  state: "draft" | "confirmed" | "progress" | "to_close" | "done" | "cancel";
-  qty_produced: number;
-}
-
 export const odoo = createOdooFunctionsClient({
   baseUrl: "https://odoofunctions.example.net",
   token: () => sessionStorage.getItem("jwt") ?? "",
@@ -40,9 +24,9 @@ export const odoo = createOdooFunctionsClient({
 export async function syncProducts(api: DashboardApi): Promise<void> {
   const { data, error } = await odoo.GET("/api/odoo/products", { params: { query: { limit: 50 } } });
   if (error) throw new Error(error.message);
-  for (const product of data.data as OdooProduct[]) {
+  for (const product of data.data) {
     await api.post("/products", {
-      name: product.name,
+      name: product.name || undefined,
       reference: product.default_code || undefined,
       unit: product.uom_id ? product.uom_id[1] : undefined,
       description: product.description || undefined,
@@ -66,7 +50,7 @@ export async function createOrder(api: DashboardApi, odooProductId: number): Pro
     },
   });
   if (error) throw new Error(`${response.status}: ${error.message}`);
-  const order = data.data as OdooManufacturingOrder;
+  const order = data.data;
   await api.patch(`/orders/${localOrder.data._id}`, { odoo_mo_id: order.id, odoo_mo_name: order.name });
 }
 
@@ -87,7 +71,7 @@ export async function syncOrderStatus(api: DashboardApi): Promise<void> {
   for (const local of localOrders.data) {
     const { data, error } = await odoo.GET("/api/odoo/manufacturing-orders/{id}", { params: { path: { id: local.odoo_mo_id } } });
     if (error) continue; // e.g. 404: the order is gone from Odoo
-    const order = data.data as OdooManufacturingOrder;
+    const order = data.data;
     const status = statusMap[order.state];
     if (local.status !== status) {
       await api.patch(`/orders/${local._id}`, { status, qty_produced: order.qty_produced });

@@ -1,7 +1,16 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import type { paths } from "./schema.js";
+import type { components, paths } from "./schema.js";
 
 export type { components, operations, paths } from "./schema.js";
+
+/** The records the API answers, as the document describes them (Odoo's false for empty, [id, "name"] for a related record). */
+export type Product = components["schemas"]["Product"];
+export type ManufacturingOrder = components["schemas"]["ManufacturingOrder"];
+export type Partner = components["schemas"]["Partner"];
+export type StockQuant = components["schemas"]["StockQuant"];
+export type SyncRun = components["schemas"]["SyncRun"];
+export type Many2One = components["schemas"]["Many2One"];
+export type ApiErrorEnvelope = components["schemas"]["ErrorEnvelope"];
 
 /** The dashboard's JWT: a token, or a function asked before every request (so a refreshed token is picked up). */
 export type TokenSource = string | (() => string | Promise<string>);

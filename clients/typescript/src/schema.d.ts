@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Test the connection to Odoo (uid, protocol, version) */
+        /**
+         * Test the connection to Odoo
+         * @description Logs in (once; shared by every call) and says who the API user is, which protocol is used and which Odoo answers.
+         */
         get: operations["TestConnection"];
         put?: never;
         post?: never;
@@ -82,7 +85,10 @@ export interface paths {
         /** List manufacturing orders */
         get: operations["ListManufacturingOrders"];
         put?: never;
-        /** Create a manufacturing order (idempotent per Idempotency-Key or origin) */
+        /**
+         * Create a manufacturing order (idempotent)
+         * @description Creates a draft order. Idempotent per Idempotency-Key, or without one per origin and product: a retry answers the order made the first time (200, duplicate true) and never makes a second one, whichever instance it reaches (see the README's idempotency contract).
+         */
         post: operations["CreateManufacturingOrder"];
         delete?: never;
         options?: never;
@@ -99,7 +105,10 @@ export interface paths {
         };
         /** One manufacturing order */
         get: operations["GetManufacturingOrder"];
-        /** Update a manufacturing order; state changes run Odoo's actions */
+        /**
+         * Update a manufacturing order
+         * @description Writes the fields, then reaches the state through Odoo's own actions (confirm, record the quantity, start, mark done, cancel) and answers the order as Odoo then holds it. A failure part-way undoes what can be undone and lists in applied what Odoo was left holding differently.
+         */
         put: operations["UpdateManufacturingOrder"];
         post?: never;
         delete?: never;
@@ -132,7 +141,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stock levels (quants) */
+        /**
+         * Stock levels (quants)
+         * @description Without location_id, internal (warehouse) locations only, as Odoo's own stock report counts.
+         */
         get: operations["ListStock"];
         put?: never;
         post?: never;
@@ -151,7 +163,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the order-status sync now and answer its record (a failed run: success false, 502 / 504 / 503, the record in data) */
+        /**
+         * Run the order-status sync now
+         * @description Runs one sync (the timer's, now) and answers its record. A run that failed answers success false with its record in data.
+         */
         post: operations["RunStatusSync"];
         delete?: never;
         options?: never;
@@ -185,7 +200,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Odoo's automation-rule webhook for a manufacturing order: queued for the push processor (no dashboard token: the code proves the caller) */
+        /**
+         * Odoo's webhook for a manufacturing order
+         * @description For Odoo's automation rule ("Send Webhook Notification"), not the dashboard: queues the change for the push processor, which reads the order from Odoo again. No dashboard token: the code proves the caller.
+         */
         post: operations["ReceiveMoWebhook"];
         delete?: never;
         options?: never;
@@ -197,14 +215,363 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Envelope: {
-            success?: boolean;
-            count?: number;
-            message?: string;
-            data?: unknown;
-            error?: {
-                code?: string;
-            };
+        ApiError: {
+            code: string;
+            /** @description The Odoo wizard that asks for a decision (e.g. mrp.consumption.warning). */
+            wizard?: string;
+        };
+        AppliedChange: {
+            field: string;
+            /** @description The field's value as Odoo holds it: text, a number, true, a related record [id, "name"], false when empty, or null when it could not be read. */
+            before: string | number | boolean | null | [
+                number,
+                string
+            ];
+            /** @description The field's value as Odoo holds it: text, a number, true, a related record [id, "name"], false when empty, or null when it could not be read. */
+            now: string | number | boolean | null | [
+                number,
+                string
+            ];
+        };
+        ConnectionTest: {
+            /** @constant */
+            connected: true;
+            /** @description The Odoo API user's id. */
+            uid: number;
+            /**
+             * @description json2 on Odoo 19+, jsonrpc before (ODOO_PROTOCOL).
+             * @enum {string}
+             */
+            protocol: "json2" | "jsonrpc";
+            /** @description As the server reports it, e.g. 19.0 or 17.0-20240709. */
+            server_version: string;
+        };
+        ConnectionTestItem: {
+            /** @constant */
+            success: true;
+            /** @default null */
+            message: string;
+            data: components["schemas"]["ConnectionTest"];
+        };
+        CreateCandidate: {
+            id: number;
+            name: string;
+        };
+        CreatedEnvelope: {
+            /** @constant */
+            success: true;
+            message: string;
+            data: components["schemas"]["ManufacturingOrder"];
+            /** @description True when an earlier request with the same Idempotency-Key (or origin and product) made the order: nothing new was created. */
+            duplicate: boolean;
+        };
+        ErrorEnvelope: {
+            /** @constant */
+            success: false;
+            /** @description For people: says what happened and what to do; never a traceback or a secret. */
+            message: string;
+            error: components["schemas"]["ApiError"];
+            /** @description A write failed part-way: each field or state Odoo now holds differently. */
+            applied?: components["schemas"]["AppliedChange"][];
+            /** @description False when the order could not be read back: applied then lists what may have changed. */
+            applied_verified?: boolean;
+            /** @description AMBIGUOUS_CREATE: the orders a retried create could stand for. */
+            candidates?: components["schemas"]["CreateCandidate"][];
+            /** @description SYNC_FAILED: the record of the run that failed. */
+            data?: components["schemas"]["SyncRun"];
+        };
+        ManufacturingOrder: {
+            id: number;
+            /** @description Odoo's reference, e.g. WH/MO/00013 (a backorder adds -002). */
+            name: string | false;
+            /** @description The product to make. */
+            product_id: components["schemas"]["Many2One"] | false;
+            /** @description Quantity to produce. */
+            product_qty: number;
+            product_uom_id: components["schemas"]["Many2One"] | false;
+            /** @enum {string} */
+            state: "draft" | "confirmed" | "progress" | "to_close" | "done" | "cancel";
+            /** @description Planned start (Odoo 17+: date_start). */
+            date_planned_start: string | false;
+            date_deadline: string | false;
+            /**
+             * @description "0" normal, "1" urgent.
+             * @enum {string}
+             */
+            priority: "0" | "1";
+            /** @description Responsible user. */
+            user_id: components["schemas"]["Many2One"] | false;
+            company_id: components["schemas"]["Many2One"] | false;
+            /** @description Source document, e.g. the dashboard's order reference. */
+            origin: string | false;
+            /** @description Quantity produced and posted (done). */
+            qty_produced: number;
+            /** @description Quantity recorded as being produced. */
+            qty_producing: number;
+        };
+        ManufacturingOrderCreate: {
+            /** @description The Odoo product (product.product id) to make. */
+            product_id: number;
+            /** @description The quantity to make. */
+            product_qty: number;
+            /**
+             * @description Odoo's 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601 (converted to UTC; no offset means UTC).
+             * @example 2025-11-15T17:00:00Z
+             */
+            date_planned_start?: string;
+            /**
+             * @description Odoo's 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601 (converted to UTC; no offset means UTC).
+             * @example 2025-11-15T17:00:00Z
+             */
+            date_deadline?: string;
+            /** @description The dashboard's reference; no control characters. Also makes a create idempotent without an Idempotency-Key. */
+            origin?: string;
+            /**
+             * @description "0" normal, "1" urgent (the numbers 0 and 1 are accepted too).
+             * @enum {string}
+             */
+            priority?: "0" | "1";
+        };
+        ManufacturingOrderItem: {
+            /** @constant */
+            success: true;
+            /** @default null */
+            message: string;
+            data: components["schemas"]["ManufacturingOrder"];
+        };
+        ManufacturingOrderList: {
+            /** @constant */
+            success: true;
+            /** @description The number of records in data (not the total in Odoo). */
+            count: number;
+            data: components["schemas"]["ManufacturingOrder"][];
+        };
+        ManufacturingOrderUpdate: {
+            /**
+             * @description The state to reach; Odoo's actions run in order. There is no way back to draft.
+             * @enum {string}
+             */
+            state?: "confirmed" | "progress" | "to_close" | "done" | "cancel";
+            product_qty?: number;
+            /** @description The quantity being produced; components follow as in Odoo's own form. */
+            qty_producing?: number;
+            /**
+             * @description Odoo's 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601 (converted to UTC; no offset means UTC).
+             * @example 2025-11-15T17:00:00Z
+             */
+            date_planned_start?: string;
+            /**
+             * @description Odoo's 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601 (converted to UTC; no offset means UTC).
+             * @example 2025-11-15T17:00:00Z
+             */
+            date_deadline?: string;
+            /**
+             * @description "0" normal, "1" urgent (the numbers 0 and 1 are accepted too).
+             * @enum {string}
+             */
+            priority?: "0" | "1";
+            /** @description The dashboard's reference; no control characters. */
+            origin?: string;
+            /** @description Only with state done and less produced than planned: make a backorder for the rest (true) or close without one (false). Left out, such a done answers 409. */
+            backorder?: boolean;
+        };
+        /**
+         * @description A related record as [id, "display name"].
+         * @example [
+         *       1,
+         *       "Units"
+         *     ]
+         */
+        Many2One: [
+            number,
+            string
+        ];
+        NotApplied: {
+            field: string;
+            /** @description The field's value as Odoo holds it: text, a number, true, a related record [id, "name"], false when empty, or null when it could not be read. */
+            requested: string | number | boolean | null | [
+                number,
+                string
+            ];
+            /** @description The field's value as Odoo holds it: text, a number, true, a related record [id, "name"], false when empty, or null when it could not be read. */
+            actual: string | number | boolean | null | [
+                number,
+                string
+            ];
+        };
+        OdooVersion: {
+            /** @description As the server reports it: 19.0, 17.0-20240709, saas~18.4+e. */
+            server_version: string;
+            /**
+             * @description [major, minor, micro, release level, serial, suffix], e.g. [19, 0, 0, "final", 0, ""].
+             * @example [
+             *       19,
+             *       0,
+             *       0,
+             *       "final",
+             *       0,
+             *       ""
+             *     ]
+             */
+            server_version_info: (number | string)[];
+            /** @description The release series, e.g. 19.0. */
+            server_serie: string;
+            protocol_version: number;
+        };
+        OdooVersionItem: {
+            /** @constant */
+            success: true;
+            /** @default null */
+            message: string;
+            data: components["schemas"]["OdooVersion"];
+        };
+        OdooWebhookPayload: {
+            /** @enum {string} */
+            _model: "mrp.production";
+            /** @description The manufacturing order's id. */
+            _id: number;
+            /** @description When Odoo wrote the change (UTC, with microseconds: 2026-12-01 18:29:16.175821); a hint for the commit check. */
+            write_date?: unknown;
+            /** @description The state the payload shows; a hint only: the order is read from Odoo again. */
+            state?: unknown;
+        } & {
+            [key: string]: unknown;
+        };
+        Partner: {
+            id: number;
+            name: string | false;
+            email: string | false;
+            phone: string | false;
+            /** @description Always false on Odoo 19, which no longer has the field. */
+            mobile: string | false;
+            street: string | false;
+            city: string | false;
+            zip: string | false;
+            country_id: components["schemas"]["Many2One"] | false;
+            is_company: boolean;
+            /** @description Tax id. */
+            vat: string | false;
+            /** @description Internal reference. */
+            ref: string | false;
+        };
+        PartnerList: {
+            /** @constant */
+            success: true;
+            /** @description The number of records in data (not the total in Odoo). */
+            count: number;
+            data: components["schemas"]["Partner"][];
+        };
+        Product: {
+            id: number;
+            name: string | false;
+            /** @description Internal reference (SKU). */
+            default_code: string | false;
+            barcode: string | false;
+            /** @description Sales price. */
+            list_price: number;
+            /** @description Cost. */
+            standard_price: number;
+            /** @description "product" (storable), "consu" (consumable), "service" or "combo": storable goods read "product" on every Odoo release. */
+            type: string | false;
+            /** @description Product category. */
+            categ_id: components["schemas"]["Many2One"] | false;
+            /** @description Unit of measure. */
+            uom_id: components["schemas"]["Many2One"] | false;
+            /** @description Quantity on hand. */
+            qty_available: number;
+            /** @description Forecasted quantity. */
+            virtual_available: number;
+            /** @description HTML. */
+            description: string | false;
+            active: boolean;
+        };
+        ProductItem: {
+            /** @constant */
+            success: true;
+            /** @default null */
+            message: string;
+            data: components["schemas"]["Product"];
+        };
+        ProductList: {
+            /** @constant */
+            success: true;
+            /** @description The number of records in data (not the total in Odoo). */
+            count: number;
+            data: components["schemas"]["Product"][];
+        };
+        StockQuant: {
+            id: number;
+            product_id: components["schemas"]["Many2One"] | false;
+            location_id: components["schemas"]["Many2One"] | false;
+            /** @description On hand. */
+            quantity: number;
+            reserved_quantity: number;
+            available_quantity: number;
+            /** @description Lot or serial number. */
+            lot_id: components["schemas"]["Many2One"] | false;
+            package_id: components["schemas"]["Many2One"] | false;
+        };
+        StockQuantList: {
+            /** @constant */
+            success: true;
+            /** @description The number of records in data (not the total in Odoo). */
+            count: number;
+            data: components["schemas"]["StockQuant"][];
+        };
+        SyncRun: {
+            id: string;
+            trigger: string;
+            outcome: string;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            finished_at: string;
+            duration_ms: number;
+            linked: number;
+            read: number;
+            changed: number;
+            patched: number;
+            failed: number;
+            missing: number;
+            unreadable: number;
+            kept: number;
+            odoo_calls: number;
+            failure: string | null;
+            errors: string[];
+        };
+        SyncRunItem: {
+            /** @constant */
+            success: true;
+            /** @default null */
+            message: string;
+            data: components["schemas"]["SyncRun"];
+        };
+        SyncRunList: {
+            /** @constant */
+            success: true;
+            /** @description The number of records in data (not the total in Odoo). */
+            count: number;
+            data: components["schemas"]["SyncRun"][];
+        };
+        UpdatedEnvelope: {
+            /** @constant */
+            success: true;
+            message: string;
+            data: components["schemas"]["ManufacturingOrder"];
+            /** @description Requested values Odoo did not keep (e.g. Odoo 16-18 keep their computed date_deadline). */
+            not_applied?: components["schemas"]["NotApplied"][];
+        };
+        WebhookQueued: {
+            mo_id: number;
+            /** @constant */
+            queued: true;
+        };
+        WebhookQueuedItem: {
+            /** @constant */
+            success: true;
+            /** @default null */
+            message: string;
+            data: components["schemas"]["WebhookQueued"];
         };
     };
     responses: never;
@@ -224,85 +591,115 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Connected. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ConnectionTestItem"];
                 };
             };
-            /** @description Invalid input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                };
-            };
-            /** @description No valid dashboard token */
+            /** @description No valid dashboard token (missing, malformed, expired, wrong signature, issuer or audience). (error.code: UNAUTHORIZED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHORIZED";
+                        };
+                    };
                 };
             };
-            /** @description Role not allowed, or the Odoo API user lacks the right */
+            /** @description The token's roles may not do this. Also: The Odoo API user lacks an access right; the message names it and the groups that would allow it. (error.code: FORBIDDEN, ODOO_ACCESS_DENIED) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "ODOO_ACCESS_DENIED";
+                        };
+                    };
                 };
             };
-            /** @description Rate limited (Retry-After) */
+            /** @description Too many requests from this caller this minute (RATE_LIMIT_PER_MINUTE); retry after Retry-After seconds. (error.code: RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
                 };
             };
-            /** @description Unexpected failure (logged) */
+            /** @description A bug: logged, answered without details. (error.code: INTERNAL_ERROR) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Odoo error */
+            /** @description Odoo refused the integration's credentials, failed, or answered something that is not its API or too large (MAX_RESPONSE_MB). (error.code: ODOO_AUTH_FAILED, ODOO_ERROR, ODOO_BAD_RESPONSE, ODOO_RESPONSE_TOO_LARGE) */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_AUTH_FAILED" | "ODOO_ERROR" | "ODOO_BAD_RESPONSE" | "ODOO_RESPONSE_TOO_LARGE";
+                        };
+                    };
                 };
             };
-            /** @description Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After) */
+            /** @description The identity provider (AUTH_JWT_AUTHORITY) or the signing secret could not be read; retry after Retry-After seconds. Also: Odoo is unreachable or busy (ODOO_MAX_CONCURRENT_CALLS; nothing was sent, retry after Retry-After seconds), or its API key could not be read. (error.code: AUTH_UNAVAILABLE, SECRET_UNAVAILABLE, ODOO_UNAVAILABLE, ODOO_BUSY) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "AUTH_UNAVAILABLE" | "SECRET_UNAVAILABLE" | "ODOO_UNAVAILABLE" | "ODOO_BUSY";
+                        };
+                    };
                 };
             };
-            /** @description Odoo timeout */
+            /** @description Odoo did not answer in time (ODOO_TIMEOUT_SECONDS). (error.code: ODOO_TIMEOUT) */
             504: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_TIMEOUT";
+                        };
+                    };
                 };
             };
         };
@@ -316,85 +713,115 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The version Odoo reports. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["OdooVersionItem"];
                 };
             };
-            /** @description Invalid input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                };
-            };
-            /** @description No valid dashboard token */
+            /** @description No valid dashboard token (missing, malformed, expired, wrong signature, issuer or audience). (error.code: UNAUTHORIZED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHORIZED";
+                        };
+                    };
                 };
             };
-            /** @description Role not allowed, or the Odoo API user lacks the right */
+            /** @description The token's roles may not do this. Also: The Odoo API user lacks an access right; the message names it and the groups that would allow it. (error.code: FORBIDDEN, ODOO_ACCESS_DENIED) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "ODOO_ACCESS_DENIED";
+                        };
+                    };
                 };
             };
-            /** @description Rate limited (Retry-After) */
+            /** @description Too many requests from this caller this minute (RATE_LIMIT_PER_MINUTE); retry after Retry-After seconds. (error.code: RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
                 };
             };
-            /** @description Unexpected failure (logged) */
+            /** @description A bug: logged, answered without details. (error.code: INTERNAL_ERROR) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Odoo error */
+            /** @description Odoo refused the integration's credentials, failed, or answered something that is not its API or too large (MAX_RESPONSE_MB). (error.code: ODOO_AUTH_FAILED, ODOO_ERROR, ODOO_BAD_RESPONSE, ODOO_RESPONSE_TOO_LARGE) */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_AUTH_FAILED" | "ODOO_ERROR" | "ODOO_BAD_RESPONSE" | "ODOO_RESPONSE_TOO_LARGE";
+                        };
+                    };
                 };
             };
-            /** @description Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After) */
+            /** @description The identity provider (AUTH_JWT_AUTHORITY) or the signing secret could not be read; retry after Retry-After seconds. Also: Odoo is unreachable or busy (ODOO_MAX_CONCURRENT_CALLS; nothing was sent, retry after Retry-After seconds), or its API key could not be read. (error.code: AUTH_UNAVAILABLE, SECRET_UNAVAILABLE, ODOO_UNAVAILABLE, ODOO_BUSY) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "AUTH_UNAVAILABLE" | "SECRET_UNAVAILABLE" | "ODOO_UNAVAILABLE" | "ODOO_BUSY";
+                        };
+                    };
                 };
             };
-            /** @description Odoo timeout */
+            /** @description Odoo did not answer in time (ODOO_TIMEOUT_SECONDS). (error.code: ODOO_TIMEOUT) */
             504: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_TIMEOUT";
+                        };
+                    };
                 };
             };
         };
@@ -402,7 +829,9 @@ export interface operations {
     ListProducts: {
         parameters: {
             query?: {
+                /** @description Most records to return. */
                 limit?: number;
+                /** @description Records to skip. */
                 offset?: number;
             };
             header?: never;
@@ -411,85 +840,129 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Products, by id. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ProductList"];
                 };
             };
-            /** @description Invalid input */
+            /** @description A query parameter is invalid; the message names it. (error.code: VALIDATION_ERROR) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description No valid dashboard token */
+            /** @description No valid dashboard token (missing, malformed, expired, wrong signature, issuer or audience). (error.code: UNAUTHORIZED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHORIZED";
+                        };
+                    };
                 };
             };
-            /** @description Role not allowed, or the Odoo API user lacks the right */
+            /** @description The token's roles may not do this. Also: The Odoo API user lacks an access right; the message names it and the groups that would allow it. (error.code: FORBIDDEN, ODOO_ACCESS_DENIED) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "ODOO_ACCESS_DENIED";
+                        };
+                    };
                 };
             };
-            /** @description Rate limited (Retry-After) */
+            /** @description Too many requests from this caller this minute (RATE_LIMIT_PER_MINUTE); retry after Retry-After seconds. (error.code: RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
                 };
             };
-            /** @description Unexpected failure (logged) */
+            /** @description A bug: logged, answered without details. (error.code: INTERNAL_ERROR) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Odoo error */
+            /** @description Odoo refused the integration's credentials, failed, or answered something that is not its API or too large (MAX_RESPONSE_MB). (error.code: ODOO_AUTH_FAILED, ODOO_ERROR, ODOO_BAD_RESPONSE, ODOO_RESPONSE_TOO_LARGE) */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_AUTH_FAILED" | "ODOO_ERROR" | "ODOO_BAD_RESPONSE" | "ODOO_RESPONSE_TOO_LARGE";
+                        };
+                    };
                 };
             };
-            /** @description Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After) */
+            /** @description The identity provider (AUTH_JWT_AUTHORITY) or the signing secret could not be read; retry after Retry-After seconds. Also: Odoo is unreachable or busy (ODOO_MAX_CONCURRENT_CALLS; nothing was sent, retry after Retry-After seconds), or its API key could not be read. (error.code: AUTH_UNAVAILABLE, SECRET_UNAVAILABLE, ODOO_UNAVAILABLE, ODOO_BUSY) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "AUTH_UNAVAILABLE" | "SECRET_UNAVAILABLE" | "ODOO_UNAVAILABLE" | "ODOO_BUSY";
+                        };
+                    };
                 };
             };
-            /** @description Odoo timeout */
+            /** @description Odoo did not answer in time (ODOO_TIMEOUT_SECONDS). (error.code: ODOO_TIMEOUT) */
             504: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_TIMEOUT";
+                        };
+                    };
                 };
             };
         };
@@ -499,100 +972,150 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The product's id in Odoo. */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The product. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ProductItem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description The id is not a positive whole number. (error.code: VALIDATION_ERROR) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description No valid dashboard token */
+            /** @description No valid dashboard token (missing, malformed, expired, wrong signature, issuer or audience). (error.code: UNAUTHORIZED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHORIZED";
+                        };
+                    };
                 };
             };
-            /** @description Role not allowed, or the Odoo API user lacks the right */
+            /** @description The token's roles may not do this. Also: The Odoo API user lacks an access right; the message names it and the groups that would allow it. (error.code: FORBIDDEN, ODOO_ACCESS_DENIED) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "ODOO_ACCESS_DENIED";
+                        };
+                    };
                 };
             };
-            /** @description No such record in Odoo: the one in the path, or one the body names (product_id) */
+            /** @description Odoo has no product with this id. (error.code: NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
                 };
             };
-            /** @description Rate limited (Retry-After) */
+            /** @description Too many requests from this caller this minute (RATE_LIMIT_PER_MINUTE); retry after Retry-After seconds. (error.code: RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
                 };
             };
-            /** @description Unexpected failure (logged) */
+            /** @description A bug: logged, answered without details. (error.code: INTERNAL_ERROR) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Odoo error */
+            /** @description Odoo refused the integration's credentials, failed, or answered something that is not its API or too large (MAX_RESPONSE_MB). (error.code: ODOO_AUTH_FAILED, ODOO_ERROR, ODOO_BAD_RESPONSE, ODOO_RESPONSE_TOO_LARGE) */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_AUTH_FAILED" | "ODOO_ERROR" | "ODOO_BAD_RESPONSE" | "ODOO_RESPONSE_TOO_LARGE";
+                        };
+                    };
                 };
             };
-            /** @description Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After) */
+            /** @description The identity provider (AUTH_JWT_AUTHORITY) or the signing secret could not be read; retry after Retry-After seconds. Also: Odoo is unreachable or busy (ODOO_MAX_CONCURRENT_CALLS; nothing was sent, retry after Retry-After seconds), or its API key could not be read. (error.code: AUTH_UNAVAILABLE, SECRET_UNAVAILABLE, ODOO_UNAVAILABLE, ODOO_BUSY) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "AUTH_UNAVAILABLE" | "SECRET_UNAVAILABLE" | "ODOO_UNAVAILABLE" | "ODOO_BUSY";
+                        };
+                    };
                 };
             };
-            /** @description Odoo timeout */
+            /** @description Odoo did not answer in time (ODOO_TIMEOUT_SECONDS). (error.code: ODOO_TIMEOUT) */
             504: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_TIMEOUT";
+                        };
+                    };
                 };
             };
         };
@@ -600,8 +1123,11 @@ export interface operations {
     ListManufacturingOrders: {
         parameters: {
             query?: {
+                /** @description Most records to return. */
                 limit?: number;
+                /** @description Records to skip. */
                 offset?: number;
+                /** @description Only orders in this state. */
                 state?: "draft" | "confirmed" | "progress" | "to_close" | "done" | "cancel";
             };
             header?: never;
@@ -610,85 +1136,129 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Manufacturing orders, by id. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ManufacturingOrderList"];
                 };
             };
-            /** @description Invalid input */
+            /** @description A query parameter is invalid; the message names it. (error.code: VALIDATION_ERROR) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description No valid dashboard token */
+            /** @description No valid dashboard token (missing, malformed, expired, wrong signature, issuer or audience). (error.code: UNAUTHORIZED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHORIZED";
+                        };
+                    };
                 };
             };
-            /** @description Role not allowed, or the Odoo API user lacks the right */
+            /** @description The token's roles may not do this. Also: The Odoo API user lacks an access right; the message names it and the groups that would allow it. (error.code: FORBIDDEN, ODOO_ACCESS_DENIED) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "ODOO_ACCESS_DENIED";
+                        };
+                    };
                 };
             };
-            /** @description Rate limited (Retry-After) */
+            /** @description Too many requests from this caller this minute (RATE_LIMIT_PER_MINUTE); retry after Retry-After seconds. (error.code: RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
                 };
             };
-            /** @description Unexpected failure (logged) */
+            /** @description A bug: logged, answered without details. (error.code: INTERNAL_ERROR) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Odoo error */
+            /** @description Odoo refused the integration's credentials, failed, or answered something that is not its API or too large (MAX_RESPONSE_MB). (error.code: ODOO_AUTH_FAILED, ODOO_ERROR, ODOO_BAD_RESPONSE, ODOO_RESPONSE_TOO_LARGE) */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_AUTH_FAILED" | "ODOO_ERROR" | "ODOO_BAD_RESPONSE" | "ODOO_RESPONSE_TOO_LARGE";
+                        };
+                    };
                 };
             };
-            /** @description Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After) */
+            /** @description The identity provider (AUTH_JWT_AUTHORITY) or the signing secret could not be read; retry after Retry-After seconds. Also: Odoo is unreachable or busy (ODOO_MAX_CONCURRENT_CALLS; nothing was sent, retry after Retry-After seconds), or its API key could not be read. (error.code: AUTH_UNAVAILABLE, SECRET_UNAVAILABLE, ODOO_UNAVAILABLE, ODOO_BUSY) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "AUTH_UNAVAILABLE" | "SECRET_UNAVAILABLE" | "ODOO_UNAVAILABLE" | "ODOO_BUSY";
+                        };
+                    };
                 };
             };
-            /** @description Odoo timeout */
+            /** @description Odoo did not answer in time (ODOO_TIMEOUT_SECONDS). (error.code: ODOO_TIMEOUT) */
             504: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_TIMEOUT";
+                        };
+                    };
                 };
             };
         };
@@ -697,7 +1267,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes retries safe: the same key and body answer the order made the first time (see the README's idempotency contract). */
+                /** @description Makes retries safe: the same key and body answer the order made the first time. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -705,155 +1275,208 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description The Odoo product (product.product id) to make. */
-                    product_id: number;
-                    product_qty: number;
-                    /**
-                     * @description Odoo's 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601 (converted to UTC; no offset means UTC).
-                     * @example 2025-11-15T17:00:00Z
-                     */
-                    date_planned_start?: string;
-                    /**
-                     * @description Odoo's 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601 (converted to UTC; no offset means UTC).
-                     * @example 2025-11-15T17:00:00Z
-                     */
-                    date_deadline?: string;
-                    /** @description The dashboard's reference; no control characters. Also makes a create idempotent without an Idempotency-Key. */
-                    origin?: string;
-                    /**
-                     * @description "0" normal, "1" urgent (the numbers 0 and 1 are accepted too).
-                     * @enum {string}
-                     */
-                    priority?: "0" | "1";
-                };
+                "application/json": components["schemas"]["ManufacturingOrderCreate"];
             };
         };
         responses: {
-            /** @description Already created by an earlier identical request (`duplicate: true`) */
+            /** @description A retry: the order an earlier identical request made (duplicate true); nothing new was created. */
             200: {
                 headers: {
+                    /** @description The order's URL. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["CreatedEnvelope"];
                 };
             };
-            /** @description Created (`duplicate: false`, Location) */
+            /** @description Created. */
             201: {
                 headers: {
+                    /** @description The order's URL. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["CreatedEnvelope"];
                 };
             };
-            /** @description Invalid input */
+            /** @description The body is not valid JSON, has a key twice, an unknown field or a value out of bounds; the message names the field. (error.code: VALIDATION_ERROR, INVALID_JSON, DUPLICATE_KEY) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_ERROR" | "INVALID_JSON" | "DUPLICATE_KEY";
+                        };
+                    };
                 };
             };
-            /** @description No valid dashboard token */
+            /** @description No valid dashboard token (missing, malformed, expired, wrong signature, issuer or audience). (error.code: UNAUTHORIZED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHORIZED";
+                        };
+                    };
                 };
             };
-            /** @description Role not allowed, or the Odoo API user lacks the right */
+            /** @description The token's roles may not do this. Also: The Odoo API user lacks an access right; the message names it and the groups that would allow it. (error.code: FORBIDDEN, ODOO_ACCESS_DENIED) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "ODOO_ACCESS_DENIED";
+                        };
+                    };
                 };
             };
-            /** @description No such record in Odoo: the one in the path, or one the body names (product_id) */
+            /** @description A record the write names does not exist in Odoo. (error.code: NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
                 };
             };
-            /** @description Conflict: impossible transition, a wizard decision, a create in progress (Retry-After) or an ambiguous reconciliation; `applied` lists what Odoo kept */
+            /** @description Another request with this key or origin is creating the order now (retry after Retry-After), or an unfinished earlier attempt may have made several orders (candidates: cancel the extra ones). Also: The record is locked or was changed concurrently in Odoo; try again. (error.code: CREATE_IN_PROGRESS, AMBIGUOUS_CREATE, CONFLICT) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CREATE_IN_PROGRESS" | "AMBIGUOUS_CREATE" | "CONFLICT";
+                        };
+                    };
                 };
             };
-            /** @description Body over the size limit */
+            /** @description The body is larger than 1 MB. (error.code: PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
                 };
             };
-            /** @description Odoo refused the data, or an Idempotency-Key reused with another body */
+            /** @description The Idempotency-Key was used with another body. Also: Odoo refused the data; the message is Odoo's. (error.code: IDEMPOTENCY_KEY_REUSED, ODOO_VALIDATION_ERROR) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "IDEMPOTENCY_KEY_REUSED" | "ODOO_VALIDATION_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Rate limited (Retry-After) */
+            /** @description Too many requests from this caller this minute (RATE_LIMIT_PER_MINUTE); retry after Retry-After seconds. (error.code: RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
                 };
             };
-            /** @description Unexpected failure (logged) */
+            /** @description A bug: logged, answered without details. (error.code: INTERNAL_ERROR) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Odoo error */
+            /** @description Odoo's answer to the create was lost: retry after Retry-After seconds to get the order it made, or make it. Also: Odoo refused the integration's credentials, failed, or answered something that is not its API or too large (MAX_RESPONSE_MB). (error.code: CREATE_OUTCOME_UNKNOWN, ODOO_AUTH_FAILED, ODOO_ERROR, ODOO_BAD_RESPONSE, ODOO_RESPONSE_TOO_LARGE) */
             502: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CREATE_OUTCOME_UNKNOWN" | "ODOO_AUTH_FAILED" | "ODOO_ERROR" | "ODOO_BAD_RESPONSE" | "ODOO_RESPONSE_TOO_LARGE";
+                        };
+                    };
                 };
             };
-            /** @description Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After) */
+            /** @description Odoo's answer to the create was lost (see 502). Also: The app's storage (AzureWebJobsStorage) is unreachable: nothing was done; retry after Retry-After seconds. Also: The identity provider (AUTH_JWT_AUTHORITY) or the signing secret could not be read; retry after Retry-After seconds. Also: Odoo is unreachable or busy (ODOO_MAX_CONCURRENT_CALLS; nothing was sent, retry after Retry-After seconds), or its API key could not be read. (error.code: CREATE_OUTCOME_UNKNOWN, STORAGE_UNAVAILABLE, AUTH_UNAVAILABLE, SECRET_UNAVAILABLE, ODOO_UNAVAILABLE, ODOO_BUSY) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CREATE_OUTCOME_UNKNOWN" | "STORAGE_UNAVAILABLE" | "AUTH_UNAVAILABLE" | "SECRET_UNAVAILABLE" | "ODOO_UNAVAILABLE" | "ODOO_BUSY";
+                        };
+                    };
                 };
             };
-            /** @description Odoo timeout */
+            /** @description Odoo's answer to the create was lost (see 502). Also: Odoo did not answer in time (ODOO_TIMEOUT_SECONDS). (error.code: CREATE_OUTCOME_UNKNOWN, ODOO_TIMEOUT) */
             504: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CREATE_OUTCOME_UNKNOWN" | "ODOO_TIMEOUT";
+                        };
+                    };
                 };
             };
         };
@@ -863,100 +1486,150 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The manufacturing order's id in Odoo. */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The order. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ManufacturingOrderItem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description The id is not a positive whole number. (error.code: VALIDATION_ERROR) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description No valid dashboard token */
+            /** @description No valid dashboard token (missing, malformed, expired, wrong signature, issuer or audience). (error.code: UNAUTHORIZED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHORIZED";
+                        };
+                    };
                 };
             };
-            /** @description Role not allowed, or the Odoo API user lacks the right */
+            /** @description The token's roles may not do this. Also: The Odoo API user lacks an access right; the message names it and the groups that would allow it. (error.code: FORBIDDEN, ODOO_ACCESS_DENIED) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "ODOO_ACCESS_DENIED";
+                        };
+                    };
                 };
             };
-            /** @description No such record in Odoo: the one in the path, or one the body names (product_id) */
+            /** @description Odoo has no manufacturing order with this id. (error.code: NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
                 };
             };
-            /** @description Rate limited (Retry-After) */
+            /** @description Too many requests from this caller this minute (RATE_LIMIT_PER_MINUTE); retry after Retry-After seconds. (error.code: RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
                 };
             };
-            /** @description Unexpected failure (logged) */
+            /** @description A bug: logged, answered without details. (error.code: INTERNAL_ERROR) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Odoo error */
+            /** @description Odoo refused the integration's credentials, failed, or answered something that is not its API or too large (MAX_RESPONSE_MB). (error.code: ODOO_AUTH_FAILED, ODOO_ERROR, ODOO_BAD_RESPONSE, ODOO_RESPONSE_TOO_LARGE) */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_AUTH_FAILED" | "ODOO_ERROR" | "ODOO_BAD_RESPONSE" | "ODOO_RESPONSE_TOO_LARGE";
+                        };
+                    };
                 };
             };
-            /** @description Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After) */
+            /** @description The identity provider (AUTH_JWT_AUTHORITY) or the signing secret could not be read; retry after Retry-After seconds. Also: Odoo is unreachable or busy (ODOO_MAX_CONCURRENT_CALLS; nothing was sent, retry after Retry-After seconds), or its API key could not be read. (error.code: AUTH_UNAVAILABLE, SECRET_UNAVAILABLE, ODOO_UNAVAILABLE, ODOO_BUSY) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "AUTH_UNAVAILABLE" | "SECRET_UNAVAILABLE" | "ODOO_UNAVAILABLE" | "ODOO_BUSY";
+                        };
+                    };
                 };
             };
-            /** @description Odoo timeout */
+            /** @description Odoo did not answer in time (ODOO_TIMEOUT_SECONDS). (error.code: ODOO_TIMEOUT) */
             504: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_TIMEOUT";
+                        };
+                    };
                 };
             };
         };
@@ -966,158 +1639,196 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The manufacturing order's id in Odoo. */
                 id: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description The state to reach; Odoo's actions run in order. There is no way back to draft.
-                     * @enum {string}
-                     */
-                    state?: "confirmed" | "progress" | "to_close" | "done" | "cancel";
-                    product_qty?: number;
-                    qty_producing?: number;
-                    /**
-                     * @description Odoo's 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601 (converted to UTC; no offset means UTC).
-                     * @example 2025-11-15T17:00:00Z
-                     */
-                    date_planned_start?: string;
-                    /**
-                     * @description Odoo's 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601 (converted to UTC; no offset means UTC).
-                     * @example 2025-11-15T17:00:00Z
-                     */
-                    date_deadline?: string;
-                    /**
-                     * @description "0" normal, "1" urgent (the numbers 0 and 1 are accepted too).
-                     * @enum {string}
-                     */
-                    priority?: "0" | "1";
-                    /** @description The dashboard's reference; no control characters. Also makes a create idempotent without an Idempotency-Key. */
-                    origin?: string;
-                    /** @description Only with state done and less produced than planned: make a backorder for the rest (true) or close without one (false). Left out, such a done answers 409. */
-                    backorder?: boolean;
-                };
+                "application/json": components["schemas"]["ManufacturingOrderUpdate"] & unknown;
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Updated; not_applied lists requested values Odoo kept its own way. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["UpdatedEnvelope"];
                 };
             };
-            /** @description Invalid input */
+            /** @description The id is not a positive whole number. Also: The body is not valid JSON, has a key twice, an unknown field or a value out of bounds; the message names the field. (error.code: VALIDATION_ERROR, INVALID_JSON, DUPLICATE_KEY) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_ERROR" | "INVALID_JSON" | "DUPLICATE_KEY";
+                        };
+                    };
                 };
             };
-            /** @description No valid dashboard token */
+            /** @description No valid dashboard token (missing, malformed, expired, wrong signature, issuer or audience). (error.code: UNAUTHORIZED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHORIZED";
+                        };
+                    };
                 };
             };
-            /** @description Role not allowed, or the Odoo API user lacks the right */
+            /** @description The token's roles may not do this. Also: The Odoo API user lacks an access right; the message names it and the groups that would allow it. (error.code: FORBIDDEN, ODOO_ACCESS_DENIED) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "ODOO_ACCESS_DENIED";
+                        };
+                    };
                 };
             };
-            /** @description No such record in Odoo: the one in the path, or one the body names (product_id) */
+            /** @description Odoo has no manufacturing order with this id. Also: A record the write names does not exist in Odoo. (error.code: NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
                 };
             };
-            /** @description Conflict: impossible transition, a wizard decision, a create in progress (Retry-After) or an ambiguous reconciliation; `applied` lists what Odoo kept */
+            /** @description The state cannot be reached from the current one, Odoo did not reach it, Odoo asks a person to decide in a wizard (a backorder: send backorder), or Odoo refused the action; applied lists what Odoo kept. Also: The record is locked or was changed concurrently in Odoo; try again. (error.code: INVALID_TRANSITION, STATE_NOT_CHANGED, BACKORDER_DECISION_NEEDED, ODOO_WIZARD, CONFLICT) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INVALID_TRANSITION" | "STATE_NOT_CHANGED" | "BACKORDER_DECISION_NEEDED" | "ODOO_WIZARD" | "CONFLICT";
+                        };
+                    };
                 };
             };
-            /** @description Body over the size limit */
+            /** @description The body is larger than 1 MB. (error.code: PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
                 };
             };
-            /** @description Odoo refused the data, or an Idempotency-Key reused with another body */
+            /** @description This Odoo cannot do it (a bare progress without qty_producing before Odoo 18). Also: Odoo refused the data; the message is Odoo's. (error.code: UNPROCESSABLE, ODOO_VALIDATION_ERROR) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNPROCESSABLE" | "ODOO_VALIDATION_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Rate limited (Retry-After) */
+            /** @description Too many requests from this caller this minute (RATE_LIMIT_PER_MINUTE); retry after Retry-After seconds. (error.code: RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
                 };
             };
-            /** @description Unexpected failure (logged) */
+            /** @description A bug: logged, answered without details. (error.code: INTERNAL_ERROR) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Odoo error */
+            /** @description Odoo refused the integration's credentials, failed, or answered something that is not its API or too large (MAX_RESPONSE_MB). (error.code: ODOO_AUTH_FAILED, ODOO_ERROR, ODOO_BAD_RESPONSE, ODOO_RESPONSE_TOO_LARGE) */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_AUTH_FAILED" | "ODOO_ERROR" | "ODOO_BAD_RESPONSE" | "ODOO_RESPONSE_TOO_LARGE";
+                        };
+                    };
                 };
             };
-            /** @description Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After) */
+            /** @description The identity provider (AUTH_JWT_AUTHORITY) or the signing secret could not be read; retry after Retry-After seconds. Also: Odoo is unreachable or busy (ODOO_MAX_CONCURRENT_CALLS; nothing was sent, retry after Retry-After seconds), or its API key could not be read. (error.code: AUTH_UNAVAILABLE, SECRET_UNAVAILABLE, ODOO_UNAVAILABLE, ODOO_BUSY) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "AUTH_UNAVAILABLE" | "SECRET_UNAVAILABLE" | "ODOO_UNAVAILABLE" | "ODOO_BUSY";
+                        };
+                    };
                 };
             };
-            /** @description Odoo timeout */
+            /** @description Odoo did not answer in time (ODOO_TIMEOUT_SECONDS). (error.code: ODOO_TIMEOUT) */
             504: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_TIMEOUT";
+                        };
+                    };
                 };
             };
         };
@@ -1125,8 +1836,11 @@ export interface operations {
     ListPartners: {
         parameters: {
             query?: {
+                /** @description Most records to return. */
                 limit?: number;
+                /** @description Records to skip. */
                 offset?: number;
+                /** @description Only companies (true) or only people (false). */
                 is_company?: boolean;
             };
             header?: never;
@@ -1135,85 +1849,129 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Partners, by id. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["PartnerList"];
                 };
             };
-            /** @description Invalid input */
+            /** @description A query parameter is invalid; the message names it. (error.code: VALIDATION_ERROR) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description No valid dashboard token */
+            /** @description No valid dashboard token (missing, malformed, expired, wrong signature, issuer or audience). (error.code: UNAUTHORIZED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHORIZED";
+                        };
+                    };
                 };
             };
-            /** @description Role not allowed, or the Odoo API user lacks the right */
+            /** @description The token's roles may not do this. Also: The Odoo API user lacks an access right; the message names it and the groups that would allow it. (error.code: FORBIDDEN, ODOO_ACCESS_DENIED) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "ODOO_ACCESS_DENIED";
+                        };
+                    };
                 };
             };
-            /** @description Rate limited (Retry-After) */
+            /** @description Too many requests from this caller this minute (RATE_LIMIT_PER_MINUTE); retry after Retry-After seconds. (error.code: RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
                 };
             };
-            /** @description Unexpected failure (logged) */
+            /** @description A bug: logged, answered without details. (error.code: INTERNAL_ERROR) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Odoo error */
+            /** @description Odoo refused the integration's credentials, failed, or answered something that is not its API or too large (MAX_RESPONSE_MB). (error.code: ODOO_AUTH_FAILED, ODOO_ERROR, ODOO_BAD_RESPONSE, ODOO_RESPONSE_TOO_LARGE) */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_AUTH_FAILED" | "ODOO_ERROR" | "ODOO_BAD_RESPONSE" | "ODOO_RESPONSE_TOO_LARGE";
+                        };
+                    };
                 };
             };
-            /** @description Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After) */
+            /** @description The identity provider (AUTH_JWT_AUTHORITY) or the signing secret could not be read; retry after Retry-After seconds. Also: Odoo is unreachable or busy (ODOO_MAX_CONCURRENT_CALLS; nothing was sent, retry after Retry-After seconds), or its API key could not be read. (error.code: AUTH_UNAVAILABLE, SECRET_UNAVAILABLE, ODOO_UNAVAILABLE, ODOO_BUSY) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "AUTH_UNAVAILABLE" | "SECRET_UNAVAILABLE" | "ODOO_UNAVAILABLE" | "ODOO_BUSY";
+                        };
+                    };
                 };
             };
-            /** @description Odoo timeout */
+            /** @description Odoo did not answer in time (ODOO_TIMEOUT_SECONDS). (error.code: ODOO_TIMEOUT) */
             504: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_TIMEOUT";
+                        };
+                    };
                 };
             };
         };
@@ -1221,9 +1979,13 @@ export interface operations {
     ListStock: {
         parameters: {
             query?: {
+                /** @description Only this product. */
                 product_id?: number;
+                /** @description Only this location. */
                 location_id?: number;
+                /** @description Most records to return. */
                 limit?: number;
+                /** @description Records to skip. */
                 offset?: number;
             };
             header?: never;
@@ -1232,85 +1994,129 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Quants, by id. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["StockQuantList"];
                 };
             };
-            /** @description Invalid input */
+            /** @description A query parameter is invalid; the message names it. (error.code: VALIDATION_ERROR) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description No valid dashboard token */
+            /** @description No valid dashboard token (missing, malformed, expired, wrong signature, issuer or audience). (error.code: UNAUTHORIZED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHORIZED";
+                        };
+                    };
                 };
             };
-            /** @description Role not allowed, or the Odoo API user lacks the right */
+            /** @description The token's roles may not do this. Also: The Odoo API user lacks an access right; the message names it and the groups that would allow it. (error.code: FORBIDDEN, ODOO_ACCESS_DENIED) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "ODOO_ACCESS_DENIED";
+                        };
+                    };
                 };
             };
-            /** @description Rate limited (Retry-After) */
+            /** @description Too many requests from this caller this minute (RATE_LIMIT_PER_MINUTE); retry after Retry-After seconds. (error.code: RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
                 };
             };
-            /** @description Unexpected failure (logged) */
+            /** @description A bug: logged, answered without details. (error.code: INTERNAL_ERROR) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Odoo error */
+            /** @description Odoo refused the integration's credentials, failed, or answered something that is not its API or too large (MAX_RESPONSE_MB). (error.code: ODOO_AUTH_FAILED, ODOO_ERROR, ODOO_BAD_RESPONSE, ODOO_RESPONSE_TOO_LARGE) */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_AUTH_FAILED" | "ODOO_ERROR" | "ODOO_BAD_RESPONSE" | "ODOO_RESPONSE_TOO_LARGE";
+                        };
+                    };
                 };
             };
-            /** @description Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After) */
+            /** @description The identity provider (AUTH_JWT_AUTHORITY) or the signing secret could not be read; retry after Retry-After seconds. Also: Odoo is unreachable or busy (ODOO_MAX_CONCURRENT_CALLS; nothing was sent, retry after Retry-After seconds), or its API key could not be read. (error.code: AUTH_UNAVAILABLE, SECRET_UNAVAILABLE, ODOO_UNAVAILABLE, ODOO_BUSY) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "AUTH_UNAVAILABLE" | "SECRET_UNAVAILABLE" | "ODOO_UNAVAILABLE" | "ODOO_BUSY";
+                        };
+                    };
                 };
             };
-            /** @description Odoo timeout */
+            /** @description Odoo did not answer in time (ODOO_TIMEOUT_SECONDS). (error.code: ODOO_TIMEOUT) */
             504: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ODOO_TIMEOUT";
+                        };
+                    };
                 };
             };
         };
@@ -1324,94 +2130,129 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The run succeeded (or partly: outcome partial). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["SyncRunItem"];
                 };
             };
-            /** @description Invalid input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                };
-            };
-            /** @description No valid dashboard token */
+            /** @description No valid dashboard token (missing, malformed, expired, wrong signature, issuer or audience). (error.code: UNAUTHORIZED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHORIZED";
+                        };
+                    };
                 };
             };
-            /** @description Role not allowed, or the Odoo API user lacks the right */
+            /** @description The token's roles may not do this. (error.code: FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
                 };
             };
-            /** @description A sync is already running */
+            /** @description A sync is already running. (error.code: CONFLICT) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CONFLICT";
+                        };
+                    };
                 };
             };
-            /** @description Rate limited (Retry-After) */
+            /** @description Too many requests from this caller this minute (RATE_LIMIT_PER_MINUTE); retry after Retry-After seconds. (error.code: RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
                 };
             };
-            /** @description Unexpected failure (logged) */
+            /** @description The run failed unexpectedly (data: the run). Also: A bug: logged, answered without details. (error.code: SYNC_FAILED, INTERNAL_ERROR) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "SYNC_FAILED" | "INTERNAL_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Odoo error */
+            /** @description The run failed: Odoo or the dashboard failed (data: the run). (error.code: SYNC_FAILED) */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "SYNC_FAILED";
+                        };
+                    };
                 };
             };
-            /** @description Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After) */
+            /** @description The run failed: the dashboard token could not be read (data: the run). Also: The app's storage (AzureWebJobsStorage) is unreachable: nothing was done; retry after Retry-After seconds. Also: The identity provider (AUTH_JWT_AUTHORITY) or the signing secret could not be read; retry after Retry-After seconds. (error.code: SYNC_FAILED, STORAGE_UNAVAILABLE, AUTH_UNAVAILABLE, SECRET_UNAVAILABLE) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "SYNC_FAILED" | "STORAGE_UNAVAILABLE" | "AUTH_UNAVAILABLE" | "SECRET_UNAVAILABLE";
+                        };
+                    };
                 };
             };
-            /** @description Odoo timeout */
+            /** @description The run failed: Odoo or the dashboard timed out (data: the run). (error.code: SYNC_FAILED) */
             504: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "SYNC_FAILED";
+                        };
+                    };
                 };
             };
         };
@@ -1419,6 +2260,7 @@ export interface operations {
     GetStatusSync: {
         parameters: {
             query?: {
+                /** @description Most records to return. */
                 limit?: number;
             };
             header?: never;
@@ -1427,85 +2269,101 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The runs. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["SyncRunList"];
                 };
             };
-            /** @description Invalid input */
+            /** @description A query parameter is invalid; the message names it. (error.code: VALIDATION_ERROR) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description No valid dashboard token */
+            /** @description No valid dashboard token (missing, malformed, expired, wrong signature, issuer or audience). (error.code: UNAUTHORIZED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHORIZED";
+                        };
+                    };
                 };
             };
-            /** @description Role not allowed, or the Odoo API user lacks the right */
+            /** @description The token's roles may not do this. (error.code: FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
                 };
             };
-            /** @description Rate limited (Retry-After) */
+            /** @description Too many requests from this caller this minute (RATE_LIMIT_PER_MINUTE); retry after Retry-After seconds. (error.code: RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
                 };
             };
-            /** @description Unexpected failure (logged) */
+            /** @description A bug: logged, answered without details. (error.code: INTERNAL_ERROR) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Odoo error */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                };
-            };
-            /** @description Odoo, Key Vault or storage unreachable, or a create whose answer was lost (Retry-After) */
+            /** @description The app's storage (AzureWebJobsStorage) is unreachable: nothing was done; retry after Retry-After seconds. Also: The identity provider (AUTH_JWT_AUTHORITY) or the signing secret could not be read; retry after Retry-After seconds. (error.code: STORAGE_UNAVAILABLE, AUTH_UNAVAILABLE, SECRET_UNAVAILABLE) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                };
-            };
-            /** @description Odoo timeout */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "STORAGE_UNAVAILABLE" | "AUTH_UNAVAILABLE" | "SECRET_UNAVAILABLE";
+                        };
+                    };
                 };
             };
         };
@@ -1513,6 +2371,7 @@ export interface operations {
     ReceiveMoWebhook: {
         parameters: {
             query: {
+                /** @description ODOO_WEBHOOK_SECRET (Key Vault odoo-webhook-secret). */
                 code: string;
             };
             header?: never;
@@ -1521,70 +2380,89 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    _id: number;
-                    /** @enum {string} */
-                    _model: "mrp.production";
-                    _action?: string;
-                    state?: string;
-                    /** @example 2026-12-01 18:29:16.175821 */
-                    write_date?: string;
-                };
+                "application/json": components["schemas"]["OdooWebhookPayload"];
             };
         };
         responses: {
-            /** @description Queued */
+            /** @description Queued. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["WebhookQueuedItem"];
                 };
             };
-            /** @description Not an mrp.production record with an integer _id */
+            /** @description Not an mrp.production record with an integer _id, or not valid JSON. (error.code: INVALID_WEBHOOK, INVALID_JSON, DUPLICATE_KEY, VALIDATION_ERROR) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INVALID_WEBHOOK" | "INVALID_JSON" | "DUPLICATE_KEY" | "VALIDATION_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Missing or wrong code */
+            /** @description The code is missing or wrong. (error.code: WEBHOOK_CODE_INVALID) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "WEBHOOK_CODE_INVALID";
+                        };
+                    };
                 };
             };
-            /** @description Body over 64 KB */
+            /** @description The body is larger than 64 KB. (error.code: PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
                 };
             };
-            /** @description Unexpected failure (logged) */
+            /** @description A bug: logged, answered without details. (error.code: INTERNAL_ERROR) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
                 };
             };
-            /** @description Webhook secret or storage unavailable */
+            /** @description The webhook secret or the queue's storage could not be reached; the timer sync still covers the change. (error.code: SECRET_UNAVAILABLE, STORAGE_UNAVAILABLE) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "SECRET_UNAVAILABLE" | "STORAGE_UNAVAILABLE";
+                        };
+                    };
                 };
             };
         };
