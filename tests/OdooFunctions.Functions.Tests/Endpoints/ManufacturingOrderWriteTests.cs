@@ -1,20 +1,50 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.Tests.Hosting;
+using OdooFunctions.Odoo;
+using OdooFunctions.Odoo.Releases;
 using static OdooFunctions.Functions.Tests.Hosting.OdooAppFixture;
 
 namespace OdooFunctions.Functions.Tests.Endpoints;
 
-/// <summary>Creating and changing manufacturing orders: through Odoo's actions, idempotent, and reporting what Odoo really did.</summary>
+/// <summary>
+/// Creating and changing manufacturing orders: through Odoo's actions, idempotent, and reporting what Odoo really did,
+/// on every Odoo version (one class per version below). Where the versions differ, the expectation comes from the
+/// double's version row (held to the recordings) or from what the server itself says (fields_get), not from a copy.
+/// </summary>
 public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
 {
     private const string Orders = "api/odoo/manufacturing-orders";
 
+    /// <summary>The double's facts of the version it speaks.</summary>
+    private OdooVersion Version => fixture.Odoo.Version;
+
+    /// <summary>The app's release row for the server the double says it is.</summary>
+    private OdooRelease Release => OdooServerVersion.Parse(fixture.Odoo.Version.ServerVersion).Release;
 
     private int OrderCount() => fixture.Odoo.Store.All("mrp.production").Count;
 
     private string StateInOdoo(long id) => fixture.Odoo.Store.Get("mrp.production", id)!["state"]!.GetValue<string>();
+
+    private JsonObject OrderInOdoo(long id) => fixture.Odoo.Store.Get("mrp.production", id)!;
+
+    /// <summary>The order's component moves (not cancelled), by id: their demand and what Odoo counts as consumed.</summary>
+    private Dictionary<long, (double Demand, double Consumed)> Components(long id) => fixture.Odoo.Store.All("stock.move")
+        .Where(move => move["raw_material_production_id"] is JsonArray { Count: > 0 } order && order[0]!.GetValue<long>() == id
+            && move["state"]!.GetValue<string>() != "cancel")
+        .ToDictionary(move => move["id"]!.GetValue<long>(), move => (move["product_uom_qty"]!.GetValue<double>(), Consumed(move)));
+
+    // 16.0 counts quantity_done; 17.0 on counts quantity once the move is picked.
+    private double Consumed(JsonObject move) => Version.HasSetQtyProducing
+        ? move["picked"] is JsonValue picked && picked.GetValueKind() == JsonValueKind.True ? move["quantity"]!.GetValue<double>() : 0
+        : move["quantity_done"]!.GetValue<double>();
+
+    /// <summary>The backorder Odoo split off <paramref name="id"/>: the original's name (before the split) with -002.</summary>
+    private JsonObject BackorderOf(string originalName) =>
+        fixture.Odoo.Store.All("mrp.production").Single(mo => mo["name"]!.GetValue<string>() == $"{originalName}-002");
 
     private async Task<(HttpStatusCode Status, JsonObject Body)> SendAsync(HttpMethod method, string path, object? body = null, Action<HttpRequestMessage>? configure = null)
     {
@@ -111,15 +141,121 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     }
 
     [Fact]
-    public async Task Progress_with_qty_producing_records_the_quantity_and_updates_components()
+    public async Task Progress_with_qty_producing_records_the_quantity_and_each_component_follows_as_in_Odoos_form()
     {
         var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 10, "confirmed");
-        var setQty = fixture.Odoo.Calls.Count("mrp.production", "set_qty_producing");
+        var components = Components(id);
+        var (onchange, setQty) = (fixture.Odoo.Calls.Count("mrp.production", "onchange"), fixture.Odoo.Calls.Count("mrp.production", "set_qty_producing"));
+
         var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "progress", qty_producing = 4 });
+
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("progress", body["data"]!["state"]!.GetValue<string>());
         Assert.Equal(4.0, body["data"]!["qty_producing"]!.GetValue<double>());
-        Assert.Equal(setQty + 1, fixture.Odoo.Calls.Count("mrp.production", "set_qty_producing"));
+        Assert.NotEmpty(components);
+        Assert.All(Components(id), move => Assert.Equal(components[move.Key].Demand * 4 / 10, move.Value.Consumed, 6));
+
+        // 16.0 has no set_qty_producing: its form's onchange computes the components, written with the quantity.
+        var byOnchange = Release.RecordProducing == ProducingRoute.OnchangeRawMoves;
+        Assert.Equal(onchange + (byOnchange ? 1 : 0), fixture.Odoo.Calls.Count("mrp.production", "onchange"));
+        Assert.Equal(setQty + (byOnchange ? 0 : 1), fixture.Odoo.Calls.Count("mrp.production", "set_qty_producing"));
+    }
+
+    [Fact]
+    public async Task The_guides_own_update_example_records_50_and_answers_the_order_as_Odoo_holds_it()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 100, "confirmed");
+
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", """{"state": "progress", "qty_producing": 50, "date_deadline": "2025-11-20 17:00:00"}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("progress", body["data"]!["state"]!.GetValue<string>());
+        Assert.Equal(50.0, body["data"]!["qty_producing"]!.GetValue<double>());
+        Assert.Equal(50.0, OrderInOdoo(id)["qty_producing"]!.GetValue<double>());
+        Assert.All(Components(id).Values, move => Assert.Equal(move.Demand / 2, move.Consumed, 6));
+    }
+
+    [Fact]
+    public async Task A_bare_progress_starts_production_where_Odoo_has_a_start_action_and_else_is_422_naming_the_version_and_changing_nothing()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "confirmed");
+        var calls = fixture.Odoo.Calls.Total;
+
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "progress" });
+
+        if (Version.HasActionStart)
+        {
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("progress", StateInOdoo(id));
+            Assert.True(fixture.Odoo.Calls.Count("mrp.production", "action_start") > 0);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+            var message = body["message"]!.GetValue<string>();
+            Assert.Contains("qty_producing", message, StringComparison.Ordinal);
+            Assert.Contains($"Odoo {Version.ServerVersion}", message, StringComparison.Ordinal);
+            Assert.Equal("confirmed", StateInOdoo(id));
+            Assert.Equal(0, fixture.Odoo.Calls.Count("mrp.production", "action_start"));
+            Assert.Equal(calls + 1, fixture.Odoo.Calls.Total); // the order read, nothing more
+        }
+    }
+
+    [Fact]
+    public async Task A_partial_done_with_a_backorder_answers_success_with_the_backorder_Odoo_made_for_the_rest()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "confirmed");
+        var name = OrderInOdoo(id)["name"]!.GetValue<string>();
+
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done", qty_producing = 2, backorder = true });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("done", body["data"]!["state"]!.GetValue<string>());
+        Assert.Equal(2.0, body["data"]!["qty_produced"]!.GetValue<double>());
+        Assert.Equal($"{name}-001", body["data"]!["name"]!.GetValue<string>());
+        var backorder = BackorderOf(name);
+        Assert.Equal("confirmed", backorder["state"]!.GetValue<string>());
+        Assert.Equal(3.0, backorder["product_qty"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task A_deadline_Odoo_keeps_its_own_way_is_named_as_not_applied_and_one_it_takes_is_written()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "draft");
+        var fields = await fixture.App.Services.GetRequiredService<OdooClient>().FieldsGetAsync("mrp.production");
+
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { product_qty = 9, date_deadline = "2030-01-01 12:00:00" });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(9.0, body["data"]!["product_qty"]!.GetValue<double>());
+        if (fields["date_deadline"].Readonly)
+        {
+            // 16.0 to 18.0: date_deadline is computed; Odoo answers true to the write and keeps its own value.
+            var notApplied = Assert.Single(body["not_applied"]!.AsArray());
+            Assert.Equal("date_deadline", notApplied!["field"]!.GetValue<string>());
+            Assert.Contains("date_deadline", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Null(body["not_applied"]);
+            Assert.Equal("2030-01-01 12:00:00", body["data"]!["date_deadline"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task A_done_order_cannot_be_cancelled_and_the_answer_carries_Odoos_reason_where_it_gives_one()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "done");
+
+        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "cancel" });
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal("done", StateInOdoo(id));
+        Assert.Equal(Version.CancelOfDoneRefused ? "INVALID_TRANSITION" : "STATE_NOT_CHANGED", body["error"]!["code"]!.GetValue<string>());
+        if (Version.CancelOfDoneRefused)
+        {
+            Assert.Contains("already done", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -130,6 +266,10 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("done", body["data"]!["state"]!.GetValue<string>());
         Assert.Equal(6.0, body["data"]!["qty_produced"]!.GetValue<double>());
+
+        // The planned quantity is recorded first, so every component is consumed in full (16.0 would otherwise ask
+        // its "Immediate Production?" wizard, and the answer would be a 409 naming it).
+        Assert.All(Components(id).Values, move => Assert.Equal(move.Demand, move.Consumed, 6));
     }
 
     [Fact]
@@ -164,12 +304,18 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("done", body["data"]!["state"]!.GetValue<string>());
         Assert.Equal(count, OrderCount());
+
+        // 16.0 closes the order at what was made; later versions keep the plan. The answer is what Odoo holds.
+        var expectedQty = Version.ClosingSetsProductQtyToProduced ? 2.0 : 5.0;
+        Assert.Equal(expectedQty, body["data"]!["product_qty"]!.GetValue<double>());
+        Assert.Equal(expectedQty, OrderInOdoo(id)["product_qty"]!.GetValue<double>());
     }
 
     [Fact]
     public async Task Done_without_a_quantity_finishes_what_the_shop_floor_recorded_not_the_plan()
     {
         var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "confirmed");
+        var name = OrderInOdoo(id)["name"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "progress", qty_producing = 3 })).Status);
         var count = OrderCount();
 
@@ -179,8 +325,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
         Assert.Equal("done", body["data"]!["state"]!.GetValue<string>());
         Assert.Equal(3.0, body["data"]!["qty_produced"]!.GetValue<double>());
         Assert.Equal(count + 1, OrderCount());
-        var backorder = fixture.Odoo.Store.All("mrp.production").Single(mo => mo["name"]!.GetValue<string>() == $"WH/MO/{id:00000}-002");
-        Assert.Equal(2.0, backorder["product_qty"]!.GetValue<double>());
+        Assert.Equal(2.0, BackorderOf(name)["product_qty"]!.GetValue<double>());
     }
 
     [Fact]
@@ -204,6 +349,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
         var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "confirmed");
         await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "progress", qty_producing = 1 });
         var before = fixture.Odoo.Store.Get("mrp.production", id)!;
+        var componentsBefore = Components(id);
         fixture.Odoo.Faults.FailNext(1, OdooFault.ConsumptionWarning, "button_mark_done");
 
         var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "done", qty_producing = 5, priority = "1" });
@@ -216,6 +362,9 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
         Assert.Equal(1.0, after["qty_producing"]!.GetValue<double>());
         Assert.Equal(before["priority"]!.GetValue<string>(), after["priority"]!.GetValue<string>());
         Assert.Equal("progress", after["state"]!.GetValue<string>());
+
+        // The components are back at what they had consumed for the quantity recorded before.
+        Assert.Equal(componentsBefore, Components(id));
     }
 
     [Fact]
@@ -245,16 +394,6 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("'state' more than once", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(total, fixture.Odoo.Calls.Total);
-    }
-
-    [Fact]
-    public async Task Cancelling_a_done_order_is_409_and_it_stays_done()
-    {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "done");
-        var (status, body) = await SendAsync(HttpMethod.Put, $"{Orders}/{id}", new { state = "cancel" });
-        Assert.Equal(HttpStatusCode.Conflict, status);
-        Assert.False(body["success"]!.GetValue<bool>());
-        Assert.Equal("done", StateInOdoo(id));
     }
 
     [Fact]
@@ -314,19 +453,54 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
         Assert.Contains(named, body["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(total, fixture.Odoo.Calls.Total);
     }
+
+    [Fact]
+    public async Task A_lost_answer_to_mark_done_is_not_written_over_and_the_answer_lists_what_Odoo_did()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 4, "confirmed");
+        var writes = fixture.Odoo.Calls.Count("mrp.production", "write");
+        fixture.Odoo.Faults.FailNext(1, OdooFault.DropAfterCommit, "button_mark_done");
+
+        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "done" });
+        var body = await BodyAsync(response);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("done", fixture.Odoo.Store.Get("mrp.production", id)!["state"]!.GetValue<string>());
+        Assert.Equal(writes + 1, fixture.Odoo.Calls.Count("mrp.production", "write"));
+        var applied = body["applied"]!.AsArray().ToDictionary(c => c!["field"]!.GetValue<string>(), c => c!["now"]);
+        Assert.Equal("done", applied["state"]!.GetValue<string>());
+        Assert.Equal(4.0, applied["qty_produced"]!.GetValue<double>());
+        Assert.True(body["applied_verified"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task When_the_order_cannot_be_read_back_after_a_failure_the_answer_says_what_may_have_changed()
+    {
+        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 4, "confirmed");
+        fixture.Odoo.Faults.FailNext(1, OdooFault.Status503, "button_mark_done");
+
+        // Every read after the update's own fails: the order read first and, on 16.0, its components read to record the quantity.
+        var updateReads = Release.RecordProducing == ProducingRoute.OnchangeRawMoves ? 3 : 1;
+        fixture.Odoo.Faults.FailNext(50, OdooFault.Status503, "read", after: updateReads);
+        try
+        {
+            using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "done" });
+            var body = await BodyAsync(response);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.False(body["applied_verified"]!.GetValue<bool>());
+            Assert.Contains(body["applied"]!.AsArray(), c => c!["field"]!.GetValue<string>() == "qty_producing");
+            Assert.Contains("may have been left changed", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            fixture.Odoo.Faults.Clear();
+        }
+    }
 }
 
 public sealed class ManufacturingOrderWritesOnOdoo19(Odoo19AppFixture fixture) : ManufacturingOrderWriteTests(fixture), IClassFixture<Odoo19AppFixture>
 {
-    [Fact]
-    public async Task A_bare_progress_starts_production_with_action_start()
-    {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "confirmed");
-        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "progress" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("progress", fixture.Odoo.Store.Get("mrp.production", id)!["state"]!.GetValue<string>());
-    }
-
     [Fact]
     public async Task A_backorder_split_Odoo_refuses_for_lack_of_analytic_access_is_403_naming_the_right_and_lists_what_stayed()
     {
@@ -353,97 +527,10 @@ public sealed class ManufacturingOrderWritesOnOdoo19(Odoo19AppFixture fixture) :
         Assert.Contains("Odoo was left changed", message, StringComparison.Ordinal);
         Assert.Equal(count, fixture.Odoo.Store.All("mrp.production").Count);
     }
-
-    [Fact]
-    public async Task A_lost_answer_to_mark_done_is_not_written_over_and_the_answer_lists_what_Odoo_did()
-    {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 4, "confirmed");
-        var writes = fixture.Odoo.Calls.Count("mrp.production", "write");
-        fixture.Odoo.Faults.FailNext(1, OdooFault.DropAfterCommit, "button_mark_done");
-
-        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "done" });
-        var body = await BodyAsync(response);
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("done", fixture.Odoo.Store.Get("mrp.production", id)!["state"]!.GetValue<string>());
-        Assert.Equal(writes + 1, fixture.Odoo.Calls.Count("mrp.production", "write"));
-        var applied = body["applied"]!.AsArray().ToDictionary(c => c!["field"]!.GetValue<string>(), c => c!["now"]);
-        Assert.Equal("done", applied["state"]!.GetValue<string>());
-        Assert.Equal(4.0, applied["qty_produced"]!.GetValue<double>());
-        Assert.True(body["applied_verified"]!.GetValue<bool>());
-    }
-
-    [Fact]
-    public async Task When_the_order_cannot_be_read_back_after_a_failure_the_answer_says_what_may_have_changed()
-    {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 4, "confirmed");
-        fixture.Odoo.Faults.FailNext(1, OdooFault.Status503, "button_mark_done");
-        fixture.Odoo.Faults.FailNext(50, OdooFault.Status503, "read", after: 1);
-        try
-        {
-            using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "done" });
-            var body = await BodyAsync(response);
-
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.False(body["applied_verified"]!.GetValue<bool>());
-            Assert.Contains(body["applied"]!.AsArray(), c => c!["field"]!.GetValue<string>() == "qty_producing");
-            Assert.Contains("may have been left changed", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            fixture.Odoo.Faults.Clear();
-        }
-    }
-
-    [Fact]
-    public async Task Cancelling_a_done_order_carries_Odoos_reason()
-    {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "done");
-        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "cancel" });
-        var body = await BodyAsync(response);
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("already done", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
-    }
 }
 
-public sealed class ManufacturingOrderWritesOnOdoo17(Odoo17AppFixture fixture) : ManufacturingOrderWriteTests(fixture), IClassFixture<Odoo17AppFixture>
-{
-    [Fact]
-    public async Task A_bare_progress_is_422_asking_for_qty_producing_because_Odoo_17_has_no_start_action()
-    {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "confirmed");
-        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "progress" });
-        var body = await BodyAsync(response);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("qty_producing", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("confirmed", fixture.Odoo.Store.Get("mrp.production", id)!["state"]!.GetValue<string>());
-    }
+public sealed class ManufacturingOrderWritesOnOdoo18(Odoo18AppFixture fixture) : ManufacturingOrderWriteTests(fixture), IClassFixture<Odoo18AppFixture>;
 
-    [Fact]
-    public async Task A_partial_done_with_a_backorder_answers_success_when_Odoo_17_shows_the_backorder_it_made()
-    {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 5, "confirmed");
-        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { state = "done", qty_producing = 2, backorder = true });
-        var body = await BodyAsync(response);
+public sealed class ManufacturingOrderWritesOnOdoo17(Odoo17AppFixture fixture) : ManufacturingOrderWriteTests(fixture), IClassFixture<Odoo17AppFixture>;
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("done", body["data"]!["state"]!.GetValue<string>());
-        Assert.Equal(2.0, body["data"]!["qty_produced"]!.GetValue<double>());
-        var backorder = fixture.Odoo.Store.All("mrp.production").Single(mo => mo["name"]!.GetValue<string>() == $"WH/MO/{id:00000}-002");
-        Assert.Equal("confirmed", backorder["state"]!.GetValue<string>());
-        Assert.Equal(3.0, backorder["product_qty"]!.GetValue<double>());
-    }
-
-    [Fact]
-    public async Task A_deadline_that_Odoo_17_silently_keeps_is_named_as_not_applied()
-    {
-        var id = fixture.Odoo.Store.AddManufacturingOrder(fixture.FinishedProductId(), 3, "draft");
-        using var response = await fixture.SendAsync(HttpMethod.Put, $"api/odoo/manufacturing-orders/{id}", new { product_qty = 9, date_deadline = "2030-01-01 12:00:00" });
-        var body = await BodyAsync(response);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(9.0, body["data"]!["product_qty"]!.GetValue<double>());
-        var notApplied = Assert.Single(body["not_applied"]!.AsArray());
-        Assert.Equal("date_deadline", notApplied!["field"]!.GetValue<string>());
-        Assert.Contains("date_deadline", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
-    }
-}
+public sealed class ManufacturingOrderWritesOnOdoo16(Odoo16AppFixture fixture) : ManufacturingOrderWriteTests(fixture), IClassFixture<Odoo16AppFixture>;

@@ -62,4 +62,8 @@ public abstract class OdooAppFixture(string odooVersion) : IAsyncLifetime
 
 public sealed class Odoo19AppFixture() : OdooAppFixture("19.0");
 
+public sealed class Odoo18AppFixture() : OdooAppFixture("18.0");
+
 public sealed class Odoo17AppFixture() : OdooAppFixture("17.0");
+
+public sealed class Odoo16AppFixture() : OdooAppFixture("16.0");
