@@ -291,7 +291,6 @@ internal sealed partial class OdooOrm
                     _moves.RecordProduction(r);
                 });
             }
-            records.ForEach(_moves.PickReservedWhenNothingPicked);
         }
 
         var skipConsumption = IsTrue(context["skip_consumption"]) || (Version.ImmediateProductionWizard && IsTrue(context["skip_immediate"]));

@@ -158,26 +158,6 @@ internal sealed class OdooStockMoves(OdooRecordStore store, OdooSeed seed)
         }
     }
 
-    /// <summary>
-    /// From 17.0: when none of an order's open components is picked, they are picked with the quantity they hold (their
-    /// reservation), so that an order finished by writing qty_producing and calling button_mark_done, without
-    /// set_qty_producing, is done rather than asked the consumption warning. A simplification: Odoo 19's
-    /// pre_button_mark_done picks only manual-consumption components and would ask. The app's tests finish orders so
-    /// (SecretScanTests); the recordings always call set_qty_producing first, which this leaves alone.
-    /// </summary>
-    public void PickReservedWhenNothingPicked(JsonObject order)
-    {
-        var open = Raw(order).Where(Open).ToList();
-        if (!Version.HasSetQtyProducing || open.Any(m => m["picked"] is JsonValue p && p.GetValueKind() == JsonValueKind.True))
-        {
-            return;
-        }
-        foreach (var move in open)
-        {
-            move["picked"] = true;
-        }
-    }
-
     /// <summary>A move's share of one unit of the order still to produce (Odoo's unit_factor).</summary>
     public static double UnitFactor(JsonObject move, JsonObject order)
     {

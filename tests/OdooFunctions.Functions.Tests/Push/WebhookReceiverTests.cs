@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using OdooFunctions.Functions.Tests.Infrastructure;
 
+using OdooFunctions.Functions.Tests.Hosting;
+
 namespace OdooFunctions.Functions.Tests.Push;
 
 /// <summary>The receiver checks the code and the body, queues the change, and calls neither Odoo nor the dashboard.</summary>
@@ -107,8 +109,7 @@ public sealed class WebhookReceiverTests
     }
 
     [Theory]
-    [InlineData("17.0")]
-    [InlineData("19.0")]
+    [MemberData(nameof(OdooVersions.WithWebhooks), MemberType = typeof(OdooVersions))]
     public async Task Every_recorded_delivery_body_is_accepted(string version)
     {
         await using var context = await PushTestContext.StartAsync(version);

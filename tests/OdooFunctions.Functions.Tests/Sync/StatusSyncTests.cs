@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.Sync;
+using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.Functions.Tests.Infrastructure;
 
 namespace OdooFunctions.Functions.Tests.Sync;
@@ -10,10 +11,11 @@ namespace OdooFunctions.Functions.Tests.Sync;
 [Collection(AzuriteGroup.Name)]
 public class StatusSyncTests(AzuriteFixture azurite)
 {
-    [Fact]
-    public async Task Brings_every_order_to_the_status_its_MO_state_maps_to()
+    [Theory]
+    [MemberData(nameof(OdooVersions.All), MemberType = typeof(OdooVersions))]
+    public async Task Brings_every_order_to_the_status_its_MO_state_maps_to_on_every_Odoo_version(string odooVersion)
     {
-        await using var context = await SyncTestContext.StartAsync(azurite);
+        await using var context = await SyncTestContext.StartAsync(azurite, odooVersion: odooVersion);
         var expected = new Dictionary<string, string>();
         foreach (var (state, status) in new[] { ("draft", "pending"), ("confirmed", "pending"), ("progress", "in_progress"), ("to_close", "in_progress"), ("done", "completed"), ("cancel", "cancelled") })
         {
@@ -35,10 +37,11 @@ public class StatusSyncTests(AzuriteFixture azurite)
         Assert.All(context.Dashboard.Requests.Patches(), patch => Assert.Equal(patch.Body!.Length, patch.ContentLength));
     }
 
-    [Fact]
-    public async Task The_demo_dashboards_first_sync_patches_its_stale_orders_and_the_next_finds_nothing_to_do()
+    [Theory]
+    [MemberData(nameof(OdooVersions.All), MemberType = typeof(OdooVersions))]
+    public async Task The_demo_dashboards_first_sync_patches_its_stale_orders_and_the_next_finds_nothing_to_do(string odooVersion)
     {
-        await using var context = await SyncTestContext.StartAsync(azurite);
+        await using var context = await SyncTestContext.StartAsync(azurite, odooVersion: odooVersion);
         var stale = DashboardDemoCommand.Seed(context.Dashboard.Orders, context.Odoo.Options.Version);
 
         var first = await context.RunAsync();

@@ -80,6 +80,7 @@ public sealed class SecretScanTests(AzuriteFixture azurite)
             odoo.AddWebhookRule(new Uri(app.BaseAddress, "api/odoo/webhooks/mrp-production?code=" + webhookSecret).AbsoluteUri);
             var client = app.Services.GetRequiredService<OdooClient>();
             await client.WriteAsync("mrp.production", [pushed], new JsonObject { ["qty_producing"] = 5.0 });
+            await client.CallAsync("mrp.production", "set_qty_producing", [pushed]);
             await client.CallAsync("mrp.production", "button_mark_done", [pushed]);
             var deadline = DateTime.UtcNow.AddSeconds(20);
             while (dashboard.Orders.Get(pushedOrder)!["status"]!.GetValue<string>() != OrderStatusMap.Completed)
