@@ -6,7 +6,9 @@ public sealed class OdooClientConnectionTests
 {
     [Theory]
     [InlineData("19.0", OdooProtocol.Json2, 7L)]
+    [InlineData("18.0", OdooProtocol.JsonRpc, 8L)]
     [InlineData("17.0", OdooProtocol.JsonRpc, 8L)]
+    [InlineData("16.0", OdooProtocol.JsonRpc, 8L)]
     public async Task Auto_detects_the_version_once_and_uses_JSON_2_from_19_on(string version, OdooProtocol expected, long uid)
     {
         await using var odoo = await OdooTestContext.StartAsync(version);

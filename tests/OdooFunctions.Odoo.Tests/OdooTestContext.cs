@@ -29,6 +29,9 @@ internal sealed class OdooTestContext : IAsyncDisposable
 
     public OdooClient Client { get; }
 
+    /// <summary>The typed client of manufacturing orders, over <see cref="Client"/>, as <c>AddOdooClient</c> registers it.</summary>
+    public Models.ManufacturingOrderClient ManufacturingOrders => _services.GetRequiredService<Models.ManufacturingOrderClient>();
+
     public FakeLogCollector Logs { get; }
 
     public string ApiKey => Server.Options.ApiKey;
