@@ -4,9 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OdooFunctions.Functions.ApiReference;
 using OdooFunctions.Functions.Auth;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Odoo;
+using OdooFunctions.Functions.Products;
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Settings;
@@ -52,8 +54,10 @@ public static class OdooFunctionsApp
         services.AddStatusSync(configuration);
         services.AddPush(configuration);
         services.AddTelemetry(configuration);
+        services.AddProducts();
+        services.AddApiReference();
         services.AddSettingsCheck();
-        services.AddSingleton<ApiErrorMiddleware>();
+        services.AddApiErrors();
         return services;
     }
 

@@ -61,12 +61,13 @@ public static class BurstBenchmark
             TestSettings.Minimal().WithOdoo(odoo).With("ODOO_MAX_CONCURRENT_CALLS", bound.ToString(CultureInfo.InvariantCulture)),
             Microsoft.Extensions.Logging.LogLevel.Error);
         var products = ActivatorUtilities.CreateInstance<ProductsFunctions>(provider);
+        var errors = provider.GetRequiredService<ApiErrors>();
         using var start = new ManualResetEventSlim();
         var calls = Enumerable.Range(0, requests).Select(_ => Task.Run(async () =>
         {
             start.Wait();
             var clock = Stopwatch.StartNew();
-            var status = await CallAsync(products);
+            var status = await CallAsync(products, errors);
             return (Status: status, Ms: clock.Elapsed.TotalMilliseconds);
         })).ToList();
         await Task.Delay(100);
@@ -81,7 +82,7 @@ public static class BurstBenchmark
     }
 
     /// <summary>The function as the host calls it, failures turned into answers by the app's error map.</summary>
-    private static async Task<int> CallAsync(ProductsFunctions products)
+    private static async Task<int> CallAsync(ProductsFunctions products, ApiErrors errors)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = "GET";
@@ -92,9 +93,9 @@ public static class BurstBenchmark
             var result = await products.ListAsync(context.Request);
             return result is ApiResult api ? api.StatusCode : 200;
         }
-        catch (Exception e) when (ApiErrorMap.TryMap(e) is { } mapped)
+        catch (Exception e) when (errors.Find(e) is { } mapped)
         {
-            return mapped.StatusCode;
+            return mapped.Status;
         }
     }
 }

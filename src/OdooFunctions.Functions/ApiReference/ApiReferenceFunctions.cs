@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OdooFunctions.Functions.Auth;
-using OdooFunctions.Functions.Http;
 
 namespace OdooFunctions.Functions.ApiReference;
 
@@ -22,5 +21,5 @@ public static class ApiReferenceFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/{*file}")] HttpRequest request, string file) =>
         Task.FromResult<IActionResult>(ApiReferenceAssets.Find(file) is { } asset && file != ApiReferenceAssets.Page
             ? asset
-            : ApiResponses.Error(StatusCodes.Status404NotFound, "NOT_FOUND", "The API reference page has no such file."));
+            : throw new ApiReferenceFileNotFoundException());
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
+using OdooFunctions.Functions.Http;
 
 namespace OdooFunctions.Functions.Auth;
 
@@ -35,6 +36,16 @@ public static class AuthServiceCollectionExtensions
         });
         services.AddSingleton<CallerRateLimiter>();
         services.AddSingleton<DashboardAuthMiddleware>();
+
+        // The middleware logs a refused token itself (at Information): the error middleware adds no warning per request.
+        services.AddErrorAnswer<TokenRefusedException>(401, ApiErrorCodes.Unauthorized, ex => ex.Message,
+            (_, answer) => answer.WithHeader("WWW-Authenticate", "Bearer") with { Logged = false });
+        services.AddErrorAnswer<RoleNotAllowedException>(403, ApiErrorCodes.Forbidden, ex => ex.Message, (_, answer) => answer with { Logged = false });
+        services.AddErrorAnswer<RateLimitedException>(429, ApiErrorCodes.RateLimited, ex => ex.Message,
+            (ex, answer) => answer.WithRetryAfter(ex.RetryAfter) with { Logged = false });
+        services.AddErrorAnswer<IdentityProviderUnavailableException>(503, ApiErrorCodes.AuthUnavailable,
+            _ => "The identity provider (AUTH_JWT_AUTHORITY) could not be reached, so the token could not be checked. Retry in a moment.",
+            (ex, answer) => answer.WithRetryAfter(ex.RetryAfter));
         return services;
     }
 }

@@ -4,8 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace OdooFunctions.Functions.Http;
 
-/// <summary>Turns every failure of an HTTP function into the envelope (<see cref="ApiErrorMap"/>). Timer runs are left alone.</summary>
-public sealed partial class ApiErrorMiddleware(ILogger<ApiErrorMiddleware> logger) : IFunctionsWorkerMiddleware
+/// <summary>
+/// Writes every error envelope of an HTTP function, the auth's refusals and the webhook's included: each failure is
+/// answered by its row of the one table (<see cref="ApiErrors"/>). Timer and queue runs are left alone.
+/// </summary>
+public sealed partial class ApiErrorMiddleware(ApiErrors errors, ILogger<ApiErrorMiddleware> logger) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -16,21 +19,21 @@ public sealed partial class ApiErrorMiddleware(ILogger<ApiErrorMiddleware> logge
         catch (Exception exception) when (context.GetHttpContext() is { } httpContext)
         {
             var failure = Unwrap(exception);
-            var result = ApiErrorMap.TryMap(failure);
-            if (result is null)
+            var answer = errors.Find(failure);
+            if (answer is null)
             {
                 LogUnexpected(logger, failure, context.FunctionDefinition.Name);
-                result = ApiErrorMap.Unexpected();
+                answer = ApiErrors.Unexpected;
             }
-            else
+            else if (answer.Logged)
             {
                 // Exception type and message only: messages built by the app and the Odoo client never hold secrets.
-                LogRefused(logger, context.FunctionDefinition.Name, result.StatusCode, failure.GetType().Name, failure.Message);
+                LogRefused(logger, context.FunctionDefinition.Name, answer.Status, failure.GetType().Name, failure.Message);
             }
 
             if (!httpContext.Response.HasStarted)
             {
-                await result.WriteAsync(httpContext);
+                await ApiErrors.ToResult(answer).WriteAsync(httpContext);
             }
         }
     }

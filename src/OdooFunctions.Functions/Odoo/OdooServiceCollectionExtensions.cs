@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Odoo;
 
@@ -27,6 +28,34 @@ public static class OdooAppServiceCollectionExtensions
         services.AddSingleton<ManufacturingOrderService>();
         services.AddSingleton<ManufacturingOrderCreator>();
         services.AddSingleton<ManufacturingOrderWorkflow>();
+        AddOdooErrors(services);
         return services;
     }
+
+    /// <summary>
+    /// Odoo's own refusals keep Odoo's message (it is meant for users); outside failures get a fixed message that tells
+    /// the operator where to look, never a traceback or a key.
+    /// </summary>
+    private static void AddOdooErrors(IServiceCollection services)
+    {
+        services.AddErrorAnswer<OdooAuthenticationException>(502, ApiErrorCodes.OdooAuthFailed,
+            _ => "Odoo rejected the integration's credentials. Check the Odoo API key (ODOO_API_KEY or the Key Vault secret) and ODOO_USERNAME/ODOO_DB.");
+        services.AddErrorAnswer<OdooAccessException>(403, ApiErrorCodes.OdooAccessDenied, ex => OdooMessage(ex, "The Odoo API user is not allowed to do this."));
+        services.AddErrorAnswer<OdooMissingRecordException>(404, ApiErrorCodes.NotFound, ex => OdooMessage(ex, "The record does not exist in Odoo."));
+        services.AddErrorAnswer<OdooConflictException>(409, ApiErrorCodes.Conflict, ex => OdooMessage(ex, "The record is locked or was changed concurrently in Odoo; try again."));
+        services.AddErrorAnswer<OdooValidationException>(422, ApiErrorCodes.OdooValidationError, ex => OdooMessage(ex, "Odoo refused the data."));
+        services.AddErrorAnswer<OdooOverloadedException>(503, ApiErrorCodes.OdooBusy,
+            _ => "Too many calls to Odoo are in progress right now; the request was not sent to Odoo. Retry in a moment.",
+            (_, answer) => answer.WithRetryAfter(TimeSpan.FromSeconds(2)));
+        services.AddErrorAnswer<OdooUnavailableException>(503, ApiErrorCodes.OdooUnavailable, _ => "No response from Odoo server. Check ODOO_URL and that Odoo is up.");
+        services.AddErrorAnswer<OdooTimeoutException>(504, ApiErrorCodes.OdooTimeout, _ => "Odoo did not answer in time.");
+        services.AddErrorAnswer<OdooResponseTooLargeException>(502, ApiErrorCodes.OdooResponseTooLarge,
+            _ => "Odoo's answer is larger than the app accepts (MAX_RESPONSE_MB), so it was not read. Ask for fewer records (limit).");
+        services.AddErrorAnswer<OdooUnexpectedResponseException>(502, ApiErrorCodes.OdooBadResponse, _ => "Odoo answered with something that is not its API (check ODOO_URL and ODOO_DB).");
+        services.AddErrorAnswer<OdooException>(502, ApiErrorCodes.OdooError, ex => OdooMessage(ex, "Odoo failed to process the request."));
+    }
+
+    /// <summary>Odoo's user-facing message (never its traceback), else a generic one.</summary>
+    private static string OdooMessage(OdooException exception, string fallback) =>
+        exception.Error?.Message is { Length: > 0 } message ? message : fallback;
 }

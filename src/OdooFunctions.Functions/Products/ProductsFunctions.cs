@@ -23,7 +23,7 @@ public sealed class ProductsFunctions(ProductClient products)
     {
         var productId = RequestReader.Id(id);
         var product = await products.GetAsync(productId, request.HttpContext.RequestAborted)
-            ?? throw ApiException.NotFound($"Product {productId} was not found in Odoo.");
+            ?? throw new ProductNotFoundException(productId);
         return ApiResponses.Item(product);
     }
 }

@@ -8,6 +8,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Odoo;
 
+using OdooFunctions.Functions.Http;
+
 namespace OdooFunctions.Functions.Secrets;
 
 public static class SecretsServiceCollectionExtensions
@@ -75,6 +77,8 @@ public static class SecretsServiceCollectionExtensions
                 : new StaticOdooApiKeyProvider(key);
         });
 
+        services.AddErrorAnswer<SecretUnavailableException>(503, ApiErrorCodes.SecretUnavailable,
+            ex => $"A secret the app needs ('{ex.SecretName}') could not be read. Check Key Vault access and settings.");
         return services;
     }
 }

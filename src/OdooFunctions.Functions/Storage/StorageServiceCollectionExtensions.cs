@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
@@ -5,6 +6,8 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+
+using OdooFunctions.Functions.Http;
 
 namespace OdooFunctions.Functions.Storage;
 
@@ -25,7 +28,21 @@ public static class StorageServiceCollectionExtensions
                         : new TableServiceClient(ServiceUri(configuration, "table"), credential, options))
                 .WithCredential(_ => Credential(configuration))
                 .ConfigureOptions(options => ConfigureRetry(options.Retry)));
+        AddStorageErrors(services);
         return services;
+    }
+
+    /// <summary>
+    /// Storage that cannot be reached is a 503 whatever reached for it: a store that wrapped the failure, Azure.Core's
+    /// own failure where none did (e.g. the sync's run records), or the aggregate of its retries.
+    /// </summary>
+    private static void AddStorageErrors(IServiceCollection services)
+    {
+        const string message = "The app's storage (AzureWebJobsStorage) could not be reached, so the request was not carried out. Retry in a moment.";
+        static ApiErrorAnswer RetryIn5(Exception _, ApiErrorAnswer answer) => answer.WithRetryAfter(TimeSpan.FromSeconds(5));
+        services.AddErrorAnswer<StorageUnavailableException>(503, ApiErrorCodes.StorageUnavailable, _ => message, RetryIn5);
+        services.AddErrorAnswer<RequestFailedException>(503, ApiErrorCodes.StorageUnavailable, _ => message, RetryIn5);
+        services.AddErrorAnswer<AggregateException>(503, ApiErrorCodes.StorageUnavailable, _ => message, RetryIn5, when: StorageUnavailableException.IsStorageFailure);
     }
 
     /// <summary>

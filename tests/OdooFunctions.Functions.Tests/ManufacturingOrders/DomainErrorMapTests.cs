@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.FunctionsHost;
 using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Functions.Tests.ManufacturingOrders;
@@ -7,6 +9,9 @@ namespace OdooFunctions.Functions.Tests.ManufacturingOrders;
 /// <summary>The rules' own failures answer as they did when the rules threw <see cref="ApiException"/>: status, code and words.</summary>
 public sealed class DomainErrorMapTests
 {
+    /// <summary>The error table as the app composes it: every part's rows.</summary>
+    private static readonly Lazy<ApiErrors> Errors = new(() => AppContainer.Build(TestSettings.Minimal().Build()).GetRequiredService<ApiErrors>());
+
     public static TheoryData<Exception, int, string, string> Failures => new()
     {
         { new ManufacturingOrderNotFoundException(42), 404, "NOT_FOUND", "Manufacturing order 42 was not found in Odoo." },
@@ -36,7 +41,7 @@ public sealed class DomainErrorMapTests
     [MemberData(nameof(Failures))]
     public void Maps_each_to_its_status_code_and_message(Exception failure, int status, string code, string message)
     {
-        var result = ApiErrorMap.TryMap(failure);
+        var result = Errors.Value.TryMap(failure);
 
         Assert.NotNull(result);
         Assert.Equal(status, result.StatusCode);
@@ -50,7 +55,7 @@ public sealed class DomainErrorMapTests
     public void A_state_not_reached_after_changes_keeps_its_code_under_the_partial_answer()
     {
         var partial = new PartiallyAppliedException(7, new StateNotReachedException(7, "confirmed", MoState.Done), [new("priority", "0", "1")], verified: true);
-        var result = ApiErrorMap.TryMap(partial)!;
+        var result = Errors.Value.TryMap(partial)!;
 
         Assert.Equal(409, result.StatusCode);
         Assert.Equal("STATE_NOT_CHANGED", result.ToJson()["error"]!["code"]!.GetValue<string>());

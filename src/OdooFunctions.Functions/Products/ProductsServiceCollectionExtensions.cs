@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using OdooFunctions.Functions.Http;
+
+namespace OdooFunctions.Functions.Products;
+
+public static class ProductsServiceCollectionExtensions
+{
+    /// <summary>The products' answers (the typed client itself comes with the Odoo client).</summary>
+    public static IServiceCollection AddProducts(this IServiceCollection services) =>
+        services.AddErrorAnswer<ProductNotFoundException>(404, ApiErrorCodes.NotFound, ex => ex.Message);
+}
