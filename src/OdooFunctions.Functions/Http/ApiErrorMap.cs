@@ -1,7 +1,9 @@
 using System.Text.Json;
 using OdooFunctions.Functions.Auth;
 using OdooFunctions.Functions.Http.Envelopes;
-using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Functions.ManufacturingOrders.Creating;
+using OdooFunctions.Functions.ManufacturingOrders.Reading;
+using OdooFunctions.Functions.ManufacturingOrders.Updating;
 using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Storage;
 using OdooFunctions.Odoo;

@@ -1,5 +1,7 @@
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Functions.ManufacturingOrders.Reading;
+using OdooFunctions.Functions.ManufacturingOrders.Updating;
 using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Functions.Tests.ManufacturingOrders;
