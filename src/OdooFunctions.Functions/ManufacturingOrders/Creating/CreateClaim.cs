@@ -4,16 +4,6 @@ using System.Text.Json.Nodes;
 
 namespace OdooFunctions.Functions.ManufacturingOrders.Creating;
 
-/// <summary>What makes two create requests the same one.</summary>
-public enum ClaimKind
-{
-    /// <summary>The same <c>Idempotency-Key</c>: the caller says it is a retry; the body must be the same too.</summary>
-    IdempotencyKey,
-
-    /// <summary>No key, the same <c>origin</c> and product: the same dashboard order, whatever the other fields say.</summary>
-    Origin,
-}
-
 /// <summary>
 /// The storage row that one create request owns while it creates: one per Idempotency-Key, or one per origin
 /// and product (a partition per origin). Keys and origins are hashed: any text is a valid key, and none is stored.
