@@ -3,15 +3,14 @@ using OdooFunctions.Functions.ManufacturingOrders.Reading;
 using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Models;
 using OdooFunctions.Odoo.Models.Json;
-using OdooFunctions.Odoo.Releases;
 
 namespace OdooFunctions.Functions.ManufacturingOrders.Updating;
 
 /// <summary>
-/// Applies a dashboard update to a manufacturing order the way Odoo's own UI would: fields are written first, states
-/// change only through Odoo's actions (never a write of <c>state</c>), and the answer is what Odoo then holds, read back.
-/// Where the calls differ between Odoo releases (recording a quantity, starting), <see cref="ManufacturingOrderClient"/>
-/// takes them from the release table.
+/// Applies a dashboard update to a manufacturing order the way Odoo's own UI would: the <see cref="UpdatePlan"/> says
+/// which of Odoo's steps it needs (or refuses it before Odoo is changed), the steps run, and the answer is what Odoo then
+/// holds, read back. Where the calls differ between Odoo releases (recording a quantity, starting),
+/// <see cref="ManufacturingOrderClient"/> takes them from the release table.
 /// </summary>
 public sealed partial class ManufacturingOrderWorkflow(
     OdooClient odoo, ManufacturingOrderClient production, ManufacturingOrderService orders, ILogger<ManufacturingOrderWorkflow> logger)
@@ -32,58 +31,14 @@ public sealed partial class ManufacturingOrderWorkflow(
     public async Task<UpdateOutcome> UpdateAsync(long id, ManufacturingOrderUpdate update, CancellationToken cancellationToken)
     {
         var version = await odoo.GetServerVersionAsync(cancellationToken);
-        var release = version.Release;
         var before = await orders.GetRequiredAsync(id, cancellationToken);
-        var currentName = before.State ?? MoState.Draft.OdooName;
-
-        // A state the rules do not know (null) cannot change state; its fields can still be written.
-        var current = MoState.TryParse(currentName, out var known) ? known : null;
-        var plannedQty = update.ProductQty ?? (decimal)before.ProductQty;
-        var recorded = (decimal)before.QtyProducing;
-
-        // Finishing without a quantity finishes what the shop floor recorded; only an order with nothing recorded
-        // produces its planned quantity. A recorded quantity is never overwritten with the plan.
-        var produce = update.QtyProducing ?? (update.State == MoState.Done || update.State == MoState.ToClose ? (recorded > 0 ? recorded : plannedQty) : null);
-
-        // Everything that can be refused is refused before Odoo is changed.
-        CheckTransition(currentName, current, update, produce, plannedQty, version);
-
+        var plan = UpdatePlan.For(before, update, version.Release, version.ServerVersion);
         var undo = new Undo(before);
         try
         {
-            var values = update.Values;
-            if (values.Fields.Count > 0)
+            foreach (var step in plan.Steps)
             {
-                await StepAsync(id, "write", () => production.WriteAsync(id, values, cancellationToken));
-                undo.Fields = values.Fields;
-            }
-
-            if (current == MoState.Draft && update.State is { } target && target != MoState.Cancel)
-            {
-                await ActionAsync(id, "action_confirm", () => production.ConfirmAsync(id, cancellationToken));
-            }
-
-            // A finished or cancelled order produces nothing more (asking "done" of a done order changes only its fields).
-            // Writing the same quantity again would reset components the shop floor adjusted, so an unchanged one is left alone.
-            if (produce is { } quantity && quantity != recorded && update.State != MoState.Cancel && current != MoState.Done && current != MoState.Cancel)
-            {
-                // A bare write of qty_producing leaves the components behind: the release's route makes them follow.
-                var previous = await production.GetProducingAsync(id, recorded, cancellationToken);
-                undo.Producing = previous;
-                await StepAsync(id, "record qty_producing", () => production.RecordProducingAsync(id, quantity, previous, cancellationToken));
-            }
-
-            if (update.State == MoState.Progress && update.QtyProducing is null && (current == MoState.Draft || current == MoState.Confirmed))
-            {
-                await ActionAsync(id, release.StartAction!, () => production.StartAsync(id, cancellationToken));
-            }
-            else if (update.State == MoState.Done && current != MoState.Done)
-            {
-                await MarkDoneAsync(id, update.Backorder, cancellationToken);
-            }
-            else if (update.State == MoState.Cancel && current != MoState.Cancel)
-            {
-                await ActionAsync(id, "action_cancel", () => production.CancelAsync(id, cancellationToken));
+                await RunStepAsync(id, step, undo, cancellationToken);
             }
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
@@ -99,6 +54,37 @@ public sealed partial class ManufacturingOrderWorkflow(
         }
 
         return new UpdateOutcome(after, NotKept(update, after));
+    }
+
+    private async Task RunStepAsync(long id, UpdateStep step, Undo undo, CancellationToken cancellationToken)
+    {
+        switch (step)
+        {
+            case UpdateStep.WriteFields write:
+                await StepAsync(id, step, () => production.WriteAsync(id, write.Values, cancellationToken));
+                undo.Fields = write.Values.Fields;
+                break;
+            case UpdateStep.Confirm:
+                await ActionAsync(id, step, () => production.ConfirmAsync(id, cancellationToken));
+                break;
+            case UpdateStep.RecordProducing record:
+                // A bare write of qty_producing leaves the components behind: the release's route makes them follow.
+                var previous = await production.GetProducingAsync(id, (decimal)undo.Before.QtyProducing, cancellationToken);
+                undo.Producing = previous;
+                await StepAsync(id, step, () => production.RecordProducingAsync(id, record.Quantity, previous, cancellationToken));
+                break;
+            case UpdateStep.Start:
+                await ActionAsync(id, step, () => production.StartAsync(id, cancellationToken));
+                break;
+            case UpdateStep.MarkDone markDone:
+                await MarkDoneAsync(id, markDone, cancellationToken);
+                break;
+            case UpdateStep.Cancel:
+                await ActionAsync(id, step, () => production.CancelAsync(id, cancellationToken));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(step), step, "Not a step an update takes.");
+        }
     }
 
     /// <summary>What a failed update changed in Odoo and can write back: the fields it wrote, the quantity it recorded.</summary>
@@ -187,37 +173,10 @@ public sealed partial class ManufacturingOrderWorkflow(
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "An update does not write it."),
     };
 
-    private static void CheckTransition(
-        string currentName, MoState? current, ManufacturingOrderUpdate update, decimal? produce, decimal plannedQty, OdooServerVersion version)
+    /// <summary>Odoo's answer is a wizard when it asks a person to decide; the state read back afterwards judges the rest.</summary>
+    private async Task MarkDoneAsync(long id, UpdateStep.MarkDone step, CancellationToken cancellationToken)
     {
-        if (update.State is not { } target)
-        {
-            return;
-        }
-
-        if (current is null || !current.CanBecome(target))
-        {
-            throw new InvalidTransitionException(currentName, target);
-        }
-
-        if (target == MoState.Progress && update.QtyProducing is null && (current == MoState.Draft || current == MoState.Confirmed)
-            && version.Release.StartAction is null)
-        {
-            // Before Odoo 18 production starts by recording a quantity: there is no public start action.
-            throw new StartActionMissingException(version.ServerVersion);
-        }
-
-        if (target == MoState.Done && current != MoState.Done && produce is { } producing && producing < plannedQty && update.Backorder is null)
-        {
-            throw new BackorderDecisionNeededException(producing, plannedQty);
-        }
-    }
-
-    private async Task MarkDoneAsync(long id, bool? backorder, CancellationToken cancellationToken)
-    {
-        var answer = await StepAsync(id, "button_mark_done", () => Refusable(() => production.MarkDoneAsync(id, backorder, cancellationToken)));
-
-        // Any wizard asks a person to decide; the state read back afterwards judges the rest.
+        var answer = await StepAsync(id, step, () => Refusable(() => production.MarkDoneAsync(id, step.Backorder, cancellationToken)));
         if (answer.WizardModel is { } model)
         {
             throw new WizardDecisionException(model, model == WizardDecisionException.Backorder
@@ -228,8 +187,8 @@ public sealed partial class ManufacturingOrderWorkflow(
     }
 
     /// <summary>Runs an Odoo action on the order (a step that changes Odoo and that Odoo may refuse).</summary>
-    private static Task<bool> ActionAsync(long id, string action, Func<Task> call) =>
-        StepAsync(id, action, () => Refusable(async () =>
+    private static Task<bool> ActionAsync(long id, UpdateStep step, Func<Task> call) =>
+        StepAsync(id, step, () => Refusable(async () =>
         {
             await call();
             return true;
@@ -249,7 +208,7 @@ public sealed partial class ManufacturingOrderWorkflow(
     }
 
     /// <summary>One call that changes Odoo; an AccessError names the step and the right the API user lacks.</summary>
-    private static async Task<T> StepAsync<T>(long id, string step, Func<Task<T>> call)
+    private static async Task<T> StepAsync<T>(long id, UpdateStep step, Func<Task<T>> call)
     {
         try
         {
@@ -257,11 +216,11 @@ public sealed partial class ManufacturingOrderWorkflow(
         }
         catch (OdooAccessException refused)
         {
-            throw new ApiUserLacksRightException(step, id, refused);
+            throw new ApiUserLacksRightException(step.Name, id, refused);
         }
     }
 
-    private static Task<bool> StepAsync(long id, string step, Func<Task> call) =>
+    private static Task<bool> StepAsync(long id, UpdateStep step, Func<Task> call) =>
         StepAsync(id, step, async () =>
         {
             await call();
