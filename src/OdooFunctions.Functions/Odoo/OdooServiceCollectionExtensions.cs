@@ -29,6 +29,7 @@ public static class OdooAppServiceCollectionExtensions
         services.AddSingleton<CreateRecordStore>();
         services.AddSingleton<ManufacturingOrderService>();
         services.AddSingleton<ManufacturingOrderCreator>();
+        services.AddSingleton<UpdateStepRunner>();
         services.AddSingleton<ManufacturingOrderWorkflow>();
         return services;
     }
