@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using OdooFunctions.Functions.ApiReference;
 using OdooFunctions.Functions.Auth;
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.Odoo;
 using OdooFunctions.Functions.Products;
 using OdooFunctions.Functions.Push;
@@ -48,6 +49,7 @@ public static class OdooFunctionsApp
             .AddFilter(ResilienceLogCategory, LogLevel.Warning));
         // Each part binds and checks its own settings; a bad configuration is reported in this order, in one message.
         services.AddOdooServices(configuration);
+        services.AddManufacturingOrders();
         services.AddSecrets(configuration);
         services.AddDashboardAuth(configuration);
         services.AddTableStorage(configuration);

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Doubles.Storage;
 using OdooFunctions.Functions;
-using OdooFunctions.Functions.ManufacturingOrders;
-using OdooFunctions.Odoo;
+using OdooFunctions.Functions.ManufacturingOrders.Creating;
 using OdooFunctions.FunctionsHost;
+using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Benchmarks;
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using OdooFunctions.Functions.ManufacturingOrders.Creating;
+using OdooFunctions.Functions.ManufacturingOrders.Updating;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
 

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Http.Envelopes;
+using OdooFunctions.Functions.ManufacturingOrders.Creating;
+using OdooFunctions.Functions.ManufacturingOrders.Reading;
+using OdooFunctions.Functions.ManufacturingOrders.Updating;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
 

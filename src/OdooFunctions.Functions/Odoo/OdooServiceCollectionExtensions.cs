@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
@@ -11,8 +10,8 @@ namespace OdooFunctions.Functions.Odoo;
 public static class OdooAppServiceCollectionExtensions
 {
     /// <summary>
-    /// The one shared Odoo client and the services that read and change Odoo records for the dashboard, with their
-    /// settings (<see cref="OdooSettings"/>) bound and checked at start.
+    /// The one shared Odoo client and its typed clients, with their settings (<see cref="OdooSettings"/>) bound and
+    /// checked at start; the idempotent create's options are made from the same settings.
     /// </summary>
     public static IServiceCollection AddOdooServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,11 +22,6 @@ public static class OdooAppServiceCollectionExtensions
         services.AddOdooClient(static _ => { });
         services.AddOptions<OdooClientOptions>().Configure<IOptions<OdooSettings>>(static (options, settings) => settings.Value.ApplyTo(options));
         services.AddOptions<IdempotencyOptions>().Configure<IOptions<OdooSettings>>(static (options, settings) => settings.Value.ApplyTo(options));
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<CreateRecordStore>();
-        services.AddSingleton<ManufacturingOrderService>();
-        services.AddSingleton<ManufacturingOrderCreator>();
-        services.AddSingleton<ManufacturingOrderWorkflow>();
         AddOdooErrors(services);
         return services;
     }

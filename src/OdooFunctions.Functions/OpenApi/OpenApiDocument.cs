@@ -4,6 +4,8 @@ using OdooFunctions.Functions.Connection;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Http.Envelopes;
 using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Functions.ManufacturingOrders.Creating;
+using OdooFunctions.Functions.ManufacturingOrders.Updating;
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Odoo.Models;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Functions.ManufacturingOrders.Updating;
 using OdooFunctions.Functions.OpenApi;
 using OdooFunctions.FunctionsHost;
 

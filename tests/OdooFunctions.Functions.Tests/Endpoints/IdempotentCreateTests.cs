@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Functions.ManufacturingOrders.Creating;
 using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.Functions.Tests.Infrastructure;
 using OdooFunctions.Odoo;

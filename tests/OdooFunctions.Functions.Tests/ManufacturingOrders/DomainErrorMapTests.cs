@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Functions.ManufacturingOrders.Reading;
+using OdooFunctions.Functions.ManufacturingOrders.Updating;
 using OdooFunctions.FunctionsHost;
 using OdooFunctions.Odoo;
 

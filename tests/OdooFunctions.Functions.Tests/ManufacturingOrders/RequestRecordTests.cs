@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Functions.ManufacturingOrders.Updating;
 
 namespace OdooFunctions.Functions.Tests.ManufacturingOrders;
 

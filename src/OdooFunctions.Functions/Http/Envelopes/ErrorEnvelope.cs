@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Functions.ManufacturingOrders.Creating;
+using OdooFunctions.Functions.ManufacturingOrders.Updating;
 using OdooFunctions.Functions.Sync;
 
 namespace OdooFunctions.Functions.Http.Envelopes;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Functions.ManufacturingOrders.Updating;
 using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Http.Envelopes;

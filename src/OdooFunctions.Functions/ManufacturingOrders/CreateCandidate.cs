@@ -1,4 +1,0 @@
-namespace OdooFunctions.Functions.ManufacturingOrders;
-
-/// <summary>An order in Odoo that an unfinished create may have made.</summary>
-public sealed record CreateCandidate(long Id, string Name);

@@ -1,0 +1,4 @@
+namespace OdooFunctions.Functions.ManufacturingOrders.Creating;
+
+/// <summary>An order in Odoo that an unfinished create may have made.</summary>
+public sealed record CreateCandidate(long Id, string Name);

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Http.Envelopes;
+using OdooFunctions.Functions.ManufacturingOrders.Creating;
+using OdooFunctions.Functions.ManufacturingOrders.Reading;
+using OdooFunctions.Functions.ManufacturingOrders.Updating;
+using static OdooFunctions.Functions.Http.ApiErrorCodes;
+
+namespace OdooFunctions.Functions.ManufacturingOrders;
+
+public static class ManufacturingOrdersServiceCollectionExtensions
+{
+    /// <summary>
+    /// Reading, creating and updating manufacturing orders, over the typed Odoo client (<c>AddOdooServices</c>). The
+    /// create's claims live in the app's Table storage; their <see cref="IdempotencyOptions"/> are bound with Odoo's
+    /// settings, which they are read from.
+    /// </summary>
+    public static IServiceCollection AddManufacturingOrders(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ManufacturingOrderService>();
+        services.AddSingleton<CreateRecordStore>();
+        services.AddSingleton<ManufacturingOrderCreator>();
+        services.AddSingleton<UpdateStepRunner>();
+        services.AddSingleton<ManufacturingOrderWorkflow>();
+        AddErrors(services);
+        return services;
+    }
+
+    /// <summary>How the rules' own failures are answered.</summary>
+    private static void AddErrors(IServiceCollection services)
+    {
+        services.AddErrorAnswer<PartiallyAppliedException>((ex, table) => PartiallyApplied(ex, table));
+        services.AddErrorAnswer<CreateOutcomeUnknownException>((ex, table) => OutcomeUnknown(ex, table));
+        services.AddErrorAnswer<ManufacturingOrderNotFoundException>(404, NotFound, ex => ex.Message);
+        services.AddErrorAnswer<InvalidTransitionException>(409, InvalidTransition, ex => ex.Message);
+        services.AddErrorAnswer<StateNotReachedException>(409, StateNotChanged, ex => ex.Message);
+        services.AddErrorAnswer<BackorderDecisionNeededException>(409, BackorderDecisionNeeded, ex => ex.Message);
+        services.AddErrorAnswer<StartActionMissingException>(422, Unprocessable, ex => ex.Message);
+        services.AddErrorAnswer<CreateInProgressException>(409, CreateInProgress, ex => ex.Message,
+            (ex, answer) => answer.WithRetryAfter(TimeSpan.FromSeconds(ex.RetryAfterSeconds)));
+        services.AddErrorAnswer<IdempotencyKeyReusedException>(422, IdempotencyKeyReused, ex => ex.Message);
+        services.AddErrorAnswer<AmbiguousCreateException>(409, AmbiguousCreate, ex => ex.Message,
+            (ex, answer) => answer with { Envelope = answer.Envelope with { Candidates = ex.Candidates } });
+        services.AddErrorAnswer<WizardDecisionException>(409, OdooWizard, ex => ex.Message, (ex, answer) => answer with
+        {
+            Envelope = answer.Envelope with
+            {
+                Error = new ApiError(ex.WizardModel == WizardDecisionException.Backorder ? BackorderDecisionNeeded : OdooWizard) { Wizard = ex.WizardModel },
+            },
+        });
+        services.AddErrorAnswer<ApiUserLacksRightException>(403, OdooAccessDenied, ex => ex.Message);
+    }
+
+    /// <summary>The failure's own answer, with what Odoo was left holding differently: never a hidden change.</summary>
+    private static ApiErrorAnswer PartiallyApplied(PartiallyAppliedException partial, ApiErrors table)
+    {
+        var answer = table.Find(partial.Cause) ?? ApiErrors.Unexpected;
+        return answer with
+        {
+            Envelope = answer.Envelope with
+            {
+                Message = $"{answer.Envelope.Message} {partial.Summary}",
+                Applied = partial.Applied,
+                AppliedVerified = partial.Verified,
+            },
+        };
+    }
+
+    /// <summary>The lost answer's status (503 / 504 / 502), with what a retry will do instead of Odoo's wording.</summary>
+    private static ApiErrorAnswer OutcomeUnknown(CreateOutcomeUnknownException unknown, ApiErrors table)
+    {
+        var answer = table.Find(unknown.Cause) ?? ApiErrors.Unexpected;
+        answer = answer with { Envelope = answer.Envelope with { Message = unknown.Message, Error = new ApiError(CreateOutcomeUnknown) } };
+        return unknown.RetryAfterSeconds is { } seconds ? answer.WithRetryAfter(TimeSpan.FromSeconds(seconds)) : answer;
+    }
+}
