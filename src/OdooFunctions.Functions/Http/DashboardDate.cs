@@ -19,5 +19,5 @@ public static class DashboardDate
         text is not null && DateTimeOffset.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
             ? OdooValues.FormatDateTime(value)
-            : throw ApiException.BadRequest($"'{field}' must be a date and time as 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601, e.g. 2025-11-15T17:00:00Z.");
+            : throw new InvalidRequestException($"'{field}' must be a date and time as 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601, e.g. 2025-11-15T17:00:00Z.");
 }

@@ -15,6 +15,10 @@ public static class HttpServiceCollectionExtensions
     {
         services.AddSingleton<ApiErrorMiddleware>();
         services.AddErrorAnswer<ApiException>((ex, _) => new ApiErrorAnswer(ex.StatusCode, new ErrorEnvelope(ex.Message, new ApiError(ex.Code))));
+        services.AddErrorAnswer<InvalidRequestException>(400, ValidationError, ex => ex.Message);
+        services.AddErrorAnswer<InvalidJsonBodyException>(400, InvalidJson, ex => ex.Message);
+        services.AddErrorAnswer<DuplicateKeyException>(400, DuplicateKey, ex => ex.Message);
+        services.AddErrorAnswer<RequestTooLargeException>(413, PayloadTooLarge, ex => ex.Message);
         services.AddErrorAnswer<JsonException>(400, InvalidJson, _ => "The request body is not valid JSON.");
         services.AddErrorAnswer<OperationCanceledException>(499, Cancelled, _ => "The request was cancelled.");
         return services;

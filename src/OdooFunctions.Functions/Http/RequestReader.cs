@@ -19,7 +19,7 @@ public static class RequestReader
     public static long Id(string? value, string name = "id") =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
             ? id
-            : throw ApiException.BadRequest($"'{name}' must be a positive whole number.");
+            : throw new InvalidRequestException($"'{name}' must be a positive whole number.");
 
     public static int Limit(HttpRequest request, int defaultLimit = DefaultLimit, int maxLimit = MaxLimit) =>
         Int(request, "limit", defaultLimit, 1, maxLimit);
@@ -37,7 +37,7 @@ public static class RequestReader
         null => null,
         var text when text.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
         var text when text.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
-        _ => throw ApiException.BadRequest($"'{name}' must be true or false."),
+        _ => throw new InvalidRequestException($"'{name}' must be true or false."),
     };
 
     /// <summary>An optional value that must be one of <paramref name="allowed"/>.</summary>
@@ -45,7 +45,7 @@ public static class RequestReader
     {
         null => null,
         var text when allowed.Contains(text) => text,
-        _ => throw ApiException.BadRequest($"'{name}' must be one of: {string.Join(", ", allowed)}."),
+        _ => throw new InvalidRequestException($"'{name}' must be one of: {string.Join(", ", allowed)}."),
     };
 
     /// <summary>
@@ -81,7 +81,7 @@ public static class RequestReader
 
         if (buffer.Length == 0)
         {
-            throw ApiException.BadRequest("The request body is empty; a JSON object is expected.");
+            throw new InvalidRequestException("The request body is empty; a JSON object is expected.");
         }
 
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
@@ -95,16 +95,13 @@ public static class RequestReader
         }
         catch (JsonException)
         {
-            throw DuplicateKeys.Find(body.Span) is { } key
-                ? new ApiException(400, "DUPLICATE_KEY", $"The request body has the key '{key}' more than once; send each field once.")
-                : new ApiException(400, "INVALID_JSON", "The request body is not valid JSON.");
+            throw DuplicateKeys.Find(body.Span) is { } key ? new DuplicateKeyException(key) : new InvalidJsonBodyException();
         }
     }
 
-    private static ApiException NotAnObject() => ApiException.BadRequest("The request body must be a JSON object.");
+    private static InvalidRequestException NotAnObject() => new("The request body must be a JSON object.");
 
-    private static ApiException TooLarge() =>
-        new(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"The request body is larger than {MaxBodyBytes / 1024} KB.");
+    private static RequestTooLargeException TooLarge() => new($"The request body is larger than {MaxBodyBytes / 1024} KB.");
 
     private static int Int(HttpRequest request, string name, int fallback, int min, int max)
     {
@@ -116,7 +113,7 @@ public static class RequestReader
 
         return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw ApiException.BadRequest(max == int.MaxValue
+            : throw new InvalidRequestException(max == int.MaxValue
                 ? $"'{name}' must be a whole number >= {min}."
                 : $"'{name}' must be a whole number from {min} to {max}.");
     }
@@ -130,10 +127,10 @@ public static class RequestReader
 
         if (values.Count > 1)
         {
-            throw ApiException.BadRequest($"'{name}' is given more than once.");
+            throw new InvalidRequestException($"'{name}' is given more than once.");
         }
 
         var value = values[0]?.Trim();
-        return string.IsNullOrEmpty(value) ? throw ApiException.BadRequest($"'{name}' is empty.") : value;
+        return string.IsNullOrEmpty(value) ? throw new InvalidRequestException($"'{name}' is empty.") : value;
     }
 }

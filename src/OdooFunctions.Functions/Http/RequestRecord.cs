@@ -31,7 +31,7 @@ public static class RequestRecord
             var unknown = body.EnumerateObject().Select(property => property.Name).Where(name => !known.Contains(name)).ToList();
             if (unknown.Count > 0)
             {
-                throw ApiException.BadRequest($"Unknown field(s): {string.Join(", ", unknown)}. Allowed: {string.Join(", ", known)}.");
+                throw new InvalidRequestException($"Unknown field(s): {string.Join(", ", unknown)}. Allowed: {string.Join(", ", known)}.");
             }
 
             throw;

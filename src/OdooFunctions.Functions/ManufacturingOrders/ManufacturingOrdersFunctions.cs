@@ -35,7 +35,7 @@ public sealed class ManufacturingOrdersFunctions(ManufacturingOrderService order
         var create = ManufacturingOrderCreate.From(
             await RequestReader.JsonBodyAsync(request, ManufacturingOrderJsonContext.Default.ManufacturingOrderCreateBody, request.HttpContext.RequestAborted));
         var idempotencyKey = request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key
-            ? key.Length <= 200 ? key : throw ApiException.BadRequest("'Idempotency-Key' must be at most 200 characters.")
+            ? key.Length <= 200 ? key : throw new InvalidRequestException("'Idempotency-Key' must be at most 200 characters.")
             : null;
         var outcome = await creator.CreateAsync(create, idempotencyKey, request.HttpContext.RequestAborted);
         var result = ApiResult.Json(

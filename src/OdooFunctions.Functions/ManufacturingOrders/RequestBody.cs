@@ -13,14 +13,14 @@ internal static class RequestBody
     {
         null => null,
         { } number when number > 0 && number == decimal.Floor(number) && number <= long.MaxValue => (long)number,
-        _ => throw ApiException.BadRequest($"'{name}' must be a positive whole number."),
+        _ => throw new InvalidRequestException($"'{name}' must be a positive whole number."),
     };
 
     public static decimal? Quantity(string name, JsonElement value, bool allowZero) => Number(name, value) switch
     {
         null => null,
         { } number when number > 0 || (allowZero && number == 0) => number,
-        _ => throw ApiException.BadRequest($"'{name}' must be a number {(allowZero ? ">= 0" : "> 0")}."),
+        _ => throw new InvalidRequestException($"'{name}' must be a number {(allowZero ? ">= 0" : "> 0")}."),
     };
 
     public static string? Text(string name, JsonElement value, int maxLength)
@@ -32,7 +32,7 @@ internal static class RequestBody
 
         if (value.ValueKind != JsonValueKind.String || value.GetString() is not { } text || text.Length > maxLength)
         {
-            throw ApiException.BadRequest($"'{name}' must be text of at most {maxLength} characters.");
+            throw new InvalidRequestException($"'{name}' must be text of at most {maxLength} characters.");
         }
 
         // PostgreSQL refuses NUL in text (Odoo would answer a 500 for the caller's typo), and no field the dashboard
@@ -40,7 +40,7 @@ internal static class RequestBody
         var control = text.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') is var c0 and >= 0 ? c0 : text.AsSpan().IndexOfAnyInRange('\u007f', '\u009f');
         if (control >= 0)
         {
-            throw ApiException.BadRequest(
+            throw new InvalidRequestException(
                 $"'{name}' must not contain control characters (U+{(int)text[control]:X4} at position {control.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
         }
 
@@ -58,7 +58,7 @@ internal static class RequestBody
 
         return value.ValueKind is JsonValueKind.True or JsonValueKind.False
             ? value.GetBoolean()
-            : throw ApiException.BadRequest($"'{name}' must be true or false.");
+            : throw new InvalidRequestException($"'{name}' must be true or false.");
     }
 
     /// <summary>Odoo's priority selection: "0" (normal) or "1" (urgent); 0 and 1 as numbers are accepted.</summary>
@@ -76,7 +76,7 @@ internal static class RequestBody
             JsonValueKind.String => value.GetString(),
             _ => null,
         };
-        return text is "0" or "1" ? text : throw ApiException.BadRequest($"'{name}' must be \"0\" (normal) or \"1\" (urgent).");
+        return text is "0" or "1" ? text : throw new InvalidRequestException($"'{name}' must be \"0\" (normal) or \"1\" (urgent).");
     }
 
     private static decimal? Number(string name, JsonElement value)
@@ -88,14 +88,14 @@ internal static class RequestBody
 
         return value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)
             ? number
-            : throw ApiException.BadRequest($"'{name}' must be a number.");
+            : throw new InvalidRequestException($"'{name}' must be a number.");
     }
 
     /// <summary>Whether the field was sent; <c>null</c> is refused (ambiguous: clear it, or ignore it?).</summary>
     private static bool Present(string name, JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Undefined => false,
-        JsonValueKind.Null => throw ApiException.BadRequest($"'{name}' must not be null."),
+        JsonValueKind.Null => throw new InvalidRequestException($"'{name}' must not be null."),
         _ => true,
     };
 }

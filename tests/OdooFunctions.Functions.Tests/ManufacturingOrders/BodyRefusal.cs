@@ -1,4 +1,5 @@
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Tests.Infrastructure;
 
 namespace OdooFunctions.Functions.Tests.ManufacturingOrders;
 
@@ -7,8 +8,9 @@ internal static class BodyRefusal
 {
     public static string Of(Action read)
     {
-        var refusal = Assert.Throws<ApiException>(read);
-        Assert.Equal((400, "VALIDATION_ERROR"), (refusal.StatusCode, refusal.Code));
+        var refusal = Assert.Throws<InvalidRequestException>(read);
+        var (status, code, message) = AppErrors.AnswerTo(refusal);
+        Assert.Equal((400, "VALIDATION_ERROR", refusal.Message), (status, code, message));
         return refusal.Message;
     }
 }

@@ -1,18 +1,15 @@
-using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.ManufacturingOrders.Reading;
 using OdooFunctions.Functions.ManufacturingOrders.Updating;
-using OdooFunctions.FunctionsHost;
+using OdooFunctions.Functions.Tests.Infrastructure;
 using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Functions.Tests.ManufacturingOrders;
 
-/// <summary>The rules' own failures answer as they did when the rules threw <see cref="ApiException"/>: status, code and words.</summary>
+/// <summary>The rules' own failures, answered by their part's rows in the one error table: status, code and words.</summary>
 public sealed class DomainErrorMapTests
 {
-    /// <summary>The error table as the app composes it: every part's rows.</summary>
-    private static readonly Lazy<ApiErrors> Errors = new(() => AppContainer.Build(TestSettings.Minimal().Build()).GetRequiredService<ApiErrors>());
 
     public static TheoryData<Exception, int, string, string> Failures => new()
     {
@@ -43,7 +40,7 @@ public sealed class DomainErrorMapTests
     [MemberData(nameof(Failures))]
     public void Maps_each_to_its_status_code_and_message(Exception failure, int status, string code, string message)
     {
-        var result = Errors.Value.TryMap(failure);
+        var result = AppErrors.Errors.TryMap(failure);
 
         Assert.NotNull(result);
         Assert.Equal(status, result.StatusCode);
@@ -57,7 +54,7 @@ public sealed class DomainErrorMapTests
     public void A_state_not_reached_after_changes_keeps_its_code_under_the_partial_answer()
     {
         var partial = new PartiallyAppliedException(7, new StateNotReachedException(7, "confirmed", MoState.Done), [new("priority", "0", "1")], verified: true);
-        var result = Errors.Value.TryMap(partial)!;
+        var result = AppErrors.Errors.TryMap(partial)!;
 
         Assert.Equal(409, result.StatusCode);
         Assert.Equal("STATE_NOT_CHANGED", result.ToJson()["error"]!["code"]!.GetValue<string>());

@@ -5,6 +5,8 @@ using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.ManufacturingOrders.Updating;
 
+using OdooFunctions.Functions.Tests.Infrastructure;
+
 namespace OdooFunctions.Functions.Tests.ManufacturingOrders;
 
 /// <summary>A body read as its wire record (<see cref="RequestReader.JsonBodyAsync"/>, <see cref="RequestRecord"/>): refused the same ways a JSON object body is.</summary>
@@ -19,7 +21,8 @@ public sealed class RequestRecordTests
         return RequestReader.JsonBodyAsync(context.Request, ManufacturingOrderJsonContext.Default.ManufacturingOrderUpdateBody, CancellationToken.None);
     }
 
-    private static Task<ApiException> RefusalAsync(string body) => Assert.ThrowsAsync<ApiException>(() => ReadAsync(body));
+    private static async Task<(int StatusCode, string Code, string Message)> RefusalAsync(string body) =>
+        AppErrors.AnswerTo(await Assert.ThrowsAnyAsync<Exception>(() => ReadAsync(body)));
 
     [Theory]
     [InlineData("[1, 2]")]

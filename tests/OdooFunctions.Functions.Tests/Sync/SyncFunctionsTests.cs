@@ -67,9 +67,9 @@ public class SyncFunctionsTests(AzuriteFixture azurite)
     {
         await using var context = await SyncTestContext.StartAsync(azurite);
 
-        var refusal = await Assert.ThrowsAsync<ApiException>(() => Functions(context).StatusAsync(Request("GET", query)));
+        var refusal = await Assert.ThrowsAsync<InvalidRequestException>(() => Functions(context).StatusAsync(Request("GET", query)));
 
-        Assert.Equal(400, refusal.StatusCode);
+        Assert.Equal(400, AppErrors.AnswerTo(refusal).Status);
         Assert.Contains("limit", refusal.Message, StringComparison.Ordinal);
     }
 }

@@ -24,8 +24,8 @@ public sealed record ManufacturingOrderCreate(
     {
         ArgumentNullException.ThrowIfNull(body);
         return new ManufacturingOrderCreate(
-            RequestBody.PositiveId("product_id", body.ProductId) ?? throw Http.ApiException.BadRequest("'product_id' is required (the Odoo product id)."),
-            RequestBody.Quantity("product_qty", body.ProductQty, allowZero: false) ?? throw Http.ApiException.BadRequest("'product_qty' is required (a number > 0)."),
+            RequestBody.PositiveId("product_id", body.ProductId) ?? throw new Http.InvalidRequestException("'product_id' is required (the Odoo product id)."),
+            RequestBody.Quantity("product_qty", body.ProductQty, allowZero: false) ?? throw new Http.InvalidRequestException("'product_qty' is required (a number > 0)."),
             RequestBody.Date("date_planned_start", body.DatePlannedStart),
             RequestBody.Date("date_deadline", body.DateDeadline),
             RequestBody.Text("origin", body.Origin, 256),

@@ -32,7 +32,7 @@ public sealed record ManufacturingOrderUpdate(
         MoState? state = null;
         if (stateName is not null && (!MoState.TryParse(stateName, out state) || !MoState.Settable.Contains(state)))
         {
-            throw ApiException.BadRequest(state == MoState.Draft
+            throw new InvalidRequestException(state == MoState.Draft
                 ? "'state' cannot go back to draft: Odoo has no such action. Use cancel instead."
                 : $"'state' must be one of: {string.Join(", ", MoState.Settable)}.");
         }
@@ -48,12 +48,12 @@ public sealed record ManufacturingOrderUpdate(
             RequestBody.Bool("backorder", body.Backorder));
         if (update == Nothing)
         {
-            throw ApiException.BadRequest($"Nothing to update: send at least one of {string.Join(", ", Fields)}.");
+            throw new InvalidRequestException($"Nothing to update: send at least one of {string.Join(", ", Fields)}.");
         }
 
         if (update.Backorder is not null && update.State != MoState.Done)
         {
-            throw ApiException.BadRequest("'backorder' only applies with \"state\": \"done\".");
+            throw new InvalidRequestException("'backorder' only applies with \"state\": \"done\".");
         }
 
         return update;
