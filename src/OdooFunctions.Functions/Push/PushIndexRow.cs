@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Functions.Push;
 
@@ -55,5 +56,5 @@ public sealed class PushIndexRow : ITableEntity
     public PushIndexRow Copy() => (PushIndexRow)MemberwiseClone();
 
     public bool Holds(string status, double qtyProduced) =>
-        string.Equals(Status, status, StringComparison.Ordinal) && QtyProduced is { } qty && Math.Abs(qty - qtyProduced) <= 1e-6;
+        string.Equals(Status, status, StringComparison.Ordinal) && QtyProduced is { } qty && OdooQuantity.Same(qtyProduced, qty);
 }

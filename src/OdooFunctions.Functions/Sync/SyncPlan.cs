@@ -1,5 +1,6 @@
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Sync;
@@ -10,9 +11,6 @@ namespace OdooFunctions.Functions.Sync;
 /// </summary>
 public static class SyncPlan
 {
-    /// <summary>Quantities are floats on both sides; Odoo sends values like 14.200000000000001.</summary>
-    public const double QuantityTolerance = 1e-6;
-
     /// <summary>
     /// Before Odoo is read, in the orders' order: an order the sync cannot read, or whose status a person set on
     /// purpose (<paramref name="keepStatuses"/>, <c>SYNC_KEEP_STATUSES</c>), or without a positive MO id is left alone;
@@ -53,7 +51,7 @@ public static class SyncPlan
             }
 
             var differs = !string.Equals(order.Status, state.DashboardStatus, StringComparison.Ordinal)
-                || order.QtyProduced is not { } current || Math.Abs(current - mo.QtyProduced) > QuantityTolerance;
+                || order.QtyProduced is not { } current || !OdooQuantity.Same(mo.QtyProduced, current);
             return new SyncDecision(order, differs ? SyncVerdict.Patch : SyncVerdict.InStep, mo);
         })];
     }
