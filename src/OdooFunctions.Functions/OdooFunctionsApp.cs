@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OdooFunctions.Functions.Auth;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Odoo;
 using OdooFunctions.Functions.Push;
@@ -49,6 +50,7 @@ public static class OdooFunctionsApp
         services.AddSecrets(configuration);
         services.AddDashboardAuth(configuration);
         services.AddTableStorage(configuration);
+        services.AddDashboard(configuration);
         services.AddStatusSync(configuration);
         services.AddPush(configuration);
         services.AddTelemetry(configuration);

@@ -10,6 +10,7 @@ using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Doubles.Storage;
 using OdooFunctions.Functions;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Odoo;
 using OdooFunctions.FunctionsHost;

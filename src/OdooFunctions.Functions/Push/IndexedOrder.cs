@@ -1,4 +1,4 @@
-using OdooFunctions.Functions.Sync;
+using OdooFunctions.Functions.Dashboard;
 
 namespace OdooFunctions.Functions.Push;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Odoo;
 using OdooFunctions.Functions.ManufacturingOrders;

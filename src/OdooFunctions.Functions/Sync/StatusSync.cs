@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Storage;

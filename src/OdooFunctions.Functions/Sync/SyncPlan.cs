@@ -1,3 +1,4 @@
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Odoo;

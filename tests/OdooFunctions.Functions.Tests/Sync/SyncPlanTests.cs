@@ -1,6 +1,7 @@
 using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Models;
 using OdooFunctions.Functions.Push;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Sync;
 
 namespace OdooFunctions.Functions.Tests.Sync;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Functions.Tests.Infrastructure;
 using OdooFunctions.Odoo;
@@ -69,7 +70,7 @@ internal sealed class SyncTestContext : IAsyncDisposable
         {
             services.AddSingleton<IOdooApiKeyProvider>(new StaticOdooApiKeyProvider(odooKey));
             services.PostConfigure<OdooClientOptions>(options => options.RetryBaseDelay = TimeSpan.FromMilliseconds(5));
-            services.PostConfigure<StatusSyncOptions>(options => options.DashboardRetryDelay = TimeSpan.FromMilliseconds(5));
+            services.PostConfigure<DashboardOptions>(options => options.RetryDelay = TimeSpan.FromMilliseconds(5));
             configure?.Invoke(services);
         }, LogLevel.Debug);
         return new SyncTestContext(odoo, dashboard, services, table);
