@@ -82,7 +82,7 @@ public sealed partial class MoChangeProcessor
 
             if (MoState.Find(committed!.State) is { } state)
             {
-                toApply.Add((change, committed, state.DashboardStatus));
+                toApply.Add((change, committed, OrderStatus.For(state)));
             }
             else
             {

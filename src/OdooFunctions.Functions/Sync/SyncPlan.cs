@@ -51,7 +51,7 @@ public static class SyncPlan
                 return new SyncDecision(order, SyncVerdict.UnknownState, mo);
             }
 
-            var differs = !string.Equals(order.Status, state.DashboardStatus, StringComparison.Ordinal)
+            var differs = !string.Equals(order.Status, OrderStatus.For(state), StringComparison.Ordinal)
                 || order.QtyProduced is not { } current || !OdooQuantity.Same(mo.QtyProduced, current);
             return new SyncDecision(order, differs ? SyncVerdict.Patch : SyncVerdict.InStep, mo);
         })];
@@ -97,7 +97,7 @@ public enum SyncVerdict
 public sealed record SyncDecision(DashboardOrder Order, SyncVerdict Verdict, ManufacturingOrderProgress? Mo = null)
 {
     /// <summary>The dashboard status of the MO's state (what a PATCH sends), when it has one.</summary>
-    public string? Status => MoState.Find(Mo?.State)?.DashboardStatus;
+    public string? Status => OrderStatus.ForOdooState(Mo?.State);
 
     /// <summary>The MO's <c>qty_produced</c> (what a PATCH sends).</summary>
     public double QtyProduced => Mo?.QtyProduced ?? 0;

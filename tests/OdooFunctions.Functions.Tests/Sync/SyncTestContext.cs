@@ -1,3 +1,4 @@
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.ManufacturingOrders;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
-using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Functions.Tests.Infrastructure;
 using OdooFunctions.Odoo;
@@ -90,7 +90,7 @@ internal sealed class SyncTestContext : IAsyncDisposable
 
     /// <summary>An MO and a dashboard order already in step with it; returns the order's <c>_id</c>.</summary>
     public string AddSyncedOrder(string state, double qtyProduced = 0) =>
-        Dashboard.Orders.Add(AddMo(state, qtyProduced), MoState.Parse(state).DashboardStatus, qtyProduced);
+        Dashboard.Orders.Add(AddMo(state, qtyProduced), OrderStatus.For(MoState.Parse(state)), qtyProduced);
 
     public async Task<SyncRun> RunAsync(string trigger = SyncTrigger.Manual) =>
         await Sync.TryRunAsync(trigger) ?? throw new InvalidOperationException("A run was already in progress.");
