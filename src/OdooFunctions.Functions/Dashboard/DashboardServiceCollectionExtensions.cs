@@ -11,7 +11,8 @@ public static class DashboardServiceCollectionExtensions
 {
     /// <summary>
     /// The dashboard part, which the sync and the push both use, with its settings (<see cref="DashboardSettings"/>) bound
-    /// and checked at start: the REST client and its token. A missing <c>DASHBOARD_API_URL</c> does not stop the host (the
+    /// and checked at start: the REST client and its token; the index of what each order was last sent and its refresh
+    /// gate (on the app's <c>TableServiceClient</c>). A missing <c>DASHBOARD_API_URL</c> does not stop the host (the
     /// Odoo endpoints work without it); each call then fails with that message.
     /// </summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
@@ -19,7 +20,11 @@ public static class DashboardServiceCollectionExtensions
         services.AddOptions<DashboardSettings>().Bind(configuration).ValidateDataAnnotations()
             .Validate(s => s.ApiUri is not { } url || url.Scheme is "http" or "https", "DASHBOARD_API_URL must be an absolute http(s) URL")
             .ValidateOnStart();
-        services.AddOptions<DashboardOptions>().Configure<IOptions<DashboardSettings>>(static (options, settings) => settings.Value.ApplyTo(options));
+        services.AddOptions<DashboardOptions>()
+            .Configure<IOptions<DashboardSettings>>(static (options, settings) => settings.Value.ApplyTo(options))
+            .Validate(o => o.IndexTable.Length is >= 3 and <= 63 && char.IsAsciiLetter(o.IndexTable[0]) && o.IndexTable.All(char.IsAsciiLetterOrDigit),
+                "PUSH_INDEX_TABLE must be 3-63 letters and digits, starting with a letter")
+            .ValidateOnStart();
         services.AddHostedService<InsecureDashboardUrlWarning>();
 
         services.TryAddSingleton<IDashboardApiToken, StoredDashboardApiToken>();
@@ -53,6 +58,8 @@ public static class DashboardServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(DashboardOrdersClient.HttpClientName),
             sp.GetRequiredService<IDashboardApiToken>(),
             sp.GetRequiredService<IOptions<DashboardOptions>>()));
+        services.TryAddSingleton<LastSentIndex>();
+        services.TryAddSingleton<IndexRefreshGate>();
         return services;
     }
 }

@@ -21,6 +21,16 @@ public sealed class DashboardSettings
     [ConfigurationKeyName(MaxResponseSize.Setting), WholeNumberSetting(Maximum = MaxResponseSize.LargestMb)]
     public string? MaxResponseMb { get; set; }
 
+    /// <summary>Dashboard statuses the sync and the push leave alone, comma-separated, any case.</summary>
+    [ConfigurationKeyName("SYNC_KEEP_STATUSES")]
+    public string? KeepStatuses { get; set; }
+
+    [ConfigurationKeyName("PUSH_INDEX_TABLE")]
+    public string? IndexTable { get; set; }
+
+    [ConfigurationKeyName("PUSH_INDEX_REFRESH_SECONDS"), WholeNumberSetting]
+    public string? IndexRefreshSeconds { get; set; }
+
     /// <summary>The dashboard API's address, when the setting holds an absolute URL.</summary>
     public Uri? ApiUri => Uri.TryCreate(ApiUrl, UriKind.Absolute, out var url) ? url : null;
 
@@ -33,5 +43,15 @@ public sealed class DashboardSettings
         }
 
         options.MaxResponseBytes = MaxResponseSize.Bytes(MaxResponseMb);
+        options.KeptStatuses = new KeptStatuses(SettingText.List(KeepStatuses));
+        if (SettingText.Value(IndexTable) is { } table)
+        {
+            options.IndexTable = table;
+        }
+
+        if (SettingText.PositiveInt(IndexRefreshSeconds) is { } refresh)
+        {
+            options.IndexRefreshInterval = TimeSpan.FromSeconds(refresh);
+        }
     }
 }

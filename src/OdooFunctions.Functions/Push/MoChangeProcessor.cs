@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Dashboard;
-using OdooFunctions.Functions.Sync;
 using OdooFunctions.Odoo;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Odoo.Models;
@@ -11,32 +10,34 @@ namespace OdooFunctions.Functions.Push;
 /// <summary>
 /// Turns queued webhooks into dashboard PATCHes: one <c>search_read</c> for the MOs of a batch (several messages for
 /// one MO count once, the newest payload speaking for them), the commit check, then for each linked order in the
-/// <see cref="PushIndex"/> a PATCH of <c>{status, qty_produced}</c> only when it differs from what the dashboard last got.
+/// <see cref="LastSentIndex"/> a PATCH of <c>{status, qty_produced}</c> only when it differs from what the dashboard last got.
 /// The values sent always come from Odoo, never from the payload.
 /// </summary>
 public sealed partial class MoChangeProcessor
 {
     private readonly ManufacturingOrderClient _production;
     private readonly DashboardOrdersClient _dashboard;
-    private readonly PushIndex _index;
+    private readonly LastSentIndex _index;
+    private readonly IndexRefreshGate _gate;
     private readonly MoChangeQueueClient _queue;
     private readonly PushOptions _options;
-    private readonly IReadOnlySet<string> _keepStatuses;
+    private readonly KeptStatuses _keptStatuses;
     private readonly TimeProvider _time;
     private readonly ILogger<MoChangeProcessor> _logger;
 
     public MoChangeProcessor(
-        ManufacturingOrderClient production, DashboardOrdersClient dashboard, PushIndex index, MoChangeQueueClient queue, IOptions<PushOptions> options,
-        IOptions<StatusSyncOptions> syncOptions, TimeProvider time, ILogger<MoChangeProcessor> logger)
+        ManufacturingOrderClient production, DashboardOrdersClient dashboard, LastSentIndex index, MoChangeQueueClient queue, IOptions<PushOptions> options,
+        IOptions<DashboardOptions> dashboardOptions, IndexRefreshGate gate, TimeProvider time, ILogger<MoChangeProcessor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(syncOptions);
+        ArgumentNullException.ThrowIfNull(dashboardOptions);
         _production = production;
         _dashboard = dashboard;
         _index = index;
         _queue = queue;
         _options = options.Value;
-        _keepStatuses = syncOptions.Value.KeepStatuses;
+        _keptStatuses = dashboardOptions.Value.KeptStatuses;
+        _gate = gate;
         _time = time;
         _logger = logger;
     }
@@ -128,13 +129,13 @@ public sealed partial class MoChangeProcessor
         return new MoChangeResult(change.MoId, outcome);
     }
 
-    private async Task<Dictionary<long, IReadOnlyList<PushIndexRow>>> RowsAsync(IEnumerable<long> moIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<long, IReadOnlyList<LastSentRow>>> RowsAsync(IEnumerable<long> moIds, CancellationToken cancellationToken)
     {
         var reads = moIds.Distinct().Select(async id => (Id: id, Rows: await _index.ForMoAsync(id, cancellationToken))).ToList();
         return (await Task.WhenAll(reads)).ToDictionary(r => r.Id, r => r.Rows);
     }
 
-    private async Task<MoChangeResult> SendAllAsync(ManufacturingOrderProgress mo, string status, IReadOnlyList<PushIndexRow> rows, CancellationToken cancellationToken)
+    private async Task<MoChangeResult> SendAllAsync(ManufacturingOrderProgress mo, string status, IReadOnlyList<LastSentRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -155,11 +156,11 @@ public sealed partial class MoChangeProcessor
     }
 
     /// <summary>PATCHes one order when it differs; the index row is claimed (ETag) first and put back if the PATCH fails.</summary>
-    private async Task<bool> SendAsync(PushIndexRow row, ManufacturingOrderProgress mo, string status, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(LastSentRow row, ManufacturingOrderProgress mo, string status, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            if (row.Status is { } kept && _keepStatuses.Contains(kept))
+            if (_keptStatuses.Keeps(row.Status))
             {
                 return false;
             }
@@ -174,7 +175,7 @@ public sealed partial class MoChangeProcessor
             if (!await _index.TryRecordSendAsync(row, status, mo.QtyProduced, mo.WriteDate, cancellationToken))
             {
                 row = (await _index.ForMoAsync(mo.Id, cancellationToken)).FirstOrDefault(r => r.RowKey == row.RowKey)
-                    ?? PushIndexRow.For(mo.Id, row.OrderId);
+                    ?? LastSentRow.For(mo.Id, row.OrderId);
                 continue;
             }
 
@@ -199,11 +200,11 @@ public sealed partial class MoChangeProcessor
     /// <summary>Lists the dashboard and rewrites the index, unless another instance did (or is doing) so within the refresh interval.</summary>
     private async Task<IndexRefresh> RefreshIndexAsync(CancellationToken cancellationToken)
     {
-        switch (await _index.TryOpenRefreshGateAsync(cancellationToken))
+        switch (await _gate.TryOpenAsync(cancellationToken))
         {
-            case RefreshGate.RunningElsewhere:
+            case RefreshGateState.RunningElsewhere:
                 return IndexRefresh.RunningElsewhere;
-            case RefreshGate.NotDue:
+            case RefreshGateState.NotDue:
                 return IndexRefresh.NotDue;
         }
 
@@ -211,7 +212,7 @@ public sealed partial class MoChangeProcessor
         var listedAt = _time.GetUtcNow();
         var orders = await _dashboard.GetLinkedOrdersAsync(cancellationToken);
         var written = await _index.RewriteAsync(IndexedOrder.From(orders), listedAt, existing, cancellationToken);
-        await _index.CloseRefreshGateAsync(cancellationToken);
+        await _gate.CloseAsync(cancellationToken);
         LogRefreshed(_logger, orders.Count, written);
         return IndexRefresh.Done;
     }

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Dashboard;
-using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Storage;
 using OdooFunctions.Functions.Telemetry;
@@ -20,7 +19,7 @@ namespace OdooFunctions.Functions.Sync;
 /// Runs never overlap anywhere: a run holds the <see cref="SyncLease"/> (a row in storage, shared by every instance)
 /// for as long as it lasts, whether the timer or <c>POST /api/sync/run</c> started it; an in-process flag first spares
 /// a storage round trip when this instance is already running one.
-/// Each run also rewrites the <see cref="PushIndex"/> (MO → orders) from the dashboard's list, so that Odoo's webhooks
+/// Each run also rewrites the <see cref="LastSentIndex"/> (MO → orders) from the dashboard's list, so that Odoo's webhooks
 /// find their orders without listing the dashboard; an order the webhook path updated during the run is left to it.
 /// </summary>
 public partial class StatusSync
@@ -31,23 +30,26 @@ public partial class StatusSync
     private readonly ManufacturingOrderClient _production;
     private readonly SyncRunStore _store;
     private readonly SyncLease _lease;
-    private readonly PushIndex _index;
+    private readonly LastSentIndex _index;
     private readonly StatusSyncOptions _options;
+    private readonly KeptStatuses _keptStatuses;
     private readonly TimeProvider _time;
     private readonly ILogger<StatusSync> _logger;
     private int _running;
 
     public StatusSync(
-        DashboardOrdersClient dashboard, ManufacturingOrderClient production, SyncRunStore store, SyncLease lease, PushIndex index, IOptions<StatusSyncOptions> options,
-        ILogger<StatusSync> logger, TimeProvider? time = null)
+        DashboardOrdersClient dashboard, ManufacturingOrderClient production, SyncRunStore store, SyncLease lease, LastSentIndex index, IOptions<StatusSyncOptions> options,
+        IOptions<DashboardOptions> dashboardOptions, ILogger<StatusSync> logger, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(dashboardOptions);
         _dashboard = dashboard;
         _production = production;
         _store = store;
         _lease = lease;
         _index = index;
         _options = options.Value;
+        _keptStatuses = dashboardOptions.Value.KeptStatuses;
         _logger = logger;
         _time = time ?? TimeProvider.System;
     }
@@ -178,7 +180,7 @@ public partial class StatusSync
         tally.Linked = orders.Count;
 
         var linked = new List<DashboardOrder>(orders.Count);
-        foreach (var (order, verdict, _) in SyncPlan.Screen(orders, _options.KeepStatuses))
+        foreach (var (order, verdict, _) in SyncPlan.Screen(orders, _keptStatuses))
         {
             switch (verdict)
             {
@@ -258,7 +260,7 @@ public partial class StatusSync
     }
 
     /// <summary>The index before the run, or null (the run goes on without it) when storage cannot give it.</summary>
-    private async Task<Dictionary<(long MoId, string OrderId), PushIndexRow>?> TryReadIndexAsync(Tally tally, CancellationToken cancellationToken)
+    private async Task<Dictionary<(long MoId, string OrderId), LastSentRow>?> TryReadIndexAsync(Tally tally, CancellationToken cancellationToken)
     {
         try
         {
@@ -274,7 +276,7 @@ public partial class StatusSync
 
     private async Task RewriteIndexAsync(
         IReadOnlyList<DashboardOrder> orders, ConcurrentDictionary<string, (string Status, double Qty)> sent, DateTimeOffset listedAt,
-        Dictionary<(long MoId, string OrderId), PushIndexRow> index, Tally tally, CancellationToken cancellationToken)
+        Dictionary<(long MoId, string OrderId), LastSentRow> index, Tally tally, CancellationToken cancellationToken)
     {
         var indexed = IndexedOrder.From(orders)
             .Select(o => sent.TryGetValue(o.OrderId, out var now) ? o with { Status = now.Status, QtyProduced = now.Qty } : o)
@@ -295,7 +297,7 @@ public partial class StatusSync
         try
         {
             var row = (await _index.ForMoAsync(order.OdooMoId, cancellationToken)).FirstOrDefault(r => r.OrderId == order.Id);
-            return row is { Source: PushIndexRow.SourcePush } && row.UpdatedAt >= listedAt;
+            return row is not null && row.IsPushedSince(listedAt);
         }
         catch (StorageUnavailableException)
         {

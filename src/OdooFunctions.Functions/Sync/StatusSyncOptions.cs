@@ -25,10 +25,4 @@ public sealed class StatusSyncOptions
 
     /// <summary>Errors kept in one run record; the rest are only counted and logged.</summary>
     public int MaxRecordedErrors { get; set; } = 10;
-
-    /// <summary>
-    /// Dashboard statuses the sync leaves alone (<c>SYNC_KEEP_STATUSES</c>, comma-separated, any case), e.g. an
-    /// <c>on_hold</c> a person set. Empty (the default): every linked order gets its MO's status.
-    /// </summary>
-    public IReadOnlySet<string> KeepStatuses { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }

@@ -6,7 +6,7 @@ namespace OdooFunctions.Functions.Sync;
 /// <summary>
 /// The app settings of the order-status sync, under the guide's names. Bound and checked at start by
 /// <see cref="SyncServiceCollectionExtensions.AddStatusSync"/>; <see cref="StatusSyncOptions"/> is made from them. Kept as
-/// text (see <see cref="SettingText"/>). The dashboard's own settings (its URL, its token) are the dashboard part's.
+/// text (see <see cref="SettingText"/>). The dashboard's own settings (its URL, its token, the statuses kept) are the dashboard part's.
 /// </summary>
 public sealed class StatusSyncSettings
 {
@@ -20,10 +20,6 @@ public sealed class StatusSyncSettings
 
     [ConfigurationKeyName("SYNC_RUNS_TABLE")]
     public string? RunsTable { get; set; }
-
-    /// <summary>Dashboard statuses the sync leaves alone, comma-separated, any case.</summary>
-    [ConfigurationKeyName("SYNC_KEEP_STATUSES")]
-    public string? KeepStatuses { get; set; }
 
     public void ApplyTo(StatusSyncOptions options)
     {
@@ -41,9 +37,5 @@ public sealed class StatusSyncSettings
         {
             options.RunsTable = table;
         }
-
-        options.KeepStatuses = new HashSet<string>(
-            (KeepStatuses ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -1,5 +1,4 @@
 using OdooFunctions.Functions.Dashboard;
-using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Models;
@@ -17,14 +16,14 @@ public static class SyncPlan
     /// purpose (<paramref name="keepStatuses"/>, <c>SYNC_KEEP_STATUSES</c>), or without a positive MO id is left alone;
     /// the others are <see cref="SyncVerdict.Linked"/>.
     /// </summary>
-    public static List<SyncDecision> Screen(IEnumerable<DashboardOrder> orders, IReadOnlySet<string> keepStatuses)
+    public static List<SyncDecision> Screen(IEnumerable<DashboardOrder> orders, KeptStatuses keepStatuses)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(keepStatuses);
         return [.. orders.Select(order => new SyncDecision(order, order switch
         {
             { Unreadable: not null } => SyncVerdict.Unreadable,
-            { Status: { } kept } when keepStatuses.Contains(kept) => SyncVerdict.Kept,
+            _ when keepStatuses.Keeps(order.Status) => SyncVerdict.Kept,
             { OdooMoId: > 0 } => SyncVerdict.Linked,
             _ => SyncVerdict.NotLinked,
         }))];
@@ -58,7 +57,7 @@ public static class SyncPlan
     }
 
     /// <summary>Both steps, for orders whose MOs are already at hand: what <see cref="Screen"/> leaves alone, then what <see cref="Compare"/> decides.</summary>
-    public static List<SyncDecision> Decide(IReadOnlyList<DashboardOrder> orders, IReadOnlyDictionary<long, ManufacturingOrderProgress> mos, IReadOnlySet<string> keepStatuses)
+    public static List<SyncDecision> Decide(IReadOnlyList<DashboardOrder> orders, IReadOnlyDictionary<long, ManufacturingOrderProgress> mos, KeptStatuses keepStatuses)
     {
         var screened = Screen(orders, keepStatuses);
         return [.. screened.Where(d => d.Verdict != SyncVerdict.Linked), .. Compare(screened.Where(d => d.Verdict == SyncVerdict.Linked).Select(d => d.Order), mos)];
