@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using OdooFunctions.Odoo;
 
 namespace OdooFunctions.Functions.Dashboard;
 
@@ -60,7 +59,4 @@ public sealed class LastSentRow : ITableEntity
 
     /// <summary>A detached copy (the values to put back when a send fails).</summary>
     public LastSentRow Copy() => (LastSentRow)MemberwiseClone();
-
-    public bool Holds(string status, double qtyProduced) =>
-        string.Equals(Status, status, StringComparison.Ordinal) && QtyProduced is { } qty && OdooQuantity.Same(qtyProduced, qty);
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Odoo;
-using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Push;
@@ -55,7 +54,7 @@ public sealed partial class MoChangeProcessor
             .ToList();
         var snapshots = await _production.GetProgressAsync([.. newest.Select(m => m.MoId)], cancellationToken);
         var results = new Dictionary<long, Task<MoChangeResult>>();
-        var toApply = new List<(MoChangeMessage Change, ManufacturingOrderProgress Mo, string Status)>();
+        var toApply = new List<(MoChangeMessage Change, ManufacturingOrderProgress Mo)>();
         foreach (var change in newest)
         {
             var committed = snapshots.GetValueOrDefault(change.MoId);
@@ -81,9 +80,9 @@ public sealed partial class MoChangeProcessor
                 LogShowingCommitted(_logger, change.MoId, change.State, committed.State);
             }
 
-            if (MoState.Find(committed!.State) is { } state)
+            if (OrderStatus.ForOdooState(committed!.State) is not null)
             {
-                toApply.Add((change, committed, OrderStatus.For(state)));
+                toApply.Add((change, committed));
             }
             else
             {
@@ -107,7 +106,7 @@ public sealed partial class MoChangeProcessor
             else if (refresh == IndexRefresh.RunningElsewhere)
             {
                 // Another instance is listing the dashboard right now: look again once it has written the index.
-                foreach (var (change, _, _) in missing.Where(a => a.Change.Attempt < _options.Rechecks))
+                foreach (var (change, _) in missing.Where(a => a.Change.Attempt < _options.Rechecks))
                 {
                     results[change.MoId] = RecheckAsync(change, MoChangeOutcome.Rechecking, cancellationToken);
                     toApply.RemoveAll(a => a.Change.MoId == change.MoId);
@@ -115,9 +114,9 @@ public sealed partial class MoChangeProcessor
             }
         }
 
-        foreach (var (_, mo, status) in toApply)
+        foreach (var (_, mo) in toApply)
         {
-            results[mo.Id] = SendAllAsync(mo, status, rows[mo.Id], cancellationToken);
+            results[mo.Id] = SendAllAsync(mo, rows[mo.Id], cancellationToken);
         }
 
         return results;
@@ -135,7 +134,7 @@ public sealed partial class MoChangeProcessor
         return (await Task.WhenAll(reads)).ToDictionary(r => r.Id, r => r.Rows);
     }
 
-    private async Task<MoChangeResult> SendAllAsync(ManufacturingOrderProgress mo, string status, IReadOnlyList<LastSentRow> rows, CancellationToken cancellationToken)
+    private async Task<MoChangeResult> SendAllAsync(ManufacturingOrderProgress mo, IReadOnlyList<LastSentRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -146,7 +145,7 @@ public sealed partial class MoChangeProcessor
         var patched = 0;
         foreach (var row in rows)
         {
-            if (await SendAsync(row, mo, status, cancellationToken))
+            if (await SendAsync(row, mo, cancellationToken))
             {
                 patched++;
             }
@@ -155,24 +154,23 @@ public sealed partial class MoChangeProcessor
         return new MoChangeResult(mo.Id, patched > 0 ? MoChangeOutcome.Patched : MoChangeOutcome.Unchanged, patched);
     }
 
-    /// <summary>PATCHes one order when it differs; the index row is claimed (ETag) first and put back if the PATCH fails.</summary>
-    private async Task<bool> SendAsync(LastSentRow row, ManufacturingOrderProgress mo, string status, CancellationToken cancellationToken)
+    /// <summary>
+    /// PATCHes one order when the <see cref="OrderReconciler"/> says so (against what the index says it was last sent); the
+    /// index row is claimed (ETag) first and put back if the PATCH fails.
+    /// </summary>
+    private async Task<bool> SendAsync(LastSentRow row, ManufacturingOrderProgress mo, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            if (_keptStatuses.Keeps(row.Status))
+            var reconciled = OrderReconciler.Reconcile(mo, new OrderValues(row.Status, row.QtyProduced, row.OdooWriteDate), _keptStatuses);
+            if (!reconciled.Patches)
             {
                 return false;
             }
 
-            if (row.Holds(status, mo.QtyProduced) || (row.OdooWriteDate is { } sent && mo.WriteDate is { } read && sent > read))
-            {
-                // Already there, or another instance already sent values Odoo wrote later than the ones read here.
-                return false;
-            }
-
+            var (status, qtyProduced) = reconciled.Patch;
             var before = row.Copy();
-            if (!await _index.TryRecordSendAsync(row, status, mo.QtyProduced, mo.WriteDate, cancellationToken))
+            if (!await _index.TryRecordSendAsync(row, status, qtyProduced, mo.WriteDate, cancellationToken))
             {
                 row = (await _index.ForMoAsync(mo.Id, cancellationToken)).FirstOrDefault(r => r.RowKey == row.RowKey)
                     ?? LastSentRow.For(mo.Id, row.OrderId);
@@ -181,7 +179,7 @@ public sealed partial class MoChangeProcessor
 
             try
             {
-                await _dashboard.PatchOrderAsync(row.OrderId, status, mo.QtyProduced, cancellationToken);
+                await _dashboard.PatchOrderAsync(row.OrderId, status, qtyProduced, cancellationToken);
             }
             catch
             {
@@ -190,7 +188,7 @@ public sealed partial class MoChangeProcessor
                 throw;
             }
 
-            LogPatched(_logger, row.OrderId, mo.Id, status, mo.QtyProduced);
+            LogPatched(_logger, row.OrderId, mo.Id, status, qtyProduced);
             return true;
         }
 

@@ -180,7 +180,7 @@ public partial class StatusSync
         tally.Linked = orders.Count;
 
         var linked = new List<DashboardOrder>(orders.Count);
-        foreach (var (order, verdict, _) in SyncPlan.Screen(orders, _keptStatuses))
+        foreach (var (order, verdict, _, _) in SyncPlan.Screen(orders, _keptStatuses))
         {
             switch (verdict)
             {

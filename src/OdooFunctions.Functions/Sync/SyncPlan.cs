@@ -1,6 +1,5 @@
+using System.Diagnostics;
 using OdooFunctions.Functions.Dashboard;
-using OdooFunctions.Functions.ManufacturingOrders;
-using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Sync;
@@ -30,9 +29,9 @@ public static class SyncPlan
     }
 
     /// <summary>
-    /// Each linked order against the MO Odoo has for it (<paramref name="mos"/> by id), in the orders' order: a PATCH of
-    /// the MO's status and <c>qty_produced</c> when either differs, else in step; left alone when the MO is missing or
-    /// its state is one the guide does not map.
+    /// Each linked order against the MO Odoo has for it (<paramref name="mos"/> by id), in the orders' order, by the
+    /// <see cref="OrderReconciler"/>: a PATCH of the MO's status and <c>qty_produced</c> when either differs, else in step;
+    /// left alone when the MO is missing or its state is one the guide does not map.
     /// </summary>
     public static List<SyncDecision> Compare(IEnumerable<DashboardOrder> linked, IReadOnlyDictionary<long, ManufacturingOrderProgress> mos)
     {
@@ -45,14 +44,17 @@ public static class SyncPlan
                 return new SyncDecision(order, SyncVerdict.MoMissing);
             }
 
-            if (MoState.Find(mo.State) is not { } state)
+            // Kept statuses were screened out before Odoo was read, and a list of the dashboard carries no write date:
+            // of the reconciler's reasons only these three come here.
+            var reconciled = OrderReconciler.Reconcile(mo, new OrderValues(order.Status, order.QtyProduced), KeptStatuses.None);
+            var verdict = reconciled.Reason switch
             {
-                return new SyncDecision(order, SyncVerdict.UnknownState, mo);
-            }
-
-            var differs = !string.Equals(order.Status, OrderStatus.For(state), StringComparison.Ordinal)
-                || order.QtyProduced is not { } current || !OdooQuantity.Same(mo.QtyProduced, current);
-            return new SyncDecision(order, differs ? SyncVerdict.Patch : SyncVerdict.InStep, mo);
+                ReconcileReason.OutOfStep => SyncVerdict.Patch,
+                ReconcileReason.UnknownState => SyncVerdict.UnknownState,
+                ReconcileReason.InStep => SyncVerdict.InStep,
+                _ => throw new UnreachableException($"The reconciler kept order {order.Id} though nothing was kept."),
+            };
+            return new SyncDecision(order, verdict, mo, reconciled.Patch);
         })];
     }
 
@@ -92,12 +94,12 @@ public enum SyncVerdict
     Patch,
 }
 
-/// <summary>One order's verdict, with the MO it was compared with.</summary>
-public sealed record SyncDecision(DashboardOrder Order, SyncVerdict Verdict, ManufacturingOrderProgress? Mo = null)
+/// <summary>One order's verdict, with the MO it was compared with and, for <see cref="SyncVerdict.Patch"/>, the PATCH.</summary>
+public sealed record SyncDecision(DashboardOrder Order, SyncVerdict Verdict, ManufacturingOrderProgress? Mo = null, DashboardOrderPatch? Patch = null)
 {
-    /// <summary>The dashboard status of the MO's state (what a PATCH sends), when it has one.</summary>
-    public string? Status => OrderStatus.ForOdooState(Mo?.State);
+    /// <summary>The status a PATCH sends: the dashboard status of the MO's state.</summary>
+    public string? Status => Patch?.Status;
 
-    /// <summary>The MO's <c>qty_produced</c> (what a PATCH sends).</summary>
-    public double QtyProduced => Mo?.QtyProduced ?? 0;
+    /// <summary>The <c>qty_produced</c> a PATCH sends: the MO's.</summary>
+    public double QtyProduced => Patch?.QtyProduced ?? 0;
 }
