@@ -5,7 +5,7 @@ using OdooFunctions.Odoo.Models;
 namespace OdooFunctions.Functions.Sync;
 
 /// <summary>
-/// What a sync run does with each dashboard order, decided without a server. <see cref="StatusSync"/> lists the orders,
+/// What a sync run does with each dashboard order, decided without a server. <see cref="SyncPass"/> lists the orders,
 /// <see cref="Screen"/>s them, reads the linked orders' MOs from Odoo, <see cref="Compare"/>s, and sends the PATCHes.
 /// </summary>
 public static class SyncPlan

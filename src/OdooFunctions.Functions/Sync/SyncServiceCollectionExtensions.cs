@@ -20,6 +20,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SyncRunStore>();
         services.TryAddSingleton<SyncLease>();
+        services.TryAddSingleton<SyncPass>();
         services.TryAddSingleton<StatusSync>();
         return services;
     }
