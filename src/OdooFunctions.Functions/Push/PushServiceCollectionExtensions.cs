@@ -22,6 +22,8 @@ public static class PushServiceCollectionExtensions
         services.AddQueueStorage(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MoChangeQueueClient>();
+        services.TryAddSingleton<IndexRefresh>();
+        services.TryAddSingleton<OrderSender>();
         services.TryAddSingleton<MoChangeProcessor>();
         services.TryAddSingleton<MoChangeCoalescer>();
         return services;
