@@ -132,7 +132,7 @@ public partial class StatusSync
             Errors = tally.Errors(),
         };
         LogFinished(_logger, id, outcome, run.Linked, run.Read, run.Changed, run.Patched, run.Failed, run.Missing, run.OdooCalls, run.DurationMs);
-        AppTelemetry.EndSyncRun(activity, run);
+        AppTelemetry.EndSyncRun(activity, run.Trigger, run.Outcome, run.Failure, run.DurationMs, run.Linked, run.Patched, run.Failed);
         return run;
     }
 
