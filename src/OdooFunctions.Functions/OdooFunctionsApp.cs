@@ -50,6 +50,7 @@ public static class OdooFunctionsApp
         services.AddSecrets(configuration);
         services.AddDashboardAuth(configuration);
         services.AddTableStorage(configuration);
+        // The dashboard's client, statuses, reconciler and index, then the two triggers over them: the timer, Odoo's webhooks.
         services.AddDashboard(configuration);
         services.AddStatusSync(configuration);
         services.AddPush(configuration);
