@@ -14,12 +14,7 @@ public sealed class OrderReconcilerTests
         OrderReconciler.Reconcile(mo, new OrderValues(status, qty, sentWriteDate), kept ?? KeptStatuses.None);
 
     [Theory]
-    [InlineData("draft", "pending")]
-    [InlineData("confirmed", "pending")]
-    [InlineData("progress", "in_progress")]
-    [InlineData("to_close", "in_progress")]
-    [InlineData("done", "completed")]
-    [InlineData("cancel", "cancelled")]
+    [MemberData(nameof(OrderStatusTests.GuideTable), MemberType = typeof(OrderStatusTests))]
     public void An_order_showing_another_status_gets_its_MOs_status_and_quantity(string state, string status)
     {
         var reconciled = Reconcile(Mo(state, 2), "on_hold", 2);
@@ -29,12 +24,7 @@ public sealed class OrderReconcilerTests
     }
 
     [Theory]
-    [InlineData("draft", "pending")]
-    [InlineData("confirmed", "pending")]
-    [InlineData("progress", "in_progress")]
-    [InlineData("to_close", "in_progress")]
-    [InlineData("done", "completed")]
-    [InlineData("cancel", "cancelled")]
+    [MemberData(nameof(OrderStatusTests.GuideTable), MemberType = typeof(OrderStatusTests))]
     public void An_order_showing_its_MOs_status_and_quantity_is_in_step(string state, string status)
     {
         var reconciled = Reconcile(Mo(state, 3), status, 3);

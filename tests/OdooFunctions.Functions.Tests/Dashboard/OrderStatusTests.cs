@@ -6,13 +6,19 @@ namespace OdooFunctions.Functions.Tests.Dashboard;
 /// <summary>The guide's table: which status an order shows for each state of its MO.</summary>
 public sealed class OrderStatusTests
 {
+    /// <summary>The guide's table: an Odoo state and the status its orders show.</summary>
+    public static TheoryData<string, string> GuideTable => new()
+    {
+        { "draft", "pending" },
+        { "confirmed", "pending" },
+        { "progress", "in_progress" },
+        { "to_close", "in_progress" },
+        { "done", "completed" },
+        { "cancel", "cancelled" },
+    };
+
     [Theory]
-    [InlineData("draft", "pending")]
-    [InlineData("confirmed", "pending")]
-    [InlineData("progress", "in_progress")]
-    [InlineData("to_close", "in_progress")]
-    [InlineData("done", "completed")]
-    [InlineData("cancel", "cancelled")]
+    [MemberData(nameof(GuideTable))]
     public void Each_MO_state_shows_as_the_guides_dashboard_status(string odooName, string status)
     {
         Assert.Equal(status, OrderStatus.For(MoState.Parse(odooName)));
