@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OdooFunctions.Functions.ApiReference;
 using OdooFunctions.Functions.Auth;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.Odoo;
@@ -53,6 +54,8 @@ public static class OdooFunctionsApp
         services.AddSecrets(configuration);
         services.AddDashboardAuth(configuration);
         services.AddTableStorage(configuration);
+        // The dashboard's client, statuses, reconciler and index, then the two triggers over them: the timer, Odoo's webhooks.
+        services.AddDashboard(configuration);
         services.AddStatusSync(configuration);
         services.AddPush(configuration);
         services.AddTelemetry(configuration);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Doubles.Storage;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.FunctionsHost;
 using OdooFunctions.Odoo;
@@ -72,7 +73,7 @@ public static class PushBenchmark
         for (var i = 0; i < total; i++)
         {
             var mo = odoo.Store.AddManufacturingOrder(productId, 5, "confirmed");
-            orders.Add((mo, dashboard.Orders.Add(mo, OrderStatusMap.Pending)));
+            orders.Add((mo, dashboard.Orders.Add(mo, OrderStatus.Pending)));
         }
 
         var sync = app.Services.GetRequiredService<StatusSync>();
@@ -85,7 +86,7 @@ public static class PushBenchmark
         var rule = odoo.AddWebhookRule(receiver);
         // Warm-up change on an order of its own: the first delivery pays the JIT and the queue's creation.
         await ChangeAsync(odooClient, orders[^1].Mo);
-        await Eventually.HoldsWithinAsync(() => dashboard.Orders.Get(orders[^1].Order)!["status"]!.GetValue<string>() == OrderStatusMap.Cancelled, TimeSpan.FromSeconds(30));
+        await Eventually.HoldsWithinAsync(() => dashboard.Orders.Get(orders[^1].Order)!["status"]!.GetValue<string>() == OrderStatus.Cancelled, TimeSpan.FromSeconds(30));
 
         // Phase 1: push only.
         var sent = await SpreadAsync(odooClient, orders.Take(changes).ToList(), TimeSpan.FromSeconds(seconds));

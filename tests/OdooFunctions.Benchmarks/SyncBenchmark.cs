@@ -1,3 +1,4 @@
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.ManufacturingOrders;
 using System.Diagnostics;
 using System.Globalization;
@@ -102,7 +103,7 @@ public static class SyncBenchmark
         {
             // GET /odoo/manufacturing-orders/{id} is one `read` of one record.
             var mo = (await odoo.ReadAsync("mrp.production", [order.OdooMoId], GuideFields)).Single();
-            var status = MoState.Parse(mo["state"]!.GetValue<string>()).DashboardStatus;
+            var status = OrderStatus.For(MoState.Parse(mo["state"]!.GetValue<string>()));
             if (order.Status != status)
             {
                 await dashboard.PatchOrderAsync(order.Id, status, mo["qty_produced"]!.GetValue<double>());

@@ -1,26 +1,25 @@
 using System.Diagnostics.CodeAnalysis;
-using OdooFunctions.Functions.Sync;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
 
 /// <summary>
-/// A state of Odoo's <c>mrp.production</c>: its name in Odoo, the dashboard status it maps to (the guide's table), and the
-/// states an update may ask for from it. The six instances are the only ones, so states compare by reference.
+/// A state of Odoo's <c>mrp.production</c>: its name in Odoo and the states an update may ask for from it. The six
+/// instances are the only ones, so states compare by reference.
 /// A name Odoo sends that is none of them is not guessed at: <see cref="TryParse"/> says no, and callers report it.
 /// </summary>
 public sealed class MoState
 {
-    public static MoState Draft { get; } = new("draft", OrderStatusMap.Pending);
+    public static MoState Draft { get; } = new("draft");
 
-    public static MoState Confirmed { get; } = new("confirmed", OrderStatusMap.Pending);
+    public static MoState Confirmed { get; } = new("confirmed");
 
-    public static MoState Progress { get; } = new("progress", OrderStatusMap.InProgress);
+    public static MoState Progress { get; } = new("progress");
 
-    public static MoState ToClose { get; } = new("to_close", OrderStatusMap.InProgress);
+    public static MoState ToClose { get; } = new("to_close");
 
-    public static MoState Done { get; } = new("done", OrderStatusMap.Completed);
+    public static MoState Done { get; } = new("done");
 
-    public static MoState Cancel { get; } = new("cancel", OrderStatusMap.Cancelled);
+    public static MoState Cancel { get; } = new("cancel");
 
     /// <summary>Every state, in Odoo's order.</summary>
     public static IReadOnlyList<MoState> All { get; } = [Draft, Confirmed, Progress, ToClose, Done, Cancel];
@@ -41,17 +40,13 @@ public sealed class MoState
         [Cancel] = [Cancel],
     };
 
-    private MoState(string odooName, string dashboardStatus)
+    private MoState(string odooName)
     {
         OdooName = odooName;
-        DashboardStatus = dashboardStatus;
     }
 
     /// <summary>The selection value in Odoo (<c>to_close</c>).</summary>
     public string OdooName { get; }
-
-    /// <summary>The dashboard order status this state shows as (<c>in_progress</c>).</summary>
-    public string DashboardStatus { get; }
 
     /// <summary>The states an update may ask for from this one (asking for the state itself changes only fields).</summary>
     public IReadOnlyList<MoState> Targets => Transitions[this];

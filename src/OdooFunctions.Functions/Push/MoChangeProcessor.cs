@@ -1,42 +1,38 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OdooFunctions.Functions.Sync;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Odoo;
-using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Push;
 
 /// <summary>
-/// Turns queued webhooks into dashboard PATCHes: one <c>search_read</c> for the MOs of a batch (several messages for
-/// one MO count once, the newest payload speaking for them), the commit check, then for each linked order in the
-/// <see cref="PushIndex"/> a PATCH of <c>{status, qty_produced}</c> only when it differs from what the dashboard last got.
-/// The values sent always come from Odoo, never from the payload.
+/// Turns a batch of queued webhooks into sends: one <c>search_read</c> for the MOs of the batch (several messages for
+/// one MO count once, the newest payload speaking for them), the commit check (a change Odoo has not committed yet goes
+/// back on the queue with a delay), the linked orders from the <see cref="LastSentIndex"/> (refreshed once when it does
+/// not know an MO), then the <see cref="OrderSender"/> per MO. The values sent always come from Odoo, never from the payload.
 /// </summary>
 public sealed partial class MoChangeProcessor
 {
     private readonly ManufacturingOrderClient _production;
-    private readonly DashboardOrdersClient _dashboard;
-    private readonly PushIndex _index;
+    private readonly LastSentIndex _index;
+    private readonly IndexRefresh _refresh;
+    private readonly OrderSender _sender;
     private readonly MoChangeQueueClient _queue;
     private readonly PushOptions _options;
-    private readonly IReadOnlySet<string> _keepStatuses;
-    private readonly TimeProvider _time;
     private readonly ILogger<MoChangeProcessor> _logger;
 
     public MoChangeProcessor(
-        ManufacturingOrderClient production, DashboardOrdersClient dashboard, PushIndex index, MoChangeQueueClient queue, IOptions<PushOptions> options,
-        IOptions<StatusSyncOptions> syncOptions, TimeProvider time, ILogger<MoChangeProcessor> logger)
+        ManufacturingOrderClient production, LastSentIndex index, IndexRefresh refresh, OrderSender sender, MoChangeQueueClient queue,
+        IOptions<PushOptions> options, ILogger<MoChangeProcessor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(syncOptions);
         _production = production;
-        _dashboard = dashboard;
         _index = index;
+        _refresh = refresh;
+        _sender = sender;
         _queue = queue;
         _options = options.Value;
-        _keepStatuses = syncOptions.Value.KeepStatuses;
-        _time = time;
         _logger = logger;
     }
 
@@ -53,170 +49,112 @@ public sealed partial class MoChangeProcessor
             .ToList();
         var snapshots = await _production.GetProgressAsync([.. newest.Select(m => m.MoId)], cancellationToken);
         var results = new Dictionary<long, Task<MoChangeResult>>();
-        var toApply = new List<(MoChangeMessage Change, ManufacturingOrderProgress Mo, string Status)>();
+        var toSend = new List<(MoChangeMessage Change, ManufacturingOrderProgress Mo)>();
         foreach (var change in newest)
         {
             var committed = snapshots.GetValueOrDefault(change.MoId);
-            if (!MoChangeFreshness.IsCommitted(change, committed))
+            if (Settle(change, committed, cancellationToken) is { } settled)
             {
-                if (change.Attempt < _options.Rechecks)
-                {
-                    var wait = PushOptions.RecheckDelay(change.Attempt).TotalSeconds;
-                    LogRecheck(_logger, change.MoId, change.State, committed?.State, wait);
-                    results[change.MoId] = RecheckAsync(change, MoChangeOutcome.Rechecking, cancellationToken);
-                    continue;
-                }
-
-                if (committed is null)
-                {
-                    LogLeftToTimer(_logger, change.MoId, _options.Rechecks);
-                    results[change.MoId] = Task.FromResult(new MoChangeResult(change.MoId, MoChangeOutcome.LeftToTimer));
-                    continue;
-                }
-
-                // Odoo's committed values are never wrong to show; a change that is still to come (or was rolled back:
-                // 17.0 sends before it knows) is the timer's to find.
-                LogShowingCommitted(_logger, change.MoId, change.State, committed.State);
-            }
-
-            if (MoState.Find(committed!.State) is { } state)
-            {
-                toApply.Add((change, committed, state.DashboardStatus));
+                results[change.MoId] = settled;
             }
             else
             {
-                LogUnknownState(_logger, change.MoId, committed.State);
-                results[change.MoId] = Task.FromResult(new MoChangeResult(change.MoId, MoChangeOutcome.UnknownState));
+                toSend.Add((change, committed!));
             }
         }
 
-        var rows = await RowsAsync(toApply.Select(a => a.Mo.Id), cancellationToken);
-        var missing = toApply.Where(a => rows[a.Mo.Id].Count == 0).ToList();
-        if (missing.Count > 0)
+        var rows = await RowsAsync(toSend, results, cancellationToken);
+        foreach (var (_, mo) in toSend)
         {
-            var refresh = await RefreshIndexAsync(cancellationToken);
-            if (refresh == IndexRefresh.Done)
-            {
-                foreach (var (id, found) in await RowsAsync(missing.Select(a => a.Mo.Id), cancellationToken))
-                {
-                    rows[id] = found;
-                }
-            }
-            else if (refresh == IndexRefresh.RunningElsewhere)
-            {
-                // Another instance is listing the dashboard right now: look again once it has written the index.
-                foreach (var (change, _, _) in missing.Where(a => a.Change.Attempt < _options.Rechecks))
-                {
-                    results[change.MoId] = RecheckAsync(change, MoChangeOutcome.Rechecking, cancellationToken);
-                    toApply.RemoveAll(a => a.Change.MoId == change.MoId);
-                }
-            }
-        }
-
-        foreach (var (_, mo, status) in toApply)
-        {
-            results[mo.Id] = SendAllAsync(mo, status, rows[mo.Id], cancellationToken);
+            results[mo.Id] = _sender.SendAsync(mo, rows[mo.Id], cancellationToken);
         }
 
         return results;
     }
 
-    private async Task<MoChangeResult> RecheckAsync(MoChangeMessage change, MoChangeOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>
+    /// The result of a change that is not to be sent now: not committed yet (re-checked later, or left to the timer after
+    /// the last re-check when Odoo has no such MO), or in a state the guide does not map. Null when its MO is to be sent.
+    /// </summary>
+    private Task<MoChangeResult>? Settle(MoChangeMessage change, ManufacturingOrderProgress? committed, CancellationToken cancellationToken)
     {
-        await _queue.SendAsync(change with { Attempt = change.Attempt + 1 }, PushOptions.RecheckDelay(change.Attempt), cancellationToken);
-        return new MoChangeResult(change.MoId, outcome);
+        if (!MoChangeFreshness.IsCommitted(change, committed))
+        {
+            if (change.Attempt < _options.Rechecks)
+            {
+                var wait = PushOptions.RecheckDelay(change.Attempt).TotalSeconds;
+                LogRecheck(_logger, change.MoId, change.State, committed?.State, wait);
+                return RecheckAsync(change, cancellationToken);
+            }
+
+            if (committed is null)
+            {
+                LogLeftToTimer(_logger, change.MoId, _options.Rechecks);
+                return Task.FromResult(new MoChangeResult(change.MoId, MoChangeOutcome.LeftToTimer));
+            }
+
+            // Odoo's committed values are never wrong to show; a change that is still to come (or was rolled back:
+            // 17.0 sends before it knows) is the timer's to find.
+            LogShowingCommitted(_logger, change.MoId, change.State, committed.State);
+        }
+
+        if (OrderStatus.ForOdooState(committed!.State) is null)
+        {
+            LogUnknownState(_logger, change.MoId, committed.State);
+            return Task.FromResult(new MoChangeResult(change.MoId, MoChangeOutcome.UnknownState));
+        }
+
+        return null;
     }
 
-    private async Task<Dictionary<long, IReadOnlyList<PushIndexRow>>> RowsAsync(IEnumerable<long> moIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The index rows of each MO to send. An MO the index does not know refreshes it (once, app-wide); when another
+    /// instance is refreshing it right now, the change is re-checked once that instance has written it (and taken out of
+    /// <paramref name="toSend"/>).
+    /// </summary>
+    private async Task<Dictionary<long, IReadOnlyList<LastSentRow>>> RowsAsync(
+        List<(MoChangeMessage Change, ManufacturingOrderProgress Mo)> toSend, Dictionary<long, Task<MoChangeResult>> results, CancellationToken cancellationToken)
+    {
+        var rows = await RowsAsync(toSend.Select(a => a.Mo.Id), cancellationToken);
+        var missing = toSend.Where(a => rows[a.Mo.Id].Count == 0).ToList();
+        if (missing.Count == 0)
+        {
+            return rows;
+        }
+
+        switch (await _refresh.TryRefreshAsync(cancellationToken))
+        {
+            case RefreshGateState.Opened:
+                foreach (var (id, found) in await RowsAsync(missing.Select(a => a.Mo.Id), cancellationToken))
+                {
+                    rows[id] = found;
+                }
+
+                break;
+            case RefreshGateState.RunningElsewhere:
+                foreach (var (change, _) in missing.Where(a => a.Change.Attempt < _options.Rechecks))
+                {
+                    results[change.MoId] = RecheckAsync(change, cancellationToken);
+                    toSend.RemoveAll(a => a.Change.MoId == change.MoId);
+                }
+
+                break;
+        }
+
+        return rows;
+    }
+
+    private async Task<Dictionary<long, IReadOnlyList<LastSentRow>>> RowsAsync(IEnumerable<long> moIds, CancellationToken cancellationToken)
     {
         var reads = moIds.Distinct().Select(async id => (Id: id, Rows: await _index.ForMoAsync(id, cancellationToken))).ToList();
         return (await Task.WhenAll(reads)).ToDictionary(r => r.Id, r => r.Rows);
     }
 
-    private async Task<MoChangeResult> SendAllAsync(ManufacturingOrderProgress mo, string status, IReadOnlyList<PushIndexRow> rows, CancellationToken cancellationToken)
+    private async Task<MoChangeResult> RecheckAsync(MoChangeMessage change, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
-        {
-            LogNotLinked(_logger, mo.Id);
-            return new MoChangeResult(mo.Id, MoChangeOutcome.NotLinked);
-        }
-
-        var patched = 0;
-        foreach (var row in rows)
-        {
-            if (await SendAsync(row, mo, status, cancellationToken))
-            {
-                patched++;
-            }
-        }
-
-        return new MoChangeResult(mo.Id, patched > 0 ? MoChangeOutcome.Patched : MoChangeOutcome.Unchanged, patched);
+        await _queue.SendAsync(change with { Attempt = change.Attempt + 1 }, PushOptions.RecheckDelay(change.Attempt), cancellationToken);
+        return new MoChangeResult(change.MoId, MoChangeOutcome.Rechecking);
     }
-
-    /// <summary>PATCHes one order when it differs; the index row is claimed (ETag) first and put back if the PATCH fails.</summary>
-    private async Task<bool> SendAsync(PushIndexRow row, ManufacturingOrderProgress mo, string status, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            if (row.Status is { } kept && _keepStatuses.Contains(kept))
-            {
-                return false;
-            }
-
-            if (row.Holds(status, mo.QtyProduced) || (row.OdooWriteDate is { } sent && mo.WriteDate is { } read && sent > read))
-            {
-                // Already there, or another instance already sent values Odoo wrote later than the ones read here.
-                return false;
-            }
-
-            var before = row.Copy();
-            if (!await _index.TryRecordSendAsync(row, status, mo.QtyProduced, mo.WriteDate, cancellationToken))
-            {
-                row = (await _index.ForMoAsync(mo.Id, cancellationToken)).FirstOrDefault(r => r.RowKey == row.RowKey)
-                    ?? PushIndexRow.For(mo.Id, row.OrderId);
-                continue;
-            }
-
-            try
-            {
-                await _dashboard.PatchOrderAsync(row.OrderId, status, mo.QtyProduced, cancellationToken);
-            }
-            catch
-            {
-                // Not sent: the index must not claim it was, or the retry of this message would skip the order.
-                await _index.RestoreAsync(before, CancellationToken.None);
-                throw;
-            }
-
-            LogPatched(_logger, row.OrderId, mo.Id, status, mo.QtyProduced);
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>Lists the dashboard and rewrites the index, unless another instance did (or is doing) so within the refresh interval.</summary>
-    private async Task<IndexRefresh> RefreshIndexAsync(CancellationToken cancellationToken)
-    {
-        switch (await _index.TryOpenRefreshGateAsync(cancellationToken))
-        {
-            case RefreshGate.RunningElsewhere:
-                return IndexRefresh.RunningElsewhere;
-            case RefreshGate.NotDue:
-                return IndexRefresh.NotDue;
-        }
-
-        var existing = await _index.AllAsync(cancellationToken);
-        var listedAt = _time.GetUtcNow();
-        var orders = await _dashboard.GetLinkedOrdersAsync(cancellationToken);
-        var written = await _index.RewriteAsync(IndexedOrder.From(orders), listedAt, existing, cancellationToken);
-        await _index.CloseRefreshGateAsync(cancellationToken);
-        LogRefreshed(_logger, orders.Count, written);
-        return IndexRefresh.Done;
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Push: order {OrderId} (MO {MoId}) patched to {Status}, qty_produced {QtyProduced}")]
-    private static partial void LogPatched(ILogger logger, string orderId, long moId, string status, double qtyProduced);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Push: MO {MoId} not committed yet in Odoo (payload {PayloadState}, Odoo {OdooState}); re-check in {DelaySeconds} s")]
     private static partial void LogRecheck(ILogger logger, long moId, string? payloadState, string? odooState, double delaySeconds);
@@ -229,17 +167,4 @@ public sealed partial class MoChangeProcessor
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Push: MO {MoId} has state '{State}', which the guide does not map; left alone")]
     private static partial void LogUnknownState(ILogger logger, long moId, string? state);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Push: no dashboard order links MO {MoId}")]
-    private static partial void LogNotLinked(ILogger logger, long moId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Push: index refreshed from the dashboard ({Orders} linked orders, {Written} rows written)")]
-    private static partial void LogRefreshed(ILogger logger, int orders, int written);
-
-    private enum IndexRefresh
-    {
-        Done,
-        RunningElsewhere,
-        NotDue,
-    }
 }

@@ -1,17 +1,13 @@
 namespace OdooFunctions.Functions.Push;
 
-/// <summary>How Odoo's webhooks reach the dashboard: the queue, the index and the re-check delays. Bound by <see cref="PushServiceCollectionExtensions.AddPush"/>.</summary>
+/// <summary>How Odoo's webhooks reach the dashboard: the queue and the re-check delays. Bound by <see cref="PushServiceCollectionExtensions.AddPush"/>.</summary>
 public sealed class PushOptions
 {
     public const string QueueSetting = "WEBHOOK_QUEUE";
     public const string DefaultQueue = "odoo-mo-changes";
-    public const string DefaultIndexTable = "moorderindex";
 
     /// <summary>The queue between the receiver and the processor (<c>WEBHOOK_QUEUE</c>); the trigger reads the same setting.</summary>
     public string QueueName { get; set; } = DefaultQueue;
-
-    /// <summary>MO → dashboard orders, rewritten by every full sync (<c>PUSH_INDEX_TABLE</c>).</summary>
-    public string IndexTable { get; set; } = DefaultIndexTable;
 
     /// <summary>
     /// How long a new message stays invisible (<c>WEBHOOK_INITIAL_DELAY_SECONDS</c>, whole seconds as the queue service
@@ -25,9 +21,6 @@ public sealed class PushOptions
     /// After the last one the processor shows what Odoo has committed and leaves the rest to the timer.
     /// </summary>
     public int Rechecks { get; set; } = 3;
-
-    /// <summary>The least time between two index refreshes caused by an MO the index does not know (<c>PUSH_INDEX_REFRESH_SECONDS</c>).</summary>
-    public TimeSpan IndexRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long the processor gathers messages that arrive together into one Odoo read.</summary>
     public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromMilliseconds(20);

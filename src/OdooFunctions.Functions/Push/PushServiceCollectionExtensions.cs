@@ -8,8 +8,8 @@ namespace OdooFunctions.Functions.Push;
 public static class PushServiceCollectionExtensions
 {
     /// <summary>
-    /// The webhook path: receiver → queue (<c>WEBHOOK_QUEUE</c>) → processor, with the MO index (<c>PUSH_INDEX_TABLE</c>),
-    /// its settings (<see cref="PushSettings"/>) bound and checked at start.
+    /// The webhook path: receiver → queue (<c>WEBHOOK_QUEUE</c>) → processor, its settings (<see cref="PushSettings"/>)
+    /// bound and checked at start. It finds and sends orders through the dashboard part (<c>AddDashboard</c>, registered before it).
     /// </summary>
     public static IServiceCollection AddPush(this IServiceCollection services, IConfiguration configuration)
     {
@@ -17,14 +17,13 @@ public static class PushServiceCollectionExtensions
         services.AddOptions<PushOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<PushSettings>>(static (options, settings) => settings.Value.ApplyTo(options))
             .Validate(o => IsQueueName(o.QueueName), "WEBHOOK_QUEUE must be 3-63 lowercase letters, digits and single dashes")
-            .Validate(o => o.IndexTable.Length is >= 3 and <= 63 && char.IsAsciiLetter(o.IndexTable[0]) && o.IndexTable.All(char.IsAsciiLetterOrDigit),
-                "PUSH_INDEX_TABLE must be 3-63 letters and digits, starting with a letter")
             .ValidateOnStart();
 
         services.AddQueueStorage(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MoChangeQueueClient>();
-        services.TryAddSingleton<PushIndex>();
+        services.TryAddSingleton<IndexRefresh>();
+        services.TryAddSingleton<OrderSender>();
         services.TryAddSingleton<MoChangeProcessor>();
         services.TryAddSingleton<MoChangeCoalescer>();
         return services;

@@ -4,7 +4,7 @@ using OdooFunctions.Functions.Settings;
 namespace OdooFunctions.Functions.Push;
 
 /// <summary>
-/// The app settings of the push path. Bound and checked at start by <see cref="PushServiceCollectionExtensions.AddPush"/>;
+/// The app settings of the push path (the index it shares with the sync is the dashboard part's). Bound and checked at start by <see cref="PushServiceCollectionExtensions.AddPush"/>;
 /// <see cref="PushOptions"/> is made from them. Kept as text (see <see cref="SettingText"/>). The webhook code is not
 /// here: it is a secret, read through the secrets part (<c>ODOO_WEBHOOK_SECRET</c> / <c>odoo-webhook-secret</c>).
 /// </summary>
@@ -13,17 +13,11 @@ public sealed class PushSettings
     [ConfigurationKeyName(PushOptions.QueueSetting)]
     public string? Queue { get; set; }
 
-    [ConfigurationKeyName("PUSH_INDEX_TABLE")]
-    public string? IndexTable { get; set; }
-
     [ConfigurationKeyName("WEBHOOK_INITIAL_DELAY_SECONDS"), WholeNumberSetting(Minimum = 0, Maximum = 60)]
     public string? InitialDelaySeconds { get; set; }
 
     [ConfigurationKeyName("WEBHOOK_RECHECKS"), WholeNumberSetting(Minimum = 0, Maximum = 10)]
     public string? Rechecks { get; set; }
-
-    [ConfigurationKeyName("PUSH_INDEX_REFRESH_SECONDS"), WholeNumberSetting]
-    public string? IndexRefreshSeconds { get; set; }
 
     public void ApplyTo(PushOptions options)
     {
@@ -31,11 +25,6 @@ public sealed class PushSettings
         if (SettingText.Value(Queue) is { } queue)
         {
             options.QueueName = queue;
-        }
-
-        if (SettingText.Value(IndexTable) is { } table)
-        {
-            options.IndexTable = table;
         }
 
         if (SettingText.WholeInt(InitialDelaySeconds, 0) is { } delay)
@@ -46,11 +35,6 @@ public sealed class PushSettings
         if (SettingText.WholeInt(Rechecks, 0) is { } rechecks)
         {
             options.Rechecks = rechecks;
-        }
-
-        if (SettingText.PositiveInt(IndexRefreshSeconds) is { } refresh)
-        {
-            options.IndexRefreshInterval = TimeSpan.FromSeconds(refresh);
         }
     }
 }

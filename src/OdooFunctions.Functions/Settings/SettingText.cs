@@ -27,6 +27,10 @@ public static class SettingText
     public static int? WholeInt(string? text, int minimum) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= minimum ? number : null;
 
+    /// <summary>True when <paramref name="url"/> is plain http on a non-loopback host: a credential sent there crosses the network in clear text.</summary>
+    public static bool IsInsecureUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback;
+
     /// <summary>The setting a validated property is bound from (its <see cref="ConfigurationKeyNameAttribute"/>).</summary>
     internal static string NameOf(ValidationContext context) =>
         context.ObjectType.GetProperty(context.MemberName ?? "")?.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name

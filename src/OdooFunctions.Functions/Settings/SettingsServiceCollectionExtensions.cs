@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Auth;
 using OdooFunctions.Functions.Odoo;
-using OdooFunctions.Functions.Sync;
 
 namespace OdooFunctions.Functions.Settings;
 
@@ -29,27 +28,18 @@ public static partial class SettingsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>True when <paramref name="url"/> is plain http on a non-loopback host: a credential sent there crosses the network in clear text.</summary>
-    private static bool IsInsecureUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback;
-
     /// <summary>
-    /// The start-up warnings: the guide's for a plain-http Odoo, the same for a plain-http dashboard API (loopback
-    /// excepted: the demos), and shared-secret tokens whose issuer or audience is not checked.
+    /// The start-up warnings: the guide's for a plain-http Odoo (loopback excepted: the demos), and shared-secret tokens
+    /// whose issuer or audience is not checked. The dashboard part warns about its own URL.
     /// </summary>
     private sealed partial class InsecureSettingsWarning(
-        IOptions<OdooSettings> odoo, IOptions<StatusSyncSettings> sync, IOptions<DashboardAuthSettings> auth, ILogger<InsecureSettingsWarning> logger) : IHostedService
+        IOptions<OdooSettings> odoo, IOptions<DashboardAuthSettings> auth, ILogger<InsecureSettingsWarning> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            if (SettingText.Value(odoo.Value.Url) is { } odooUrl && IsInsecureUrl(odooUrl))
+            if (SettingText.Value(odoo.Value.Url) is { } odooUrl && SettingText.IsInsecureUrl(odooUrl))
             {
                 LogInsecure(logger, odooUrl);
-            }
-
-            if (SettingText.Value(sync.Value.DashboardApiUrl) is { } dashboardApiUrl && IsInsecureUrl(dashboardApiUrl))
-            {
-                LogInsecureDashboard(logger, dashboardApiUrl);
             }
 
             // Shared-secret mode with nothing else checked: whoever holds the secret can mint any role.
@@ -68,9 +58,6 @@ public static partial class SettingsServiceCollectionExtensions
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "ODOO_URL is not using HTTPS ({OdooUrl}): the API key would cross the network in clear text. Use https://")]
         private static partial void LogInsecure(ILogger logger, string odooUrl);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "DASHBOARD_API_URL is not using HTTPS ({DashboardApiUrl}): the dashboard API token would cross the network in clear text. Use https://")]
-        private static partial void LogInsecureDashboard(ILogger logger, string dashboardApiUrl);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Shared-secret (HS256) tokens without {NotChecked}: any token signed with the secret is accepted, whoever it was issued for. Set AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE")]
         private static partial void LogUncheckedSharedSecret(ILogger logger, string notChecked);

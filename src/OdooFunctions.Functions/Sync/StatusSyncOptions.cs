@@ -6,9 +6,6 @@ public sealed class StatusSyncOptions
     public const int DefaultBatchSize = 500;
     public const string DefaultRunsTable = "syncruns";
 
-    /// <summary>The dashboard REST API (<c>DASHBOARD_API_URL</c>), e.g. <c>https://dashboard.example.com/api/</c>.</summary>
-    public Uri? DashboardApiUrl { get; set; }
-
     /// <summary>MO ids per Odoo <c>search_read</c> (<c>SYNC_BATCH_SIZE</c>).</summary>
     public int BatchSize { get; set; } = DefaultBatchSize;
 
@@ -28,21 +25,4 @@ public sealed class StatusSyncOptions
 
     /// <summary>Errors kept in one run record; the rest are only counted and logged.</summary>
     public int MaxRecordedErrors { get; set; } = 10;
-
-    /// <summary>Bound on one dashboard request.</summary>
-    public TimeSpan DashboardTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Retries of the (idempotent) GET of linked orders; PATCHes are never retried blindly.</summary>
-    public int DashboardReadRetries { get; set; } = 2;
-
-    public TimeSpan DashboardRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>Bound on one dashboard answer's body (<c>MAX_RESPONSE_MB</c>); beyond it the run fails without reading the rest.</summary>
-    public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
-
-    /// <summary>
-    /// Dashboard statuses the sync leaves alone (<c>SYNC_KEEP_STATUSES</c>, comma-separated, any case), e.g. an
-    /// <c>on_hold</c> a person set. Empty (the default): every linked order gets its MO's status.
-    /// </summary>
-    public IReadOnlySet<string> KeepStatuses { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }

@@ -1,40 +1,37 @@
-using OdooFunctions.Functions.Push;
-using OdooFunctions.Functions.ManufacturingOrders;
+using System.Diagnostics;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Sync;
 
 /// <summary>
-/// What a sync run does with each dashboard order, decided without a server. <see cref="StatusSync"/> lists the orders,
+/// What a sync run does with each dashboard order, decided without a server. <see cref="SyncPass"/> lists the orders,
 /// <see cref="Screen"/>s them, reads the linked orders' MOs from Odoo, <see cref="Compare"/>s, and sends the PATCHes.
 /// </summary>
 public static class SyncPlan
 {
-    /// <summary>Quantities are floats on both sides; Odoo sends values like 14.200000000000001.</summary>
-    public const double QuantityTolerance = 1e-6;
-
     /// <summary>
     /// Before Odoo is read, in the orders' order: an order the sync cannot read, or whose status a person set on
     /// purpose (<paramref name="keepStatuses"/>, <c>SYNC_KEEP_STATUSES</c>), or without a positive MO id is left alone;
     /// the others are <see cref="SyncVerdict.Linked"/>.
     /// </summary>
-    public static List<SyncDecision> Screen(IEnumerable<DashboardOrder> orders, IReadOnlySet<string> keepStatuses)
+    public static List<SyncDecision> Screen(IEnumerable<DashboardOrder> orders, KeptStatuses keepStatuses)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(keepStatuses);
         return [.. orders.Select(order => new SyncDecision(order, order switch
         {
             { Unreadable: not null } => SyncVerdict.Unreadable,
-            { Status: { } kept } when keepStatuses.Contains(kept) => SyncVerdict.Kept,
+            _ when keepStatuses.Keeps(order.Status) => SyncVerdict.Kept,
             { OdooMoId: > 0 } => SyncVerdict.Linked,
             _ => SyncVerdict.NotLinked,
         }))];
     }
 
     /// <summary>
-    /// Each linked order against the MO Odoo has for it (<paramref name="mos"/> by id), in the orders' order: a PATCH of
-    /// the MO's status and <c>qty_produced</c> when either differs, else in step; left alone when the MO is missing or
-    /// its state is one the guide does not map.
+    /// Each linked order against the MO Odoo has for it (<paramref name="mos"/> by id), in the orders' order, by the
+    /// <see cref="OrderReconciler"/>: a PATCH of the MO's status and <c>qty_produced</c> when either differs, else in step;
+    /// left alone when the MO is missing or its state is one the guide does not map.
     /// </summary>
     public static List<SyncDecision> Compare(IEnumerable<DashboardOrder> linked, IReadOnlyDictionary<long, ManufacturingOrderProgress> mos)
     {
@@ -47,19 +44,22 @@ public static class SyncPlan
                 return new SyncDecision(order, SyncVerdict.MoMissing);
             }
 
-            if (MoState.Find(mo.State) is not { } state)
+            // Kept statuses were screened out before Odoo was read, and a list of the dashboard carries no write date:
+            // of the reconciler's reasons only these three come here.
+            var reconciled = OrderReconciler.Reconcile(mo, new OrderValues(order.Status, order.QtyProduced), KeptStatuses.None);
+            var verdict = reconciled.Reason switch
             {
-                return new SyncDecision(order, SyncVerdict.UnknownState, mo);
-            }
-
-            var differs = !string.Equals(order.Status, state.DashboardStatus, StringComparison.Ordinal)
-                || order.QtyProduced is not { } current || Math.Abs(current - mo.QtyProduced) > QuantityTolerance;
-            return new SyncDecision(order, differs ? SyncVerdict.Patch : SyncVerdict.InStep, mo);
+                ReconcileReason.OutOfStep => SyncVerdict.Patch,
+                ReconcileReason.UnknownState => SyncVerdict.UnknownState,
+                ReconcileReason.InStep => SyncVerdict.InStep,
+                _ => throw new UnreachableException($"The reconciler kept order {order.Id} though nothing was kept."),
+            };
+            return new SyncDecision(order, verdict, mo, reconciled.Patch);
         })];
     }
 
     /// <summary>Both steps, for orders whose MOs are already at hand: what <see cref="Screen"/> leaves alone, then what <see cref="Compare"/> decides.</summary>
-    public static List<SyncDecision> Decide(IReadOnlyList<DashboardOrder> orders, IReadOnlyDictionary<long, ManufacturingOrderProgress> mos, IReadOnlySet<string> keepStatuses)
+    public static List<SyncDecision> Decide(IReadOnlyList<DashboardOrder> orders, IReadOnlyDictionary<long, ManufacturingOrderProgress> mos, KeptStatuses keepStatuses)
     {
         var screened = Screen(orders, keepStatuses);
         return [.. screened.Where(d => d.Verdict != SyncVerdict.Linked), .. Compare(screened.Where(d => d.Verdict == SyncVerdict.Linked).Select(d => d.Order), mos)];
@@ -94,12 +94,12 @@ public enum SyncVerdict
     Patch,
 }
 
-/// <summary>One order's verdict, with the MO it was compared with.</summary>
-public sealed record SyncDecision(DashboardOrder Order, SyncVerdict Verdict, ManufacturingOrderProgress? Mo = null)
+/// <summary>One order's verdict, with the MO it was compared with and, for <see cref="SyncVerdict.Patch"/>, the PATCH.</summary>
+public sealed record SyncDecision(DashboardOrder Order, SyncVerdict Verdict, ManufacturingOrderProgress? Mo = null, DashboardOrderPatch? Patch = null)
 {
-    /// <summary>The dashboard status of the MO's state (what a PATCH sends), when it has one.</summary>
-    public string? Status => MoState.Find(Mo?.State)?.DashboardStatus;
+    /// <summary>The status a PATCH sends: the dashboard status of the MO's state.</summary>
+    public string? Status => Patch?.Status;
 
-    /// <summary>The MO's <c>qty_produced</c> (what a PATCH sends).</summary>
-    public double QtyProduced => Mo?.QtyProduced ?? 0;
+    /// <summary>The <c>qty_produced</c> a PATCH sends: the MO's.</summary>
+    public double QtyProduced => Patch?.QtyProduced ?? 0;
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using OdooFunctions.Functions.Sync;
 
 namespace OdooFunctions.Functions.Telemetry;
 
@@ -118,33 +117,34 @@ public static class AppTelemetry
         return activity;
     }
 
-    internal static void EndSyncRun(Activity? activity, SyncRun run)
+    /// <summary>
+    /// Ends the run's span and records its metrics, from what the run's record says: <paramref name="failure"/> is what
+    /// failed a failed run (the span's error status) and null for any other.
+    /// </summary>
+    internal static void EndSyncRun(
+        Activity? activity, string trigger, string outcome, string? failure, long durationMs, int linked, int patched, int failed)
     {
         if (activity is not null)
         {
-            activity.SetTag(SyncOutcomeTag, run.Outcome);
-            activity.SetTag(LinkedTag, run.Linked);
-            activity.SetTag(PatchedTag, run.Patched);
-            activity.SetTag(FailedTag, run.Failed);
-            if (run.Failure is { } failure)
+            activity.SetTag(SyncOutcomeTag, outcome);
+            activity.SetTag(LinkedTag, linked);
+            activity.SetTag(PatchedTag, patched);
+            activity.SetTag(FailedTag, failed);
+            if (failure is not null)
             {
                 activity.SetTag(FailureTag, failure);
-            }
-
-            if (run.Outcome == SyncOutcome.Failed)
-            {
                 activity.SetStatus(ActivityStatusCode.Error);
             }
 
             activity.Dispose();
         }
 
-        var tags = new TagList { { TriggerTag, run.Trigger }, { SyncOutcomeTag, run.Outcome } };
+        var tags = new TagList { { TriggerTag, trigger }, { SyncOutcomeTag, outcome } };
         Runs.Add(1, tags);
-        RunDuration.Record(run.DurationMs, tags);
-        Linked.Record(run.Linked, tags);
-        Patched.Record(run.Patched, tags);
-        Failed.Record(run.Failed, tags);
+        RunDuration.Record(durationMs, tags);
+        Linked.Record(linked, tags);
+        Patched.Record(patched, tags);
+        Failed.Record(failed, tags);
     }
 
     internal static void SyncRunSkipped(string trigger) =>

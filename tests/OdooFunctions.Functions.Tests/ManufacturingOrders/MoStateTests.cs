@@ -5,18 +5,17 @@ namespace OdooFunctions.Functions.Tests.ManufacturingOrders;
 public sealed class MoStateTests
 {
     [Theory]
-    [InlineData("draft", "pending")]
-    [InlineData("confirmed", "pending")]
-    [InlineData("progress", "in_progress")]
-    [InlineData("to_close", "in_progress")]
-    [InlineData("done", "completed")]
-    [InlineData("cancel", "cancelled")]
-    public void Parses_Odoos_name_and_maps_it_to_the_guides_dashboard_status(string odooName, string status)
+    [InlineData("draft")]
+    [InlineData("confirmed")]
+    [InlineData("progress")]
+    [InlineData("to_close")]
+    [InlineData("done")]
+    [InlineData("cancel")]
+    public void Parses_Odoos_name(string odooName)
     {
         var state = MoState.Parse(odooName);
         Assert.Equal(odooName, state.OdooName);
         Assert.Equal(odooName, state.ToString());
-        Assert.Equal(status, state.DashboardStatus);
         Assert.Same(state, MoState.All.Single(s => s.OdooName == odooName));
     }
 

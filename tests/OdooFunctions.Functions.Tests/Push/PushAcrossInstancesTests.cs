@@ -1,3 +1,4 @@
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Functions.Tests.Infrastructure;
 
@@ -20,7 +21,7 @@ public sealed class PushAcrossInstancesTests
         var posts = orders.Select(o => context.ChangeInOdoo(o.MoId, "progress"))
             .SelectMany(payload => new[] { PushTestContext.PostWebhookAsync(first, payload), PushTestContext.PostWebhookAsync(second, payload) });
         await Task.WhenAll(posts);
-        await Eventually.WaitAsync(() => orders.All(o => context.StatusOf(o.OrderId) == OrderStatusMap.InProgress), "every order in progress");
+        await Eventually.WaitAsync(() => orders.All(o => context.StatusOf(o.OrderId) == OrderStatus.InProgress), "every order in progress");
         await Eventually.WaitAsync(() => first.Queue!.Invocations + second.Queue!.Invocations >= 40, "all 40 messages processed");
 
         // (Which instance dequeues which copy is the queue's business; on a loaded machine one may take most of them.)
@@ -37,7 +38,7 @@ public sealed class PushAcrossInstancesTests
         var listsBefore = context.Dashboard.Requests.Count("GET");
 
         await Task.WhenAll(orders.Select((o, i) => PushTestContext.PostWebhookAsync(i % 2 == 0 ? first : second, context.ChangeInOdoo(o.MoId, "done", 5))));
-        await Eventually.WaitAsync(() => orders.All(o => context.StatusOf(o.OrderId) == OrderStatusMap.Completed), "every order completed");
+        await Eventually.WaitAsync(() => orders.All(o => context.StatusOf(o.OrderId) == OrderStatus.Completed), "every order completed");
 
         Assert.Equal(listsBefore + 1, context.Dashboard.Requests.Count("GET"));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.Functions.Tests.Infrastructure;
@@ -26,7 +27,7 @@ public sealed class PushFromOdooTests
         await odoo.WriteAsync("mrp.production", [mo], new JsonObject { ["qty_producing"] = 5.0 });
         await odoo.CallAsync("mrp.production", "set_qty_producing", [mo]);
         await odoo.CallAsync("mrp.production", "button_mark_done", [mo]);
-        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatusMap.Completed, "the pushed completed status");
+        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatus.Completed, "the pushed completed status");
 
         Assert.Equal(5.0, context.Dashboard.Orders.Get(order)!["qty_produced"]!.GetValue<double>());
         Assert.True(context.Odoo.Webhooks.Count >= 2, $"{context.Odoo.Webhooks.Count} webhooks sent");
@@ -51,7 +52,7 @@ public sealed class PushFromOdooTests
         var odoo = app.Http.Services.GetRequiredService<OdooClient>();
 
         await odoo.CallAsync("mrp.production", "action_cancel", [mo]);
-        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatusMap.Cancelled, "the pushed cancel");
+        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatus.Cancelled, "the pushed cancel");
 
         Assert.Equal(1, context.PatchesOf(order));
         Assert.Contains(app.Http.Logs.GetSnapshot(), l => l.Message.Contains("not committed yet", StringComparison.Ordinal));

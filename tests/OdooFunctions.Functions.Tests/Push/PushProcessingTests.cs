@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Functions.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public sealed class PushProcessingTests
         payload["qty_produced"] = 99.0;
 
         using var answer = await PushTestContext.PostWebhookAsync(app, payload);
-        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatusMap.Completed, "the PATCH to completed");
+        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatus.Completed, "the PATCH to completed");
 
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         Assert.Equal(5.0, context.Dashboard.Orders.Get(order)!["qty_produced"]!.GetValue<double>());
@@ -43,7 +44,7 @@ public sealed class PushProcessingTests
 
         await PushTestContext.PostWebhookAsync(app, unchanged);
         await PushTestContext.PostWebhookAsync(app, changed);
-        await Eventually.WaitAsync(() => context.StatusOf(otherOrder) == OrderStatusMap.InProgress, "the changed order's PATCH");
+        await Eventually.WaitAsync(() => context.StatusOf(otherOrder) == OrderStatus.InProgress, "the changed order's PATCH");
         await Eventually.WaitAsync(() => app.Queue!.Invocations >= 2, "both messages processed");
 
         Assert.Equal(0, context.PatchesOf(order));
@@ -59,7 +60,7 @@ public sealed class PushProcessingTests
         var payload = context.ChangeInOdoo(mo, "progress");
 
         await PushTestContext.PostWebhookAsync(app, payload);
-        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatusMap.InProgress, "the first PATCH");
+        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatus.InProgress, "the first PATCH");
         await PushTestContext.PostWebhookAsync(app, payload);
         await Eventually.WaitAsync(() => app.Queue!.Invocations >= 2, "the second message processed");
 
@@ -91,8 +92,8 @@ public sealed class PushProcessingTests
         Assert.InRange(context.Odoo.Calls.Count("mrp.production", "search_read"), 1, 2);
         Assert.Equal(1, context.PatchesOf(order));
         Assert.Equal(1, context.PatchesOf(otherOrder));
-        Assert.Equal(OrderStatusMap.InProgress, context.StatusOf(order));
-        Assert.Equal(OrderStatusMap.Completed, context.StatusOf(otherOrder));
+        Assert.Equal(OrderStatus.InProgress, context.StatusOf(order));
+        Assert.Equal(OrderStatus.Completed, context.StatusOf(otherOrder));
     }
 
     [Fact]
@@ -106,12 +107,12 @@ public sealed class PushProcessingTests
         await PushTestContext.PostWebhookAsync(app, PushTestContext.Payload(mo, "progress", writeDate + ".100000"));
 
         await Eventually.WaitAsync(() => app.Http.Logs.GetSnapshot().Any(l => l.Message.Contains("not committed yet", StringComparison.Ordinal)), "the re-check");
-        Assert.Equal(OrderStatusMap.Pending, context.StatusOf(order));
+        Assert.Equal(OrderStatus.Pending, context.StatusOf(order));
         Assert.Equal(0, context.PatchesOf(order));
         // Now the transaction commits.
         context.Odoo.Store.Update("mrp.production", mo, new JsonObject { ["state"] = "progress", ["write_date"] = writeDate });
 
-        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatusMap.InProgress, "the PATCH after the re-check", TimeSpan.FromSeconds(10));
+        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatus.InProgress, "the PATCH after the re-check", TimeSpan.FromSeconds(10));
         Assert.Equal(1, context.PatchesOf(order));
     }
 
@@ -125,9 +126,9 @@ public sealed class PushProcessingTests
         var writeDate = DateTime.UtcNow.AddSeconds(2).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
         await PushTestContext.PostWebhookAsync(app, PushTestContext.Payload(mo, "done", writeDate + ".1"));
-        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatusMap.InProgress, "Odoo's committed state", TimeSpan.FromSeconds(10));
+        await Eventually.WaitAsync(() => context.StatusOf(order) == OrderStatus.InProgress, "Odoo's committed state", TimeSpan.FromSeconds(10));
 
-        Assert.NotEqual(OrderStatusMap.Completed, context.StatusOf(order));
+        Assert.NotEqual(OrderStatus.Completed, context.StatusOf(order));
         Assert.Equal(1, context.PatchesOf(order));
     }
 
@@ -151,7 +152,7 @@ public sealed class PushProcessingTests
         Assert.Equal(("completed", 5.0), (index[(kept, keptOrder)].Status, index[(kept, keptOrder)].QtyProduced!.Value));
         Assert.Equal("completed", index[(kept, second)].Status);
         // The row holds what the run left on the dashboard: the PATCHed value, not the stale one it read.
-        Assert.Equal(OrderStatusMap.InProgress, index[(stale, staleOrder)].Status);
+        Assert.Equal(OrderStatus.InProgress, index[(stale, staleOrder)].Status);
         Assert.Empty(await app.Index.ForMoAsync(gone, default));
     }
 
@@ -164,7 +165,7 @@ public sealed class PushProcessingTests
         var listsBefore = context.Dashboard.Requests.Count("GET");
 
         await PushTestContext.PostWebhookAsync(app, context.ChangeInOdoo(first, "progress"));
-        await Eventually.WaitAsync(() => context.StatusOf(firstOrder) == OrderStatusMap.InProgress, "the PATCH after the refresh");
+        await Eventually.WaitAsync(() => context.StatusOf(firstOrder) == OrderStatus.InProgress, "the PATCH after the refresh");
         Assert.Equal(listsBefore + 1, context.Dashboard.Requests.Count("GET"));
 
         // An order made after that refresh: its MO is not in the index, and the gate stays shut for a minute.
@@ -175,10 +176,10 @@ public sealed class PushProcessingTests
         await Eventually.WaitAsync(() => app.Queue!.Invocations >= 3, "both messages processed");
 
         Assert.Equal(listsBefore + 1, context.Dashboard.Requests.Count("GET"));
-        Assert.Equal(OrderStatusMap.Pending, context.StatusOf(lateOrder));
+        Assert.Equal(OrderStatus.Pending, context.StatusOf(lateOrder));
         // The timer's run is the safety net: it finds the order and rewrites the index.
         await app.Sync.TryRunAsync(SyncTrigger.Timer);
-        Assert.Equal(OrderStatusMap.InProgress, context.StatusOf(lateOrder));
+        Assert.Equal(OrderStatus.InProgress, context.StatusOf(lateOrder));
         Assert.Single(await app.Index.ForMoAsync(late, default));
     }
 
@@ -192,7 +193,7 @@ public sealed class PushProcessingTests
 
         await PushTestContext.PostWebhookAsync(app, context.ChangeInOdoo(mo, "progress"));
         await PushTestContext.PostWebhookAsync(app, context.ChangeInOdoo(other, "progress"));
-        await Eventually.WaitAsync(() => context.StatusOf(otherOrder) == OrderStatusMap.InProgress, "the other order's PATCH");
+        await Eventually.WaitAsync(() => context.StatusOf(otherOrder) == OrderStatus.InProgress, "the other order's PATCH");
         await Eventually.WaitAsync(() => app.Queue!.Invocations >= 2, "both processed");
 
         Assert.Equal("on_hold", context.StatusOf(order));
@@ -218,11 +219,11 @@ public sealed class PushProcessingTests
         var poisoned = Assert.Single((await context.Poison.ReceiveMessagesAsync(10)).Value);
         Assert.Equal(mo, JsonNode.Parse(poisoned.MessageText)!["mo_id"]!.GetValue<long>());
         // The failed PATCH put the index row back, so the index does not claim the dashboard has it.
-        Assert.Equal(OrderStatusMap.Pending, Assert.Single(await app.Index.ForMoAsync(mo, default)).Status);
+        Assert.Equal(OrderStatus.Pending, Assert.Single(await app.Index.ForMoAsync(mo, default)).Status);
 
         context.Dashboard.Faults.Clear();
         await app.Sync.TryRunAsync(SyncTrigger.Timer);
-        Assert.Equal(OrderStatusMap.InProgress, context.StatusOf(order));
+        Assert.Equal(OrderStatus.InProgress, context.StatusOf(order));
     }
 
     [Fact]

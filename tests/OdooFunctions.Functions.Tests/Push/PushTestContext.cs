@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Functions.Tests.Infrastructure;
@@ -157,7 +158,7 @@ internal sealed class PushApp(FunctionsTestHost http, QueueTriggerHost? queue) :
 
     public StatusSync Sync => Http.Services.GetRequiredService<StatusSync>();
 
-    public PushIndex Index => Http.Services.GetRequiredService<PushIndex>();
+    public LastSentIndex Index => Http.Services.GetRequiredService<LastSentIndex>();
 
     public async ValueTask DisposeAsync()
     {

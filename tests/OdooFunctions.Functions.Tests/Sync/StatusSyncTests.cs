@@ -1,3 +1,4 @@
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.ManufacturingOrders;
 using System.Text.Json.Nodes;
 using OdooFunctions.Doubles.Dashboard;
@@ -54,7 +55,7 @@ public class StatusSyncTests(AzuriteFixture azurite)
         foreach (var order in context.Dashboard.Orders.Linked())
         {
             var mo = context.Odoo.Store.Get("mrp.production", order["odoo_mo_id"]!.GetValue<long>())!;
-            Assert.Equal(MoState.Parse(mo["state"]!.GetValue<string>()).DashboardStatus, order["status"]!.GetValue<string>());
+            Assert.Equal(OrderStatus.For(MoState.Parse(mo["state"]!.GetValue<string>())), order["status"]!.GetValue<string>());
         }
     }
 

@@ -1,6 +1,7 @@
 using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Models;
 using OdooFunctions.Functions.Push;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Sync;
 
 namespace OdooFunctions.Functions.Tests.Sync;
@@ -8,8 +9,6 @@ namespace OdooFunctions.Functions.Tests.Sync;
 /// <summary>The sync's decisions on their own: dashboard orders and Odoo's MOs in, a verdict per order out, no server.</summary>
 public sealed class SyncPlanTests
 {
-    private static readonly HashSet<string> NothingKept = new(StringComparer.OrdinalIgnoreCase);
-
     private static DashboardOrder Order(long moId, string? status, double? qty = 0, string id = "o1", string? unreadable = null) =>
         new(id, moId, status, qty, unreadable);
 
@@ -17,8 +16,8 @@ public sealed class SyncPlanTests
 
     private static ManufacturingOrderProgress Mo(long id, string? state, double qty = 0) => new(id, state, qty, null);
 
-    private static SyncDecision Single(DashboardOrder order, Dictionary<long, ManufacturingOrderProgress> mos, IReadOnlySet<string>? keep = null) =>
-        Assert.Single(SyncPlan.Decide([order], mos, keep ?? NothingKept));
+    private static SyncDecision Single(DashboardOrder order, Dictionary<long, ManufacturingOrderProgress> mos, KeptStatuses? keep = null) =>
+        Assert.Single(SyncPlan.Decide([order], mos, keep ?? KeptStatuses.None));
 
     [Fact]
     public void An_order_whose_status_differs_from_its_MOs_is_patched_with_the_MOs_status_and_quantity()
@@ -76,7 +75,7 @@ public sealed class SyncPlanTests
     [Fact]
     public void A_status_named_in_the_keep_list_is_left_alone_in_any_case_whatever_Odoo_says()
     {
-        var keep = new HashSet<string>(["on_hold"], StringComparer.OrdinalIgnoreCase);
+        var keep = new KeptStatuses(["on_hold"]);
 
         Assert.Equal(SyncVerdict.Kept, Single(Order(7, "On_Hold"), Mos(Mo(7, "done", 5)), keep).Verdict);
         Assert.Equal(SyncVerdict.Patch, Single(Order(7, "pending"), Mos(Mo(7, "done", 5)), keep).Verdict);
@@ -89,7 +88,7 @@ public sealed class SyncPlanTests
     [Fact]
     public void An_order_with_an_unreadable_value_is_left_alone_even_when_its_status_is_kept()
     {
-        var keep = new HashSet<string>(["on_hold"], StringComparer.OrdinalIgnoreCase);
+        var keep = new KeptStatuses(["on_hold"]);
 
         Assert.Equal(SyncVerdict.Unreadable, Single(Order(7, null, qty: null, unreadable: "qty_produced"), Mos(Mo(7, "done", 5))).Verdict);
         Assert.Equal(SyncVerdict.Unreadable, Single(Order(7, "on_hold", qty: null, unreadable: "qty_produced"), Mos(Mo(7, "done", 5)), keep).Verdict);
@@ -104,7 +103,7 @@ public sealed class SyncPlanTests
     [Fact]
     public void Screening_links_only_readable_unkept_orders_with_an_MO_id_in_the_orders_order()
     {
-        var keep = new HashSet<string>(["on_hold"], StringComparer.OrdinalIgnoreCase);
+        var keep = new KeptStatuses(["on_hold"]);
         DashboardOrder[] orders =
         [
             Order(1, "pending", id: "a"), Order(2, "on_hold", id: "b"), Order(0, "pending", id: "c"),

@@ -1,3 +1,4 @@
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.ManufacturingOrders;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,7 +70,7 @@ internal sealed class SyncTestContext : IAsyncDisposable
         {
             services.AddSingleton<IOdooApiKeyProvider>(new StaticOdooApiKeyProvider(odooKey));
             services.PostConfigure<OdooClientOptions>(options => options.RetryBaseDelay = TimeSpan.FromMilliseconds(5));
-            services.PostConfigure<StatusSyncOptions>(options => options.DashboardRetryDelay = TimeSpan.FromMilliseconds(5));
+            services.PostConfigure<DashboardOptions>(options => options.RetryDelay = TimeSpan.FromMilliseconds(5));
             configure?.Invoke(services);
         }, LogLevel.Debug);
         return new SyncTestContext(odoo, dashboard, services, table);
@@ -89,7 +90,7 @@ internal sealed class SyncTestContext : IAsyncDisposable
 
     /// <summary>An MO and a dashboard order already in step with it; returns the order's <c>_id</c>.</summary>
     public string AddSyncedOrder(string state, double qtyProduced = 0) =>
-        Dashboard.Orders.Add(AddMo(state, qtyProduced), MoState.Parse(state).DashboardStatus, qtyProduced);
+        Dashboard.Orders.Add(AddMo(state, qtyProduced), OrderStatus.For(MoState.Parse(state)), qtyProduced);
 
     public async Task<SyncRun> RunAsync(string trigger = SyncTrigger.Manual) =>
         await Sync.TryRunAsync(trigger) ?? throw new InvalidOperationException("A run was already in progress.");

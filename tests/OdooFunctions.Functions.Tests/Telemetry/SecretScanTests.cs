@@ -9,8 +9,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Push;
-using OdooFunctions.Functions.Sync;
 using OdooFunctions.Functions.Telemetry;
 using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.Functions.Tests.Infrastructure;
@@ -83,7 +83,7 @@ public sealed class SecretScanTests(AzuriteFixture azurite)
             await client.CallAsync("mrp.production", "set_qty_producing", [pushed]);
             await client.CallAsync("mrp.production", "button_mark_done", [pushed]);
             var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (dashboard.Orders.Get(pushedOrder)!["status"]!.GetValue<string>() != OrderStatusMap.Completed)
+            while (dashboard.Orders.Get(pushedOrder)!["status"]!.GetValue<string>() != OrderStatus.Completed)
             {
                 Assert.True(DateTime.UtcNow < deadline, "the pushed status never arrived");
                 await Task.Delay(25);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OdooFunctions.Doubles.Dashboard;
+using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Functions.Telemetry;
 using OdooFunctions.Functions.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-namespace OdooFunctions.Functions.Sync;
+namespace OdooFunctions.Functions.Dashboard;
 
 /// <summary>
 /// The bearer token for the dashboard REST API. The default (<see cref="StoredDashboardApiToken"/>) reads it from

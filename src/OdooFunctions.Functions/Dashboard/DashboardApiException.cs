@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace OdooFunctions.Functions.Sync;
+namespace OdooFunctions.Functions.Dashboard;
 
 /// <summary>
 /// The dashboard API failed or answered something the sync cannot use. The message is short and written by

@@ -1,7 +1,7 @@
-namespace OdooFunctions.Functions.Push;
+namespace OdooFunctions.Functions.Dashboard;
 
-/// <summary>What the app-wide index refresh gate said.</summary>
-public enum RefreshGate
+/// <summary>What the app-wide <see cref="IndexRefreshGate"/> said.</summary>
+public enum RefreshGateState
 {
     /// <summary>This caller may list the dashboard and rewrite the index now.</summary>
     Opened,

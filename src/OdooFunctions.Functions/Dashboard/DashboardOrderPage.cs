@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OdooFunctions.Functions.Sync;
+namespace OdooFunctions.Functions.Dashboard;
 
 /// <summary>
 /// One page of the dashboard's <c>GET /orders</c>, in each shape it is accepted in: a bare array of orders (then the

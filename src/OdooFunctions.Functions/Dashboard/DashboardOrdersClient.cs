@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Telemetry;
 
-namespace OdooFunctions.Functions.Sync;
+namespace OdooFunctions.Functions.Dashboard;
 
 /// <summary>
-/// The dashboard REST API, the two calls the sync needs: the orders linked to Odoo MOs, and a PATCH of one
+/// The dashboard REST API, the two calls the sync and the push need: the orders linked to Odoo MOs, and a PATCH of one
 /// order's status and quantity. A typed HttpClient (IHttpClientFactory) with a resilience pipeline that
 /// retries the GET and never retries a PATCH blindly (the next run compares again, which is the safe retry).
 /// Each call is a span (<see cref="AppTelemetry.StartDashboardCall"/>): the operation, the status, the outcome.
@@ -24,9 +24,9 @@ public class DashboardOrdersClient
 
     private readonly HttpClient _http;
     private readonly IDashboardApiToken _token;
-    private readonly StatusSyncOptions _options;
+    private readonly DashboardOptions _options;
 
-    public DashboardOrdersClient(HttpClient http, IDashboardApiToken token, IOptions<StatusSyncOptions> options)
+    public DashboardOrdersClient(HttpClient http, IDashboardApiToken token, IOptions<DashboardOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _http = http;
@@ -84,7 +84,7 @@ public class DashboardOrdersClient
         {
             // Bytes, not JsonContent: its length is unknown up front, so it goes chunked, and a dashboard behind a
             // WSGI server reads a chunked body as empty. A byte array carries Content-Length.
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new DashboardOrderPatch(status, qtyProduced), SyncJsonContext.Default.DashboardOrderPatch))
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new DashboardOrderPatch(status, qtyProduced), DashboardJsonContext.Default.DashboardOrderPatch))
             {
                 Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
             },
@@ -175,7 +175,7 @@ public class DashboardOrdersClient
         {
             return document.RootElement.ValueKind == JsonValueKind.Null
                 ? throw new DashboardUnexpectedResponseException("Dashboard API: GET /orders answered null instead of orders.")
-                : document.RootElement.Deserialize(SyncJsonContext.Default.DashboardOrderPage)!;
+                : document.RootElement.Deserialize(DashboardJsonContext.Default.DashboardOrderPage)!;
         }
     }
 
@@ -238,7 +238,7 @@ public class DashboardOrdersClient
 
     private Uri BaseUrl()
     {
-        var url = _options.DashboardApiUrl ?? throw new DashboardApiException("DASHBOARD_API_URL is not set.");
+        var url = _options.ApiUrl ?? throw new DashboardApiException("DASHBOARD_API_URL is not set.");
         // Relative paths resolve under the API's path only with a trailing slash.
         return url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OdooFunctions.Functions.Http;
 
-namespace OdooFunctions.Functions.Sync;
+namespace OdooFunctions.Functions.Dashboard;
 
 // The rules by which GET /orders is read (DashboardOrderPage). None fails on a value of another type than its own:
 // it reads as absent or unreadable, and the client decides what that means. An object or array is skipped whole.
@@ -17,7 +17,7 @@ internal sealed class DashboardOrderPageConverter : ReadOnlyJsonConverter<Dashbo
             case JsonTokenType.StartArray:
                 return new DashboardOrderPage(DashboardOrderListConverter.ReadEntries(ref reader), Envelope: null);
             case JsonTokenType.StartObject:
-                return new DashboardOrderPage(Orders: null, JsonSerializer.Deserialize(ref reader, SyncJsonContext.Default.DashboardOrderEnvelope));
+                return new DashboardOrderPage(Orders: null, JsonSerializer.Deserialize(ref reader, DashboardJsonContext.Default.DashboardOrderEnvelope));
             default:
                 reader.Skip();
                 return new DashboardOrderPage(Orders: null, Envelope: null);
@@ -46,7 +46,7 @@ internal sealed class DashboardOrderListConverter : ReadOnlyJsonConverter<IReadO
         {
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                entries.Add(JsonSerializer.Deserialize(ref reader, SyncJsonContext.Default.DashboardOrderEntry));
+                entries.Add(JsonSerializer.Deserialize(ref reader, DashboardJsonContext.Default.DashboardOrderEntry));
             }
             else
             {
@@ -66,7 +66,7 @@ internal sealed class DashboardPaginationConverter : ReadOnlyJsonConverter<Dashb
     {
         if (reader.TokenType == JsonTokenType.StartObject)
         {
-            return JsonSerializer.Deserialize(ref reader, SyncJsonContext.Default.DashboardPagination);
+            return JsonSerializer.Deserialize(ref reader, DashboardJsonContext.Default.DashboardPagination);
         }
 
         reader.Skip();

@@ -1,8 +1,6 @@
-using OdooFunctions.Functions.Sync;
+namespace OdooFunctions.Functions.Dashboard;
 
-namespace OdooFunctions.Functions.Push;
-
-/// <summary>A dashboard order as a full sync (or an index refresh) leaves it: the MO it links and the values it holds.</summary>
+/// <summary>A dashboard order as a full sync (or an index refresh) leaves it in the <see cref="LastSentIndex"/>: the MO it links and the values it holds.</summary>
 public sealed record IndexedOrder(long MoId, string OrderId, string? Status, double? QtyProduced)
 {
     /// <summary>The orders an index can hold: a positive MO id and values the sync could read.</summary>

@@ -1,4 +1,4 @@
-namespace OdooFunctions.Functions.Sync;
+namespace OdooFunctions.Functions.Dashboard;
 
 /// <summary>
 /// A dashboard order linked to an Odoo manufacturing order, with the values the sync owns. <see cref="Unreadable"/>

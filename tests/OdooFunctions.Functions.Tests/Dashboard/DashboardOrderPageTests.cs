@@ -1,7 +1,7 @@
 using System.Text.Json;
-using OdooFunctions.Functions.Sync;
+using OdooFunctions.Functions.Dashboard;
 
-namespace OdooFunctions.Functions.Tests.Sync;
+namespace OdooFunctions.Functions.Tests.Dashboard;
 
 /// <summary>A page of GET /orders read through its typed records, in every shape the client accepts.</summary>
 public sealed class DashboardOrderPageTests
@@ -12,7 +12,7 @@ public sealed class DashboardOrderPageTests
     private static (List<DashboardOrder> Orders, Uri? Next) Read(string json)
     {
         using var document = JsonDocument.Parse(json);
-        var page = document.RootElement.Deserialize(SyncJsonContext.Default.DashboardOrderPage)!;
+        var page = document.RootElement.Deserialize(DashboardJsonContext.Default.DashboardOrderPage)!;
         var orders = new List<DashboardOrder>();
         var next = DashboardOrdersClient.ReadPage(page, Current, orders, Origin);
         return (orders, next);
