@@ -12,6 +12,7 @@ using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Storage;
 using OdooFunctions.Functions.Sync;
+using OdooFunctions.Functions.Contract;
 
 // `odoofunctions <command> [--settings local.settings.json]`, the app's own parts composed as the worker composes them:
 //   sync                    runs the order-status sync once and prints its record (exit 0 unless the run failed)

@@ -399,32 +399,6 @@ export interface components {
                 string
             ];
         };
-        OdooVersion: {
-            /** @description As the server reports it: 19.0, 17.0-20240709, saas~18.4+e. */
-            server_version: string;
-            /**
-             * @description [major, minor, micro, release level, serial, suffix], e.g. [19, 0, 0, "final", 0, ""].
-             * @example [
-             *       19,
-             *       0,
-             *       0,
-             *       "final",
-             *       0,
-             *       ""
-             *     ]
-             */
-            server_version_info: (number | string)[];
-            /** @description The release series, e.g. 19.0. */
-            server_serie: string;
-            protocol_version: number;
-        };
-        OdooVersionItem: {
-            /** @constant */
-            success: true;
-            /** @default null */
-            message: string;
-            data: components["schemas"]["OdooVersion"];
-        };
         OdooWebhookPayload: {
             /** @enum {string} */
             _model: "mrp.production";
@@ -560,6 +534,32 @@ export interface components {
             data: components["schemas"]["ManufacturingOrder"];
             /** @description Requested values Odoo did not keep (e.g. Odoo 16-18 keep their computed date_deadline). */
             not_applied?: components["schemas"]["NotApplied"][];
+        };
+        VersionInfo: {
+            /** @description As the server reports it: 19.0, 17.0-20240709, saas~18.4+e. */
+            server_version: string;
+            /**
+             * @description [major, minor, micro, release level, serial, suffix], e.g. [19, 0, 0, "final", 0, ""].
+             * @example [
+             *       19,
+             *       0,
+             *       0,
+             *       "final",
+             *       0,
+             *       ""
+             *     ]
+             */
+            server_version_info: (number | string)[];
+            /** @description The release series, e.g. 19.0. */
+            server_serie: string;
+            protocol_version: number;
+        };
+        VersionInfoItem: {
+            /** @constant */
+            success: true;
+            /** @default null */
+            message: string;
+            data: components["schemas"]["VersionInfo"];
         };
         WebhookQueued: {
             mo_id: number;
@@ -719,7 +719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OdooVersionItem"];
+                    "application/json": components["schemas"]["VersionInfoItem"];
                 };
             };
             /** @description No valid dashboard token (missing, malformed, expired, wrong signature, issuer or audience). (error.code: UNAUTHORIZED) */

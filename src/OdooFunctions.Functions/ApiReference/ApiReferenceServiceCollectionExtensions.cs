@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.ApiReference;
 

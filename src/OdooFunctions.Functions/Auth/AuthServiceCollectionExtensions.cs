@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Auth;
 

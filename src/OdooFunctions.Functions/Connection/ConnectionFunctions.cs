@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Odoo;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Connection;
 
@@ -30,7 +31,7 @@ public sealed class ConnectionFunctions(OdooClient odoo)
     }
 
     /// <summary>The guide's version object from what the server sent, filling in what an endpoint leaves out.</summary>
-    private static OdooVersion GuideVersion(OdooServerVersion version)
+    private static VersionInfo GuideVersion(OdooServerVersion version)
     {
         var raw = version.Raw;
         List<object> info = (raw["server_version_info"] ?? raw["version_info"]) is JsonArray sent
@@ -40,6 +41,6 @@ public sealed class ConnectionFunctions(OdooClient odoo)
             ? text
             : string.Create(CultureInfo.InvariantCulture, $"{version.Major}.{version.Minor}");
         var protocolVersion = raw["protocol_version"] is JsonValue p && p.TryGetValue<long>(out var number) ? number : 1;
-        return new OdooVersion(version.ServerVersion, info, serie, protocolVersion);
+        return new VersionInfo(version.ServerVersion, info, serie, protocolVersion);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OdooFunctions.Functions.Http.Envelopes;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Http;
 

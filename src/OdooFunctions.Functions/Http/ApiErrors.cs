@@ -1,4 +1,5 @@
-using OdooFunctions.Functions.Http.Envelopes;
+using OdooFunctions.Functions.Contract;
+
 
 namespace OdooFunctions.Functions.Http;
 

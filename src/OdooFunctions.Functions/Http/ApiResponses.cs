@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
-using OdooFunctions.Functions.Http.Envelopes;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Http;
 

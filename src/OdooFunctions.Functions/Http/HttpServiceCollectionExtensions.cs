@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using OdooFunctions.Functions.Http.Envelopes;
-using static OdooFunctions.Functions.Http.ApiErrorCodes;
+using OdooFunctions.Functions.Contract;
+using static OdooFunctions.Functions.Contract.ApiErrorCodes;
 
 namespace OdooFunctions.Functions.Http;
 

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OdooFunctions.Functions.Http;
-using OdooFunctions.Functions.Http.Envelopes;
 using OdooFunctions.Functions.ManufacturingOrders.Creating;
 using OdooFunctions.Functions.ManufacturingOrders.Reading;
 using OdooFunctions.Functions.ManufacturingOrders.Updating;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
 

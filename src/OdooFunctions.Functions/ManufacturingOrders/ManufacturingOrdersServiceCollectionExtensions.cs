@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OdooFunctions.Functions.Http;
-using OdooFunctions.Functions.Http.Envelopes;
 using OdooFunctions.Functions.ManufacturingOrders.Creating;
 using OdooFunctions.Functions.ManufacturingOrders.Reading;
 using OdooFunctions.Functions.ManufacturingOrders.Updating;
-using static OdooFunctions.Functions.Http.ApiErrorCodes;
+using OdooFunctions.Functions.Contract;
+using static OdooFunctions.Functions.Contract.ApiErrorCodes;
 
 namespace OdooFunctions.Functions.ManufacturingOrders;
 

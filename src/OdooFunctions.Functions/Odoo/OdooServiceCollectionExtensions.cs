@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Odoo;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Odoo;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.OpenApi;
 

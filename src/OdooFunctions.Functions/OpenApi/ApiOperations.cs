@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using OdooFunctions.Functions.Connection;
 using OdooFunctions.Functions.Http;
-using OdooFunctions.Functions.Http.Envelopes;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.ManufacturingOrders.Creating;
 using OdooFunctions.Functions.ManufacturingOrders.Updating;
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Odoo.Models;
-using static OdooFunctions.Functions.Http.ApiErrorCodes;
+using OdooFunctions.Functions.Contract;
+using static OdooFunctions.Functions.Contract.ApiErrorCodes;
 
 namespace OdooFunctions.Functions.OpenApi;
 
@@ -92,7 +92,7 @@ public static class ApiOperations
         new("GetVersion", "get", "/api/odoo/version", "Connection", "Odoo server version", ApiAccess.Read)
         {
             Responses = Merge(
-                [new(200, "The version Odoo reports.", typeof(ItemEnvelope<OdooVersion>)) { Examples = Example("""
+                [new(200, "The version Odoo reports.", typeof(ItemEnvelope<VersionInfo>)) { Examples = Example("""
                     {"success": true, "data": {"server_version": "19.0", "server_version_info": [19, 0, 0, "final", 0, ""], "server_serie": "19.0", "protocol_version": 1}}
                     """) }],
                 Authenticated, Odoo),

@@ -2,13 +2,13 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using OdooFunctions.Functions.Connection;
 using OdooFunctions.Functions.Http;
-using OdooFunctions.Functions.Http.Envelopes;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.ManufacturingOrders.Creating;
 using OdooFunctions.Functions.ManufacturingOrders.Updating;
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Odoo.Models;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.OpenApi;
 
@@ -27,7 +27,7 @@ public static class OpenApiDocument
         [typeof(Partner)] = "Partner",
         [typeof(StockQuant)] = "StockQuant",
         [typeof(ConnectionTest)] = "ConnectionTest",
-        [typeof(OdooVersion)] = "OdooVersion",
+        [typeof(VersionInfo)] = "VersionInfo",
         [typeof(SyncRun)] = "SyncRun",
         [typeof(WebhookQueued)] = "WebhookQueued",
         [typeof(AppliedChange)] = "AppliedChange",
@@ -44,7 +44,7 @@ public static class OpenApiDocument
         [typeof(ListEnvelope<Partner>)] = "PartnerList",
         [typeof(ListEnvelope<StockQuant>)] = "StockQuantList",
         [typeof(ItemEnvelope<ConnectionTest>)] = "ConnectionTestItem",
-        [typeof(ItemEnvelope<OdooVersion>)] = "OdooVersionItem",
+        [typeof(ItemEnvelope<VersionInfo>)] = "VersionInfoItem",
         [typeof(ItemEnvelope<SyncRun>)] = "SyncRunItem",
         [typeof(ListEnvelope<SyncRun>)] = "SyncRunList",
         [typeof(ItemEnvelope<WebhookQueued>)] = "WebhookQueuedItem",

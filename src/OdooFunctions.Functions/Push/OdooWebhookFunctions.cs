@@ -6,6 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Secrets;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Push;
 

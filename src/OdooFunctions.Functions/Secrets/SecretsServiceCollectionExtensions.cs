@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using OdooFunctions.Odoo;
 
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Secrets;
 

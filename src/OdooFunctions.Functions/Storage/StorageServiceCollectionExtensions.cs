@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Storage;
 

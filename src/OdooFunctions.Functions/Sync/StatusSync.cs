@@ -5,6 +5,7 @@ using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Secrets;
 using OdooFunctions.Functions.Telemetry;
 using OdooFunctions.Odoo;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Sync;
 

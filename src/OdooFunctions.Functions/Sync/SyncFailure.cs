@@ -1,3 +1,5 @@
+using OdooFunctions.Functions.Contract;
+
 namespace OdooFunctions.Functions.Sync;
 
 /// <summary>What failed a run (<see cref="SyncRun.Failure"/>), so that its answer can say why.</summary>

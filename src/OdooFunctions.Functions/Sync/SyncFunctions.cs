@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OdooFunctions.Functions.Http;
-using OdooFunctions.Functions.Http.Envelopes;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Sync;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Sync;
 

@@ -1,3 +1,5 @@
+using OdooFunctions.Functions.Contract;
+
 namespace OdooFunctions.Functions.Sync;
 
 /// <summary>How a run ended (<see cref="SyncRun.Outcome"/>).</summary>

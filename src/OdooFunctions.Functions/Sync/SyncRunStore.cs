@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Storage;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Sync;
 

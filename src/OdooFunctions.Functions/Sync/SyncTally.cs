@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Sync;
 

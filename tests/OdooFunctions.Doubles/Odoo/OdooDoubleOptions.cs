@@ -1,3 +1,4 @@
+
 namespace OdooFunctions.Doubles.Odoo;
 
 /// <summary>How the loopback Odoo double behaves: which server version it imitates and which credentials it accepts.</summary>

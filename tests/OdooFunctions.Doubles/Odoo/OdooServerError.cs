@@ -1,3 +1,4 @@
+
 namespace OdooFunctions.Doubles.Odoo;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.FunctionsHost.OpenApi;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Tests.App;
 

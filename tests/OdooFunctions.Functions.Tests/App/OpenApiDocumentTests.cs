@@ -4,6 +4,7 @@ using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.ManufacturingOrders.Updating;
 using OdooFunctions.Functions.OpenApi;
 using OdooFunctions.FunctionsHost;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Tests.App;
 

@@ -1,4 +1,5 @@
 using OdooFunctions.Doubles.Odoo;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Tests.Hosting;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Functions.Tests.Infrastructure;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Tests.Sync;
 

@@ -9,6 +9,7 @@ using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Functions.Tests.Infrastructure;
 using OdooFunctions.Odoo;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Tests.Sync;
 

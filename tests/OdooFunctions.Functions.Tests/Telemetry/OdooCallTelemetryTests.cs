@@ -5,6 +5,7 @@ using OdooFunctions.Functions.Tests.Infrastructure;
 using OdooFunctions.Functions.Tests.Sync;
 using OdooFunctions.Odoo;
 using Microsoft.Extensions.DependencyInjection;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Tests.Telemetry;
 

@@ -1,3 +1,5 @@
+using OdooFunctions.Functions.Contract;
+
 namespace OdooFunctions.Functions.ManufacturingOrders.Creating;
 
 /// <summary>

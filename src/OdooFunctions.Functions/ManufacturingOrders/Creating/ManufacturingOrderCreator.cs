@@ -4,6 +4,7 @@ using OdooFunctions.Functions.ManufacturingOrders.Reading;
 using OdooFunctions.Functions.Storage;
 using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Models;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.ManufacturingOrders.Creating;
 

@@ -1,5 +1,6 @@
 using OdooFunctions.Odoo.Models;
 using OdooFunctions.Odoo.Models.Json;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.ManufacturingOrders.Updating;
 

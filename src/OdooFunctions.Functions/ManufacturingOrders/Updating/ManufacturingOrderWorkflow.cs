@@ -1,6 +1,7 @@
 using OdooFunctions.Functions.ManufacturingOrders.Reading;
 using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Models;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.ManufacturingOrders.Updating;
 

@@ -1,4 +1,5 @@
 using OdooFunctions.Odoo.Models.Json;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.ManufacturingOrders.Updating;
 

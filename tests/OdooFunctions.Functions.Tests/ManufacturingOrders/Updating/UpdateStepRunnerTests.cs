@@ -5,6 +5,7 @@ using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Models;
 using OdooFunctions.Odoo.Models.Json;
 using OdooFunctions.Odoo.Releases;
+using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Tests.ManufacturingOrders.Updating;
 

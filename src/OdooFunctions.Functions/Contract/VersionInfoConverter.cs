@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using OdooFunctions.Odoo.Models.Json;
 
-namespace OdooFunctions.Functions.Connection;
+namespace OdooFunctions.Functions.Contract;
 
 /// <summary>Odoo's <c>server_version_info</c>: a list of numbers and texts (<c>[19, 0, 0, "final", 0, ""]</c>). Write only.</summary>
 internal sealed class VersionInfoConverter : JsonConverter<IReadOnlyList<object>>, IOdooValueSchema

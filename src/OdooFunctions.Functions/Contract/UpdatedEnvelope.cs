@@ -1,10 +1,9 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using OdooFunctions.Functions.ManufacturingOrders.Updating;
 using OdooFunctions.Odoo.Models;
 
-namespace OdooFunctions.Functions.Http.Envelopes;
+namespace OdooFunctions.Functions.Contract;
 
 /// <summary>An update's answer: the order as Odoo holds it afterwards, and the requested values Odoo kept its own way.</summary>
 public sealed record UpdatedEnvelope(

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
-namespace OdooFunctions.Functions.Http.Envelopes;
+namespace OdooFunctions.Functions.Contract;
 
 /// <summary>The guide's single answer: <c>{success: true, message?, data: {...}}</c>.</summary>
 public sealed record ItemEnvelope<T>([property: JsonPropertyOrder(2)] T Data, [property: JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message = null)

@@ -1,11 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using OdooFunctions.Functions.ManufacturingOrders.Creating;
-using OdooFunctions.Functions.ManufacturingOrders.Updating;
-using OdooFunctions.Functions.Sync;
 
-namespace OdooFunctions.Functions.Http.Envelopes;
+namespace OdooFunctions.Functions.Contract;
 
 /// <summary>
 /// Every refusal and failure: <c>{success: false, message, error: {code}}</c>, plus what the failure has to say beside it

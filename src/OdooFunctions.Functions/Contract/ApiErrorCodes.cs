@@ -1,4 +1,4 @@
-namespace OdooFunctions.Functions.Http;
+namespace OdooFunctions.Functions.Contract;
 
 /// <summary>
 /// Every <c>error.code</c> the API answers, in one list: the OpenAPI document names them per operation and status, and

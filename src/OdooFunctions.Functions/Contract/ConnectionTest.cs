@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
-namespace OdooFunctions.Functions.Connection;
+namespace OdooFunctions.Functions.Contract;
 
 /// <summary>What <c>/api/odoo/test</c> found: the login's user id, the protocol in use and the server's version.</summary>
 public sealed record ConnectionTest(

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
-namespace OdooFunctions.Functions.Http.Envelopes;
+namespace OdooFunctions.Functions.Contract;
 
 /// <summary>The guide's list answer: <c>{success: true, count, data: [...]}</c>; <c>count</c> is the number of records returned.</summary>
 public sealed record ListEnvelope<T>([property: JsonPropertyOrder(2)] IReadOnlyList<T> Data)

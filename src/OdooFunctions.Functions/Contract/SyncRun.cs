@@ -1,4 +1,4 @@
-namespace OdooFunctions.Functions.Sync;
+namespace OdooFunctions.Functions.Contract;
 
 /// <summary>
 /// The record of one sync run, as stored in Table storage and answered by <c>/api/sync/status</c>.

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using OdooFunctions.Odoo.Models.Json;
 
-namespace OdooFunctions.Functions.ManufacturingOrders.Updating;
+namespace OdooFunctions.Functions.Contract;
 
 /// <summary>A field (or the state) that Odoo now holds differently from before a request that failed part-way.</summary>
 /// <param name="Field">The record's field name, e.g. <c>state</c>.</param>

@@ -1,11 +1,7 @@
 using System.Text.Json.Serialization;
-using OdooFunctions.Functions.Connection;
-using OdooFunctions.Functions.Http.Envelopes;
-using OdooFunctions.Functions.Push;
-using OdooFunctions.Functions.Sync;
 using OdooFunctions.Odoo.Models;
 
-namespace OdooFunctions.Functions.Http;
+namespace OdooFunctions.Functions.Contract;
 
 /// <summary>
 /// Every answer the API writes, source generated: the contract the OpenAPI document is generated from. Odoo's
@@ -22,7 +18,7 @@ namespace OdooFunctions.Functions.Http;
 [JsonSerializable(typeof(ListEnvelope<Partner>))]
 [JsonSerializable(typeof(ListEnvelope<StockQuant>))]
 [JsonSerializable(typeof(ItemEnvelope<ConnectionTest>))]
-[JsonSerializable(typeof(ItemEnvelope<OdooVersion>))]
+[JsonSerializable(typeof(ItemEnvelope<VersionInfo>))]
 [JsonSerializable(typeof(ItemEnvelope<SyncRun>))]
 [JsonSerializable(typeof(ListEnvelope<SyncRun>))]
 [JsonSerializable(typeof(ItemEnvelope<WebhookQueued>))]

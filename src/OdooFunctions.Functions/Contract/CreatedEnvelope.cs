@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using OdooFunctions.Odoo.Models;
 
-namespace OdooFunctions.Functions.Http.Envelopes;
+namespace OdooFunctions.Functions.Contract;
 
 /// <summary>A create's answer: the order, and whether an earlier identical request made it (<c>duplicate</c>: 200, else 201).</summary>
 public sealed record CreatedEnvelope(

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using OdooFunctions.Odoo.Models.Json;
 
-namespace OdooFunctions.Functions.ManufacturingOrders.Updating;
+namespace OdooFunctions.Functions.Contract;
 
 /// <summary>A requested value that Odoo did not keep (e.g. Odoo 17 silently keeps its computed <c>date_deadline</c>).</summary>
 public sealed record NotApplied(
