@@ -12,8 +12,6 @@ public static class ApiResponses
     public static ApiResult Item<T>(T data, string? message = null, int statusCode = 200) =>
         ApiResult.Json(statusCode, new ItemEnvelope<T>(data, message), TypeInfo<ItemEnvelope<T>>());
 
-    public static ApiResult Error(int statusCode, string code, string message) => Error(statusCode, new ErrorEnvelope(message, new ApiError(code)));
-
     public static ApiResult Error(int statusCode, ErrorEnvelope envelope) => ApiResult.Json(statusCode, envelope, ApiJsonContext.Default.ErrorEnvelope);
 
     /// <summary>The source-generated contract of an envelope; every one the app answers is declared in <see cref="ApiJsonContext"/>.</summary>

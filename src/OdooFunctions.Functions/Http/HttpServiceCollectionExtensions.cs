@@ -14,7 +14,6 @@ public static class HttpServiceCollectionExtensions
     public static IServiceCollection AddApiErrors(this IServiceCollection services)
     {
         services.AddSingleton<ApiErrorMiddleware>();
-        services.AddErrorAnswer<ApiException>((ex, _) => new ApiErrorAnswer(ex.StatusCode, new ErrorEnvelope(ex.Message, new ApiError(ex.Code))));
         services.AddErrorAnswer<InvalidRequestException>(400, ValidationError, ex => ex.Message);
         services.AddErrorAnswer<InvalidJsonBodyException>(400, InvalidJson, ex => ex.Message);
         services.AddErrorAnswer<DuplicateKeyException>(400, DuplicateKey, ex => ex.Message);

@@ -31,23 +31,15 @@ public sealed class OdooWebhookFunctions(SecretStore secrets, MoChangeQueueClien
         var expected = await secrets.OdooWebhookSecret.GetValueAsync(cancellationToken);
         if (!CodeMatches(request, expected))
         {
-            return ApiResponses.Error(StatusCodes.Status401Unauthorized, "WEBHOOK_CODE_INVALID", "The webhook code is missing or wrong.");
+            throw new WebhookCodeInvalidException();
         }
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            return ApiResponses.Error(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"A webhook body is at most {MaxBodyBytes / 1024} KB.");
+            throw new RequestTooLargeException($"A webhook body is at most {MaxBodyBytes / 1024} KB.");
         }
 
-        MoChangeMessage change;
-        try
-        {
-            change = (await RequestReader.JsonBodyAsync(request, PushJsonContext.Default.OdooWebhookPayload, cancellationToken)).ToChange();
-        }
-        catch (InvalidWebhookPayloadException e)
-        {
-            return ApiResponses.Error(StatusCodes.Status400BadRequest, "INVALID_WEBHOOK", "Not an mrp.production webhook: " + e.Message);
-        }
+        var change = (await RequestReader.JsonBodyAsync(request, PushJsonContext.Default.OdooWebhookPayload, cancellationToken)).ToChange();
 
         await queue.SendAsync(change, options.Value.InitialDelay, cancellationToken);
         return ApiResponses.Item(new WebhookQueued(change.MoId), "Queued", StatusCodes.Status202Accepted);

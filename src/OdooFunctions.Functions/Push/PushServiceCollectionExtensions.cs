@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OdooFunctions.Functions.Contract;
+using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Storage;
+using static OdooFunctions.Functions.Contract.ApiErrorCodes;
 
 namespace OdooFunctions.Functions.Push;
 
@@ -26,6 +29,9 @@ public static class PushServiceCollectionExtensions
         services.TryAddSingleton<OrderSender>();
         services.TryAddSingleton<MoChangeProcessor>();
         services.TryAddSingleton<MoChangeCoalescer>();
+
+        services.AddErrorAnswer<WebhookCodeInvalidException>((ex, _) => new ApiErrorAnswer(401, new ErrorEnvelope(ex.Message, new ApiError(WebhookCodeInvalid)), Logged: false));
+        services.AddErrorAnswer<InvalidWebhookPayloadException>(400, InvalidWebhook, ex => "Not an mrp.production webhook: " + ex.Message);
         return services;
     }
 
