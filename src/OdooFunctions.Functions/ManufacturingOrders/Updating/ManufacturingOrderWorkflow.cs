@@ -12,9 +12,6 @@ namespace OdooFunctions.Functions.ManufacturingOrders.Updating;
 /// </summary>
 public sealed class ManufacturingOrderWorkflow(OdooClient odoo, ManufacturingOrderService orders, UpdateStepRunner runner)
 {
-    /// <summary>How far a quantity read back (Odoo's float) may be from the one asked for and still count as kept.</summary>
-    private const double QuantityTolerance = 1e-6;
-
     public async Task<UpdateOutcome> UpdateAsync(long id, ManufacturingOrderUpdate update, CancellationToken cancellationToken)
     {
         var version = await odoo.GetServerVersionAsync(cancellationToken);
@@ -40,10 +37,10 @@ public sealed class ManufacturingOrderWorkflow(OdooClient odoo, ManufacturingOrd
             if (!same) notKept.Add(new NotApplied(field, requested, actual));
         }
 
-        if (update.ProductQty is { } qty) Check("product_qty", qty, after.ProductQty, SameQuantity(after.ProductQty, qty));
+        if (update.ProductQty is { } qty) Check("product_qty", qty, after.ProductQty, OdooQuantity.Same(after.ProductQty, (double)qty));
         if (update.QtyProducing is { } producing && (update.State is null || update.State == MoState.Progress || update.State == MoState.ToClose))
         {
-            Check("qty_producing", producing, after.QtyProducing, SameQuantity(after.QtyProducing, producing));
+            Check("qty_producing", producing, after.QtyProducing, OdooQuantity.Same(after.QtyProducing, (double)producing));
         }
 
         if (update.DatePlannedStart is { } start) Check("date_planned_start", start, after.DatePlannedStart, after.DatePlannedStart == start);
@@ -52,6 +49,4 @@ public sealed class ManufacturingOrderWorkflow(OdooClient odoo, ManufacturingOrd
         if (update.Origin is { } origin) Check("origin", origin, after.Origin, after.Origin == origin);
         return notKept;
     }
-
-    private static bool SameQuantity(double actual, decimal requested) => Math.Abs(actual - (double)requested) < QuantityTolerance;
 }
