@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OdooFunctions.Cli;
 using OdooFunctions.Cli.OpenApi;
 using OdooFunctions.Cli.Webhooks;
@@ -83,8 +82,8 @@ else
 await using var provider = services.BuildServiceProvider();
 try
 {
-    // What the host does at start: every part's settings checked, all problems in one message.
-    provider.GetService<IStartupValidator>()?.Validate();
+    // What the app does at start: every part's settings checked, all problems in one message.
+    provider.CheckSettings();
 }
 catch (InvalidSettingsException invalid)
 {

@@ -48,7 +48,8 @@ public static class OdooFunctionsApp
         services.AddLogging(logging => logging
             .AddFilter(RequestLogCategory, LogLevel.Warning)
             .AddFilter(ResilienceLogCategory, LogLevel.Warning));
-        // Each part binds and checks its own settings; a bad configuration is reported in this order, in one message.
+        // Each part binds and checks its own settings; a bad configuration is reported in this order, in one message
+        // (SettingsCheck.CheckSettings, where the app starts).
         services.AddOdooServices(configuration);
         services.AddManufacturingOrders();
         services.AddSecrets(configuration);

@@ -15,10 +15,22 @@ public sealed class InvalidSettingsException(IReadOnlyList<string> problems, Exc
     public static string Missing(string setting) => MissingPrefix + setting;
 
     /// <summary>
+    /// The host's start-up check's failure (one part's <see cref="OptionsValidationException"/>, or an
+    /// <see cref="AggregateException"/> of several) as one list; null for any other exception.
+    /// </summary>
+    public static InvalidSettingsException? From(Exception exception) => exception switch
+    {
+        OptionsValidationException failure => From([failure], failure),
+        AggregateException { InnerExceptions: var failures } when failures.All(e => e is OptionsValidationException) =>
+            From([.. failures.Cast<OptionsValidationException>()], exception),
+        _ => null,
+    };
+
+    /// <summary>
     /// Every part's failures as one list: first one line naming every missing setting (in the order the parts check
     /// them), then the other problems, each once (two parts that read the same setting report it the same way).
     /// </summary>
-    public static InvalidSettingsException From(IReadOnlyList<OptionsValidationException> failures, Exception? innerException = null)
+    private static InvalidSettingsException From(IReadOnlyList<OptionsValidationException> failures, Exception innerException)
     {
         var problems = failures.SelectMany(f => f.Failures).Select(InGuideWords).Distinct(StringComparer.Ordinal).ToList();
         var missing = problems.Where(p => p.StartsWith(MissingPrefix, StringComparison.Ordinal)).Select(p => p[MissingPrefix.Length..]).ToList();

@@ -10,20 +10,11 @@ namespace OdooFunctions.Functions.Settings;
 public static partial class SettingsServiceCollectionExtensions
 {
     /// <summary>
-    /// After the parts, each of which binds its own settings and checks them at start (<c>ValidateOnStart</c>): the host's
-    /// start-up check then stops a bad configuration with one <see cref="InvalidSettingsException"/> that names every
-    /// problem of every part (not a request later, and not one part's view after another). Also the start-up warnings.
+    /// The start-up warnings. Each part binds its own settings and checks them at start (<c>ValidateOnStart</c>); where the
+    /// app starts, <see cref="SettingsCheck.CheckSettings"/> reports their problems in one message.
     /// </summary>
     public static IServiceCollection AddSettingsCheck(this IServiceCollection services)
     {
-        // The parts' ValidateOnStart registered the host's own check; it is kept and only its failures are reworded.
-        if (services.LastOrDefault(d => d.ServiceType == typeof(IStartupValidator)) is { ImplementationType: { } partsCheck } registered)
-        {
-            services.Remove(registered);
-            services.AddTransient<IStartupValidator>(provider =>
-                new SettingsStartupValidator((IStartupValidator)ActivatorUtilities.CreateInstance(provider, partsCheck)));
-        }
-
         services.AddHostedService<InsecureSettingsWarning>();
         return services;
     }

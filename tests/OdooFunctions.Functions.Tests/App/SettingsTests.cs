@@ -77,12 +77,12 @@ public sealed class SettingsTests
 
         using (var refused = AuthOnly("many"))
         {
-            var failure = Assert.Throws<InvalidSettingsException>(() => refused.GetRequiredService<IStartupValidator>().Validate());
+            var failure = Assert.Throws<InvalidSettingsException>(refused.CheckSettings);
             Assert.Equal(new[] { "RATE_LIMIT_PER_MINUTE must be a positive whole number" }, failure.Problems);
         }
 
         using var accepted = AuthOnly("30");
-        accepted.GetRequiredService<IStartupValidator>().Validate();
+        accepted.CheckSettings();
         Assert.Equal(30, accepted.GetRequiredService<DashboardAuthOptions>().RequestsPerMinute);
     }
 
