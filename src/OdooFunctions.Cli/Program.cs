@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OdooFunctions.Cli;
 using OdooFunctions.Cli.OpenApi;
 using OdooFunctions.Cli.Webhooks;
@@ -72,7 +73,7 @@ var services = new ServiceCollection()
 if (command == "check-token")
 {
     // Only what the middleware uses to validate a token: it needs no Odoo settings.
-    services.AddDashboardAuth(configuration).AddSecrets(configuration).AddSettingsCheck();
+    services.AddDashboardAuth(configuration).AddSecrets(configuration);
 }
 else
 {

@@ -27,26 +27,14 @@ public sealed class InvalidSettingsException(IReadOnlyList<string> problems, Exc
     };
 
     /// <summary>
-    /// Every part's failures as one list: first one line naming every missing setting (in the order the parts check
-    /// them), then the other problems, each once (two parts that read the same setting report it the same way).
+    /// First one line naming every missing setting (in the order the parts check them), then the other problems, each
+    /// once (two parts that depend on the same settings report their problems the same way).
     /// </summary>
     private static InvalidSettingsException From(IReadOnlyList<OptionsValidationException> failures, Exception innerException)
     {
-        var problems = failures.SelectMany(f => f.Failures).Select(InGuideWords).Distinct(StringComparer.Ordinal).ToList();
+        var problems = failures.SelectMany(f => f.Failures).Distinct(StringComparer.Ordinal).ToList();
         var missing = problems.Where(p => p.StartsWith(MissingPrefix, StringComparison.Ordinal)).Select(p => p[MissingPrefix.Length..]).ToList();
         var others = problems.Where(p => !p.StartsWith(MissingPrefix, StringComparison.Ordinal));
         return new InvalidSettingsException(missing.Count == 0 ? [.. others] : [MissingPrefix + string.Join(", ", missing), .. others], innerException);
-    }
-
-    // ValidateDataAnnotations words a failure "DataAnnotation validation failed for 'T' members: 'P' with the error: 'M'.";
-    // M is the attribute's own message, which already names the setting.
-    private static string InGuideWords(string failure)
-    {
-        const string annotation = "DataAnnotation validation failed for ";
-        const string error = " with the error: '";
-        var at = failure.IndexOf(error, StringComparison.Ordinal);
-        return failure.StartsWith(annotation, StringComparison.Ordinal) && at >= 0 && failure.EndsWith("'.", StringComparison.Ordinal)
-            ? failure[(at + error.Length)..^2]
-            : failure;
     }
 }

@@ -42,6 +42,7 @@ public sealed class SettingsTests
     [InlineData("WEBHOOK_RECHECKS", "soon", "WEBHOOK_RECHECKS must be a whole number of at least 0")]
     [InlineData("PUSH_INDEX_REFRESH_SECONDS", "0", "PUSH_INDEX_REFRESH_SECONDS must be a positive whole number")]
     [InlineData("PUSH_INDEX_TABLE", "moorder-index", "PUSH_INDEX_TABLE must be 3-63 letters and digits")]
+    [InlineData("ODOO_PROTOCOL", "1", "ODOO_PROTOCOL must be auto, jsonrpc or json2")]
     public void A_malformed_setting_stops_the_start_naming_it(string name, string value, string named)
     {
         var settings = Complete();
@@ -49,6 +50,21 @@ public sealed class SettingsTests
         var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("test-key-value", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lists_are_comma_separated_and_a_list_not_given_keeps_its_default()
+    {
+        var settings = Complete();
+        settings["AUTH_JWT_AUDIENCE"] = " api://odoo-functions , 6f1c2b9e ,";
+        settings["AUTH_READ_ROLES"] = "Viewer, admin";
+        using var provider = AppContainer.Build(settings);
+
+        var options = provider.GetRequiredService<DashboardAuthOptions>();
+
+        Assert.Equal(["api://odoo-functions", "6f1c2b9e"], options.Audiences);
+        Assert.Equal(["Viewer", "admin"], options.ReadRoles);
+        Assert.Equal(["Admin", "Manager"], options.WriteRoles);
     }
 
     [Theory]
@@ -72,7 +88,7 @@ public sealed class SettingsTests
         {
             return AppContainer.BuildPart(
                 TestSettings.Minimal().With("RATE_LIMIT_PER_MINUTE", rateLimit).Build(),
-                (services, configuration) => services.AddDashboardAuth(configuration).AddSecrets(configuration).AddSettingsCheck());
+                (services, configuration) => services.AddDashboardAuth(configuration).AddSecrets(configuration));
         }
 
         using (var refused = AuthOnly("many"))
