@@ -12,9 +12,13 @@ public sealed class PushOptions
 {
     public const string QueueSetting = "WEBHOOK_QUEUE";
 
-    /// <summary>The queue between the receiver and the processor; the trigger reads the same setting (<c>%WEBHOOK_QUEUE%</c>).</summary>
-    [ConfigurationKeyName(QueueSetting), NamePatternSetting("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$", "must be 3-63 lowercase letters, digits and single dashes")]
-    public string QueueName { get; set; } = "odoo-mo-changes";
+    /// <summary>
+    /// The queue between the receiver and the processor. The queue trigger reads the same setting (<c>%WEBHOOK_QUEUE%</c>)
+    /// and the host has no default: without it the app would start, answer HTTP and never push. So it is required here.
+    /// </summary>
+    [ConfigurationKeyName(QueueSetting), RequiredSetting]
+    [NamePatternSetting("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$", "must be 3-63 lowercase letters, digits and single dashes")]
+    public string QueueName { get; set; } = "";
 
     /// <summary>
     /// How long a new message stays invisible (whole seconds, as the queue service counts them). 0 by default: the

@@ -9,6 +9,13 @@ namespace OdooFunctions.Functions.Sync;
 /// </summary>
 public sealed class StatusSyncOptions
 {
+    /// <summary>
+    /// The <see cref="StatusSyncTimer"/>'s schedule. The host reads it for the trigger (<c>%SYNC_SCHEDULE%</c>) and has no
+    /// default: without it the app would start, answer HTTP and never sync. So it is required here.
+    /// </summary>
+    [ConfigurationKeyName("SYNC_SCHEDULE"), RequiredSetting, NcrontabSetting]
+    public string Schedule { get; set; } = "";
+
     /// <summary>MO ids per Odoo <c>search_read</c>.</summary>
     [ConfigurationKeyName("SYNC_BATCH_SIZE"), WholeNumberSetting(Maximum = 5000)]
     public int BatchSize { get; set; } = 500;

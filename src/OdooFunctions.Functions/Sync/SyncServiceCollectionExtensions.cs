@@ -12,7 +12,7 @@ namespace OdooFunctions.Functions.Sync;
 public static class SyncServiceCollectionExtensions
 {
     /// <summary>
-    /// The order-status sync, with its settings (<see cref="StatusSyncOptions"/>) bound and checked at start: the run
+    /// The order-status sync, with its settings (<see cref="StatusSyncOptions"/>, the timer's schedule among them) bound and checked at start: the run
     /// store and the lease (on the app's <c>TableServiceClient</c>); the run itself. It talks to the dashboard through the
     /// dashboard part (<c>AddDashboard</c>, registered before it).
     /// </summary>

@@ -42,6 +42,8 @@ public sealed class SettingsTests
     [InlineData("WEBHOOK_RECHECKS", "soon", "WEBHOOK_RECHECKS must be a whole number of at least 0")]
     [InlineData("PUSH_INDEX_REFRESH_SECONDS", "0", "PUSH_INDEX_REFRESH_SECONDS must be a positive whole number")]
     [InlineData("PUSH_INDEX_TABLE", "moorder-index", "PUSH_INDEX_TABLE must be 3-63 letters and digits")]
+    [InlineData("SYNC_SCHEDULE", "0 */5 * * *", "SYNC_SCHEDULE must be a six-field NCRONTAB schedule")]
+    [InlineData("SYNC_SCHEDULE", "00:05:00", "SYNC_SCHEDULE must be a six-field NCRONTAB schedule")]
     [InlineData("ODOO_PROTOCOL", "1", "ODOO_PROTOCOL must be auto, jsonrpc or json2")]
     public void A_malformed_setting_stops_the_start_naming_it(string name, string value, string named)
     {
@@ -50,6 +52,28 @@ public sealed class SettingsTests
         var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("test-key-value", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SYNC_SCHEDULE")]
+    [InlineData("WEBHOOK_QUEUE")]
+    public void A_setting_a_trigger_names_is_required_because_the_host_has_no_default_for_it(string name)
+    {
+        // Without it the host would start the app, which answers HTTP, and never run that trigger.
+        var settings = Complete();
+        settings[name] = null;
+        var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
+        Assert.Equal(new[] { InvalidSettingsException.Missing(name) }, failure.Problems);
+    }
+
+    [Fact]
+    public void Both_trigger_settings_missing_are_named_on_the_one_missing_line()
+    {
+        var settings = Complete();
+        settings["SYNC_SCHEDULE"] = " ";
+        settings["WEBHOOK_QUEUE"] = null;
+        var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
+        Assert.Equal(new[] { "Missing required environment variables: SYNC_SCHEDULE, WEBHOOK_QUEUE" }, failure.Problems);
     }
 
     [Fact]
