@@ -33,8 +33,10 @@ public sealed class InvalidSettingsException(IReadOnlyList<string> problems, Exc
     private static InvalidSettingsException From(IReadOnlyList<OptionsValidationException> failures, Exception innerException)
     {
         var problems = failures.SelectMany(f => f.Failures).Distinct(StringComparer.Ordinal).ToList();
-        var missing = problems.Where(p => p.StartsWith(MissingPrefix, StringComparison.Ordinal)).Select(p => p[MissingPrefix.Length..]).ToList();
-        var others = problems.Where(p => !p.StartsWith(MissingPrefix, StringComparison.Ordinal));
+        var others = problems.Where(p => !p.StartsWith(MissingPrefix, StringComparison.Ordinal)).ToList();
+        // A value given but unreadable is not bound, so its required check sees nothing: report it as bad, not also as missing.
+        var missing = problems.Where(p => p.StartsWith(MissingPrefix, StringComparison.Ordinal)).Select(p => p[MissingPrefix.Length..])
+            .Where(setting => !others.Any(p => p.StartsWith(setting + " ", StringComparison.Ordinal))).ToList();
         return new InvalidSettingsException(missing.Count == 0 ? [.. others] : [MissingPrefix + string.Join(", ", missing), .. others], innerException);
     }
 }

@@ -19,6 +19,18 @@ public sealed class SettingsTests
         Assert.Contains("Missing required environment variables: ODOO_URL, ODOO_USERNAME, ODOO_API_KEY (or KEY_VAULT_URI), AUTH_JWT_SECRET", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_setting_given_but_unreadable_is_reported_as_bad_not_also_as_missing()
+    {
+        var settings = Complete();
+        settings["ODOO_URL"] = "http://";
+
+        var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
+
+        Assert.Contains(failure.Problems, p => p.StartsWith("ODOO_URL must be an absolute", StringComparison.Ordinal));
+        Assert.DoesNotContain(failure.Problems, p => p.StartsWith(InvalidSettingsException.MissingPrefix, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("ODOO_URL", "not a url", "ODOO_URL")]
     [InlineData("ODOO_PROTOCOL", "soap", "ODOO_PROTOCOL")]
