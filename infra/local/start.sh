@@ -282,9 +282,12 @@ if [ -z "${AUTH_JWT_AUTHORITY:-}$(setting AUTH_JWT_AUTHORITY)" ]; then
   echo "Dashboard token for local calls: dotnet run --project $doubles_project -- token --role Admin"
 fi
 
-# ---------- 6b. push (Odoo webhooks) ----------
-# The queue trigger names its queue by the WEBHOOK_QUEUE setting: a local.settings.json made before the push
-# existed lacks it, and the host would not start the function. The local webhook code is a demo value.
+# ---------- 6b. the triggers' settings, push (Odoo webhooks) ----------
+# The timer and the queue trigger name their schedule and queue by the SYNC_SCHEDULE and WEBHOOK_QUEUE settings,
+# which the host has no default for: a local.settings.json without them would not start the app. The local webhook
+# code is a demo value.
+configured SYNC_SCHEDULE
+[ -n "$configured_value" ] || export SYNC_SCHEDULE="0 */5 * * * *"
 configured WEBHOOK_QUEUE
 [ -n "$configured_value" ] || export WEBHOOK_QUEUE="odoo-mo-changes"
 configured ODOO_WEBHOOK_SECRET

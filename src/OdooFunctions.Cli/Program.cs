@@ -73,7 +73,7 @@ var services = new ServiceCollection()
 if (command == "check-token")
 {
     // Only what the middleware uses to validate a token: it needs no Odoo settings.
-    services.AddDashboardAuth(configuration).AddSecrets(configuration).AddSettingsCheck();
+    services.AddDashboardAuth(configuration).AddSecrets(configuration);
 }
 else
 {
@@ -83,8 +83,8 @@ else
 await using var provider = services.BuildServiceProvider();
 try
 {
-    // What the host does at start: every part's settings checked, all problems in one message.
-    provider.GetService<IStartupValidator>()?.Validate();
+    // What the app does at start: every part's settings checked, all problems in one message.
+    provider.CheckSettings();
 }
 catch (InvalidSettingsException invalid)
 {

@@ -13,7 +13,6 @@ using OdooFunctions.Functions.Odoo;
 using OdooFunctions.Functions.Products;
 using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Secrets;
-using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Storage;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Functions.Telemetry;
@@ -48,9 +47,10 @@ public static class OdooFunctionsApp
         services.AddLogging(logging => logging
             .AddFilter(RequestLogCategory, LogLevel.Warning)
             .AddFilter(ResilienceLogCategory, LogLevel.Warning));
-        // Each part binds and checks its own settings; a bad configuration is reported in this order, in one message.
+        // Each part binds and checks its own settings; a bad configuration is reported in this order, in one message
+        // (SettingsCheck.CheckSettings, where the app starts).
         services.AddOdooServices(configuration);
-        services.AddManufacturingOrders();
+        services.AddManufacturingOrders(configuration);
         services.AddSecrets(configuration);
         services.AddDashboardAuth(configuration);
         services.AddTableStorage(configuration);
@@ -61,7 +61,6 @@ public static class OdooFunctionsApp
         services.AddTelemetry(configuration);
         services.AddProducts();
         services.AddApiReference();
-        services.AddSettingsCheck();
         services.AddApiErrors();
         return services;
     }

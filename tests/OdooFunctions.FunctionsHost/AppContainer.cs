@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OdooFunctions.Functions;
+using OdooFunctions.Functions.Settings;
 
 namespace OdooFunctions.FunctionsHost;
 
@@ -15,8 +15,8 @@ namespace OdooFunctions.FunctionsHost;
 public static class AppContainer
 {
     /// <summary>
-    /// The whole app (<see cref="OdooFunctionsApp.AddOdooFunctions"/>) with its settings checked as the host checks them
-    /// at start, so bad settings throw here. <paramref name="configure"/> runs last: a test replaces what it stands in for.
+    /// The whole app (<see cref="OdooFunctionsApp.AddOdooFunctions"/>) with its settings checked as Program.cs checks them
+    /// at start, so bad settings throw <see cref="InvalidSettingsException"/> here. <paramref name="configure"/> runs last: a test replaces what it stands in for.
     /// </summary>
     public static ServiceProvider Build(
         IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configure = null, LogLevel? minimumLevel = null)
@@ -24,7 +24,7 @@ public static class AppContainer
         var provider = BuildPart(settings, (services, configuration) => services.AddOdooFunctions(configuration), configure, minimumLevel);
         try
         {
-            provider.GetRequiredService<IStartupValidator>().Validate();
+            provider.CheckSettings();
         }
         catch
         {

@@ -17,7 +17,8 @@ public sealed class TestSettings
 
     /// <summary>
     /// The fewest settings the app starts with: an Odoo that is never called (no test here reaches it), the shared
-    /// token secret, local storage. No issuer or audience, so that a test can add or leave out each.
+    /// token secret, local storage, and the settings the host's triggers name (the timer's schedule, the webhook queue).
+    /// No issuer or audience, so that a test can add or leave out each.
     /// </summary>
     public static TestSettings Minimal() => new(new Dictionary<string, string?>
     {
@@ -27,6 +28,8 @@ public sealed class TestSettings
         ["ODOO_API_KEY"] = "test-key-value-0123456789",
         ["AUTH_JWT_SECRET"] = TestTokens.Secret,
         ["AzureWebJobsStorage"] = LocalAzurite.ConnectionString,
+        ["SYNC_SCHEDULE"] = "0 */5 * * * *",
+        ["WEBHOOK_QUEUE"] = "odoo-mo-changes",
     });
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,17 +7,38 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Contract;
+using OdooFunctions.Functions.Secrets;
+using OdooFunctions.Functions.Settings;
 
 namespace OdooFunctions.Functions.Auth;
 
 public static class AuthServiceCollectionExtensions
 {
-    /// <summary>Dashboard JWT validation, roles and the per-caller rate limit, with their settings (<see cref="DashboardAuthSettings"/>) bound and checked at start.</summary>
+    /// <summary>
+    /// Dashboard JWT validation, roles and the per-caller rate limit, with their settings (<see cref="DashboardAuthOptions"/>)
+    /// bound and checked at start, and the warning for shared-secret tokens whose issuer or audience is not checked.
+    /// </summary>
     public static IServiceCollection AddDashboardAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DashboardAuthSettings>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DashboardAuthSettings>>(new DashboardAuthSettingsValidator(configuration));
-        services.AddSingleton(static provider => provider.GetRequiredService<IOptions<DashboardAuthSettings>>().Value.ToOptions());
+        // The shared secret is a secret, so it is not bound: only whether it is there and its length are checked.
+        var secretSetting = SecretReference.DashboardJwtSecret.SettingName;
+        var minimumBytes = SigningKeySizes.MinimumBytes("HS256");
+        services.AddSettings<DashboardAuthOptions, DashboardAuthOptionsValidator>(configuration)
+            .PostConfigure(static options =>
+            {
+                options.ReadRoles = options.ReadRoles is [] ? DashboardAuthOptions.DefaultRoles : options.ReadRoles;
+                options.WriteRoles = options.WriteRoles is [] ? DashboardAuthOptions.DefaultRoles : options.WriteRoles;
+            })
+            .Validate(options => IsSet(configuration, secretSetting) || options.Authority is not null || IsSet(configuration, SecretsOptions.KeyVaultUriSetting),
+                InvalidSettingsException.Missing($"{secretSetting} (or AUTH_JWT_AUTHORITY, or {SecretsOptions.KeyVaultUriSetting})"))
+            // An authority signs tokens for every application of its tenant: without an audience, any of them would do.
+            .Validate(options => options.Authority is null || options.Audiences is not [],
+                InvalidSettingsException.Missing("AUTH_JWT_AUDIENCE (required with AUTH_JWT_AUTHORITY)"))
+            // RFC 7518 §3.2: an HS256 key shorter than the hash (32 bytes) is refused by the token library on every request.
+            .Validate(options => options.Authority is not null || !IsSet(configuration, secretSetting) || Encoding.UTF8.GetByteCount(configuration[secretSetting]!) >= minimumBytes,
+                $"{secretSetting} must be at least {minimumBytes} bytes for HS256 (48 for HS384, 64 for HS512)");
+        services.AddSingleton(static provider => provider.GetRequiredService<IOptions<DashboardAuthOptions>>().Value);
+        services.AddHostedService<UncheckedSharedSecretWarning>();
         services.TryAddSingleton<IDashboardSigningSecret, StoredSigningSecret>();
         // The library's default client waits 100 s; a reader waits for a fetch in flight, so it is bounded here.
         services.AddHttpClient(AuthorityConfigurationManager.HttpClientName, static http => http.Timeout = TimeSpan.FromSeconds(10));
@@ -49,4 +71,6 @@ public static class AuthServiceCollectionExtensions
             (ex, answer) => answer.WithRetryAfter(ex.RetryAfter));
         return services;
     }
+
+    private static bool IsSet(IConfiguration configuration, string setting) => !string.IsNullOrWhiteSpace(configuration[setting]);
 }

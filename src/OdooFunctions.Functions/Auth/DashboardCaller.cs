@@ -3,5 +3,5 @@ namespace OdooFunctions.Functions.Auth;
 /// <summary>The dashboard user behind a validated token.</summary>
 public sealed record DashboardCaller(string Subject, IReadOnlySet<string> Roles)
 {
-    public bool HasAnyRole(IReadOnlySet<string> allowed) => Roles.Any(allowed.Contains);
+    public bool HasAnyRole(IEnumerable<string> allowed) => allowed.Any(Roles.Contains);
 }

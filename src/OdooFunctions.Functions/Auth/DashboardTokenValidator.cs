@@ -81,7 +81,7 @@ public sealed class DashboardTokenValidator(
         {
             ValidateIssuer = options.Issuer is not null,
             ValidIssuer = options.Issuer,
-            ValidateAudience = options.Audiences.Count > 0,
+            ValidateAudience = options.Audiences.Length > 0,
             ValidAudiences = options.Audiences,
             ValidateLifetime = true,
             RequireExpirationTime = true,

@@ -1,11 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using OdooFunctions.Functions.Settings;
+
 namespace OdooFunctions.Functions.Dashboard;
 
-/// <summary>How the app talks to the dashboard; made from <see cref="DashboardSettings"/> by <see cref="DashboardServiceCollectionExtensions.AddDashboard"/>.</summary>
+/// <summary>
+/// How the app talks to the dashboard: what the sync and the push share. Bound and checked at start by
+/// <see cref="DashboardServiceCollectionExtensions.AddDashboard"/>. The dashboard API token is not here: it is a secret,
+/// read through the secrets part.
+/// </summary>
 public sealed class DashboardOptions
 {
-    public const string DefaultIndexTable = "moorderindex";
-
-    /// <summary>The dashboard REST API (<c>DASHBOARD_API_URL</c>), e.g. <c>https://dashboard.example.com/api/</c>.</summary>
+    /// <summary>
+    /// The dashboard REST API, e.g. <c>https://dashboard.example.com/api/</c>. Unset does not stop the host: the Odoo
+    /// endpoints work without it, and each sync run fails with that message in its record.
+    /// </summary>
+    [ConfigurationKeyName("DASHBOARD_API_URL"), UrlSetting("https://dashboard.example.com/api/", AllowHttp = true)]
     public Uri? ApiUrl { get; set; }
 
     /// <summary>Bound on one dashboard request.</summary>
@@ -16,18 +25,22 @@ public sealed class DashboardOptions
 
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Bound on one dashboard answer's body (<c>MAX_RESPONSE_MB</c>); beyond it the call fails without reading the rest.</summary>
-    public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
-
     /// <summary>
-    /// Dashboard statuses the sync and the push leave alone (<c>SYNC_KEEP_STATUSES</c>, comma-separated, any case), e.g. an
-    /// <c>on_hold</c> a person set. None (the default): every linked order gets its MO's status.
+    /// Dashboard statuses the sync and the push leave alone (comma-separated, any case), e.g. an <c>on_hold</c> a person
+    /// set. None (the default): every linked order gets its MO's status.
     /// </summary>
-    public KeptStatuses KeptStatuses { get; set; } = KeptStatuses.None;
+    [ConfigurationKeyName("SYNC_KEEP_STATUSES")]
+    public string[] KeepStatuses { get; set; } = [];
 
-    /// <summary>The <see cref="LastSentIndex"/>'s table: MO → dashboard orders, rewritten by every full sync (<c>PUSH_INDEX_TABLE</c>).</summary>
-    public string IndexTable { get; set; } = DefaultIndexTable;
+    public KeptStatuses KeptStatuses => new(KeepStatuses);
 
-    /// <summary>The least time between two index refreshes caused by an MO the index does not know (<c>PUSH_INDEX_REFRESH_SECONDS</c>).</summary>
-    public TimeSpan IndexRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>The <see cref="LastSentIndex"/>'s table: MO → dashboard orders, rewritten by every full sync.</summary>
+    [ConfigurationKeyName("PUSH_INDEX_TABLE"), NamePatternSetting("^[A-Za-z][A-Za-z0-9]{2,62}$", "must be 3-63 letters and digits, starting with a letter")]
+    public string IndexTable { get; set; } = "moorderindex";
+
+    /// <summary>The least time between two index refreshes caused by an MO the index does not know.</summary>
+    [ConfigurationKeyName("PUSH_INDEX_REFRESH_SECONDS"), WholeNumberSetting]
+    public int IndexRefreshSeconds { get; set; } = 60;
+
+    public TimeSpan IndexRefreshInterval => TimeSpan.FromSeconds(IndexRefreshSeconds);
 }

@@ -122,7 +122,7 @@ public class DashboardOrdersClient
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
             throw new DashboardUnexpectedResponseException(
-                $"Dashboard API: {what} answered more than {_options.MaxResponseBytes / (1024 * 1024)} MB (MAX_RESPONSE_MB); the rest was not read.", e);
+                $"Dashboard API: {what} answered more than {_http.MaxResponseContentBufferSize / (1024 * 1024)} MB (MAX_RESPONSE_MB); the rest was not read.", e);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or TimeoutException
             or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)

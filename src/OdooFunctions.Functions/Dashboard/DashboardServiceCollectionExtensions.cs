@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using OdooFunctions.Functions.Settings;
 using Polly;
 
 namespace OdooFunctions.Functions.Dashboard;
@@ -10,28 +11,22 @@ namespace OdooFunctions.Functions.Dashboard;
 public static class DashboardServiceCollectionExtensions
 {
     /// <summary>
-    /// The dashboard part, which the sync and the push both use, with its settings (<see cref="DashboardSettings"/>) bound
-    /// and checked at start: the REST client and its token; the index of what each order was last sent and its refresh
-    /// gate (on the app's <c>TableServiceClient</c>). A missing <c>DASHBOARD_API_URL</c> does not stop the host (the
-    /// Odoo endpoints work without it); each call then fails with that message.
+    /// The dashboard part, which the sync and the push both use, with its settings (<see cref="DashboardOptions"/>, and
+    /// <c>MAX_RESPONSE_MB</c>) bound and checked at start: the REST client and its token; the index of what each order was
+    /// last sent and its refresh gate (on the app's <c>TableServiceClient</c>). A missing <c>DASHBOARD_API_URL</c> does
+    /// not stop the host (the Odoo endpoints work without it); each call then fails with that message.
     /// </summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DashboardSettings>().Bind(configuration).ValidateDataAnnotations()
-            .Validate(s => s.ApiUri is not { } url || url.Scheme is "http" or "https", "DASHBOARD_API_URL must be an absolute http(s) URL")
-            .ValidateOnStart();
-        services.AddOptions<DashboardOptions>()
-            .Configure<IOptions<DashboardSettings>>(static (options, settings) => settings.Value.ApplyTo(options))
-            .Validate(o => o.IndexTable.Length is >= 3 and <= 63 && char.IsAsciiLetter(o.IndexTable[0]) && o.IndexTable.All(char.IsAsciiLetterOrDigit),
-                "PUSH_INDEX_TABLE must be 3-63 letters and digits, starting with a letter")
-            .ValidateOnStart();
-        services.AddHostedService<InsecureDashboardUrlWarning>();
+        services.AddSettings<DashboardOptions, DashboardOptionsValidator>(configuration);
+        services.AddResponseLimit(configuration);
+        services.AddInsecureUrlWarning<DashboardOptions>(static dashboard => dashboard.ApiUrl, "DASHBOARD_API_URL", "dashboard API token");
 
         services.TryAddSingleton<IDashboardApiToken, StoredDashboardApiToken>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(DashboardOrdersClient.HttpClientName, static (sp, http) =>
                 // HttpClient buffers the body after the handlers have returned, and stops at the cap.
-                http.MaxResponseContentBufferSize = sp.GetRequiredService<IOptions<DashboardOptions>>().Value.MaxResponseBytes)
+                http.MaxResponseContentBufferSize = sp.GetRequiredService<IOptions<ResponseLimitOptions>>().Value.MaxResponseBytes)
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
             {
                 // One long-lived client (a singleton): the handler recycles connections so DNS changes are seen.

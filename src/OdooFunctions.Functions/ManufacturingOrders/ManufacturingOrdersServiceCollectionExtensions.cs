@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders.Creating;
 using OdooFunctions.Functions.ManufacturingOrders.Reading;
 using OdooFunctions.Functions.ManufacturingOrders.Updating;
+using OdooFunctions.Functions.Odoo;
+using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Contract;
 using static OdooFunctions.Functions.Contract.ApiErrorCodes;
 
@@ -12,12 +16,16 @@ namespace OdooFunctions.Functions.ManufacturingOrders;
 public static class ManufacturingOrdersServiceCollectionExtensions
 {
     /// <summary>
-    /// Reading, creating and updating manufacturing orders, over the typed Odoo client (<c>AddOdooServices</c>). The
-    /// create's claims live in the app's Table storage; their <see cref="IdempotencyOptions"/> are bound with Odoo's
-    /// settings, which they are read from.
+    /// Reading, creating and updating manufacturing orders, over the typed Odoo client (<c>AddOdooServices</c>, registered
+    /// before it). The create's claims live in the app's Table storage; their <see cref="IdempotencyOptions"/> are bound and
+    /// checked at start.
     /// </summary>
-    public static IServiceCollection AddManufacturingOrders(this IServiceCollection services)
+    public static IServiceCollection AddManufacturingOrders(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSettings<IdempotencyOptions, IdempotencyOptionsValidator>(configuration)
+            // A lease that can end while its create is still running in Odoo would let a retry make a second order.
+            .Validate<IOptions<OdooOptions>>((idempotency, odoo) => idempotency.LeaseSeconds < 1 || idempotency.LeaseSeconds > odoo.Value.TimeoutSeconds,
+                $"IDEMPOTENCY_LEASE_SECONDS must be longer than the Odoo call timeout (ODOO_TIMEOUT_SECONDS, default {OdooOptions.DefaultTimeoutSeconds})");
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ManufacturingOrderService>();
         services.AddSingleton<CreateRecordStore>();

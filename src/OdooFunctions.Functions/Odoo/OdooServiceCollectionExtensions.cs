@@ -2,7 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Http;
-using OdooFunctions.Functions.ManufacturingOrders;
+using OdooFunctions.Functions.Secrets;
+using OdooFunctions.Functions.Settings;
 using OdooFunctions.Odoo;
 using OdooFunctions.Functions.Contract;
 
@@ -11,21 +12,40 @@ namespace OdooFunctions.Functions.Odoo;
 public static class OdooAppServiceCollectionExtensions
 {
     /// <summary>
-    /// The one shared Odoo client and its typed clients, with their settings (<see cref="OdooSettings"/>) bound and
-    /// checked at start; the idempotent create's options are made from the same settings.
+    /// The one shared Odoo client and its typed clients, with their settings (<see cref="OdooOptions"/>, and
+    /// <c>MAX_RESPONSE_MB</c>) bound and checked at start, and the guide's warning for a plain-http Odoo.
     /// </summary>
     public static IServiceCollection AddOdooServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<OdooSettings>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OdooSettings>>(new OdooSettingsValidator(configuration));
+        services.AddSettings<OdooOptions, OdooOptionsValidator>(configuration)
+            // The key is a secret, so it is not bound: only whether it is there (or a vault to read it from) is checked.
+            .Validate(_ => IsSet(configuration, SecretReference.OdooApiKey().SettingName) || IsSet(configuration, SecretsOptions.KeyVaultUriSetting),
+                InvalidSettingsException.Missing($"{SecretReference.OdooApiKey().SettingName} (or {SecretsOptions.KeyVaultUriSetting})"));
+        services.AddResponseLimit(configuration);
+        services.AddInsecureUrlWarning<OdooOptions>(static odoo => odoo.Url, "ODOO_URL", "API key");
 
-        // Made from the settings above.
         services.AddOdooClient(static _ => { });
-        services.AddOptions<OdooClientOptions>().Configure<IOptions<OdooSettings>>(static (options, settings) => settings.Value.ApplyTo(options));
-        services.AddOptions<IdempotencyOptions>().Configure<IOptions<OdooSettings>>(static (options, settings) => settings.Value.ApplyTo(options));
+        services.AddOptions<OdooClientOptions>().Configure<IOptions<OdooOptions>, IOptions<ResponseLimitOptions>>(
+            static (client, odoo, limit) => ConfigureClient(client, odoo.Value, limit.Value));
         AddOdooErrors(services);
         return services;
     }
+
+    private static void ConfigureClient(OdooClientOptions client, OdooOptions odoo, ResponseLimitOptions limit)
+    {
+        client.Url = odoo.Url;
+        client.Database = odoo.Database;
+        client.Username = odoo.Username;
+        client.Protocol = odoo.Protocol;
+        client.AttemptTimeout = TimeSpan.FromSeconds(odoo.TimeoutSeconds);
+        client.TotalTimeout = client.AttemptTimeout * 3;
+        // A call waits for a place under the bound as long as Odoo may take to answer it, then is refused (503).
+        client.MaxQueueWait = client.AttemptTimeout;
+        client.MaxConcurrentCalls = odoo.MaxConcurrentCalls;
+        client.MaxResponseBytes = limit.MaxResponseBytes;
+    }
+
+    private static bool IsSet(IConfiguration configuration, string setting) => !string.IsNullOrWhiteSpace(configuration[setting]);
 
     /// <summary>
     /// Odoo's own refusals keep Odoo's message (it is meant for users); outside failures get a fixed message that tells

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OdooFunctions.Functions.Contract;
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Settings;
 using OdooFunctions.Functions.Storage;
 using static OdooFunctions.Functions.Contract.ApiErrorCodes;
 
@@ -11,16 +12,12 @@ namespace OdooFunctions.Functions.Push;
 public static class PushServiceCollectionExtensions
 {
     /// <summary>
-    /// The webhook path: receiver → queue (<c>WEBHOOK_QUEUE</c>) → processor, its settings (<see cref="PushSettings"/>)
+    /// The webhook path: receiver → queue (<c>WEBHOOK_QUEUE</c>) → processor, its settings (<see cref="PushOptions"/>)
     /// bound and checked at start. It finds and sends orders through the dashboard part (<c>AddDashboard</c>, registered before it).
     /// </summary>
     public static IServiceCollection AddPush(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PushSettings>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PushOptions>()
-            .Configure<Microsoft.Extensions.Options.IOptions<PushSettings>>(static (options, settings) => settings.Value.ApplyTo(options))
-            .Validate(o => IsQueueName(o.QueueName), "WEBHOOK_QUEUE must be 3-63 lowercase letters, digits and single dashes")
-            .ValidateOnStart();
+        services.AddSettings<PushOptions, PushOptionsValidator>(configuration);
 
         services.AddQueueStorage(configuration);
         services.TryAddSingleton(TimeProvider.System);
@@ -34,8 +31,4 @@ public static class PushServiceCollectionExtensions
         services.AddErrorAnswer<InvalidWebhookPayloadException>(400, InvalidWebhook, ex => "Not an mrp.production webhook: " + ex.Message);
         return services;
     }
-
-    private static bool IsQueueName(string name) =>
-        name.Length is >= 3 and <= 63 && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1])
-        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') && !name.Contains("--", StringComparison.Ordinal);
 }

@@ -1,9 +1,11 @@
 using Azure.Core;
 using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.Configuration;
+using OdooFunctions.Functions.Settings;
 
 namespace OdooFunctions.Functions.Secrets;
 
-/// <summary>Where the app's secrets come from and how long they are kept. Made from <see cref="SecretsSettings"/> by <c>AddSecrets</c>.</summary>
+/// <summary>Where the app's secrets come from and how long they are kept. Bound and checked at start by <c>AddSecrets</c>.</summary>
 public sealed class SecretsOptions
 {
     public const string KeyVaultUriSetting = "KEY_VAULT_URI";
@@ -15,12 +17,15 @@ public sealed class SecretsOptions
     public static readonly TimeSpan DefaultFailureTtl = TimeSpan.FromSeconds(10);
 
     /// <summary>The vault (<c>KEY_VAULT_URI</c>). Null: secrets come from app settings.</summary>
+    [ConfigurationKeyName(KeyVaultUriSetting), UrlSetting("https://my-vault.vault.azure.net/")]
     public Uri? VaultUri { get; set; }
 
     /// <summary>The Key Vault name of the Odoo API key (<c>ODOO_API_KEY_SECRET_NAME</c>).</summary>
+    [ConfigurationKeyName(OdooApiKeySecretNameSetting), NamePatternSetting("^[A-Za-z0-9-]{1,127}$", "must be 1 to 127 letters, digits or dashes (got '{0}').")]
     public string OdooApiKeySecretName { get; set; } = DefaultOdooApiKeySecretName;
 
     /// <summary>How long a secret read from the vault is kept (<c>SECRET_CACHE_TTL</c>, <c>hh:mm:ss</c> or seconds).</summary>
+    [ConfigurationKeyName(CacheTtlSetting), DurationSetting]
     public TimeSpan CacheTtl { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>

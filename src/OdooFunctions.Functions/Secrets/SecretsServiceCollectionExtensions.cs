@@ -10,6 +10,7 @@ using OdooFunctions.Odoo;
 
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.Contract;
+using OdooFunctions.Functions.Settings;
 
 namespace OdooFunctions.Functions.Secrets;
 
@@ -18,7 +19,7 @@ public static class SecretsServiceCollectionExtensions
     /// <summary>
     /// Registers the app's secrets: <see cref="SecretStore"/>, <see cref="ISecretSource"/> (Key Vault when
     /// <c>KEY_VAULT_URI</c> is set, app settings otherwise) and <see cref="IOdooApiKeyProvider"/>, with their settings
-    /// (<see cref="SecretsSettings"/>) bound and checked at start.
+    /// (<see cref="SecretsOptions"/>) bound and checked at start.
     /// The vault is read with the real <see cref="SecretClient"/>, registered through Microsoft.Extensions.Azure,
     /// authenticated by <c>DefaultAzureCredential</c> (managed identity in Azure) unless
     /// <see cref="SecretsOptions.Credential"/> says otherwise.
@@ -28,9 +29,7 @@ public static class SecretsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<SecretsSettings>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SecretsSettings>, SecretsSettingsValidator>();
-        services.AddOptions<SecretsOptions>().Configure<IOptions<SecretsSettings>>(static (options, settings) => settings.Value.ApplyTo(options));
+        services.AddSettings<SecretsOptions, SecretsOptionsValidator>(configuration);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddAzureClients(clients =>

@@ -15,26 +15,28 @@ public sealed class InvalidSettingsException(IReadOnlyList<string> problems, Exc
     public static string Missing(string setting) => MissingPrefix + setting;
 
     /// <summary>
-    /// Every part's failures as one list: first one line naming every missing setting (in the order the parts check
-    /// them), then the other problems, each once (two parts that read the same setting report it the same way).
+    /// The host's start-up check's failure (one part's <see cref="OptionsValidationException"/>, or an
+    /// <see cref="AggregateException"/> of several) as one list; null for any other exception.
     /// </summary>
-    public static InvalidSettingsException From(IReadOnlyList<OptionsValidationException> failures, Exception? innerException = null)
+    public static InvalidSettingsException? From(Exception exception) => exception switch
     {
-        var problems = failures.SelectMany(f => f.Failures).Select(InGuideWords).Distinct(StringComparer.Ordinal).ToList();
-        var missing = problems.Where(p => p.StartsWith(MissingPrefix, StringComparison.Ordinal)).Select(p => p[MissingPrefix.Length..]).ToList();
-        var others = problems.Where(p => !p.StartsWith(MissingPrefix, StringComparison.Ordinal));
-        return new InvalidSettingsException(missing.Count == 0 ? [.. others] : [MissingPrefix + string.Join(", ", missing), .. others], innerException);
-    }
+        OptionsValidationException failure => From([failure], failure),
+        AggregateException { InnerExceptions: var failures } when failures.All(e => e is OptionsValidationException) =>
+            From([.. failures.Cast<OptionsValidationException>()], exception),
+        _ => null,
+    };
 
-    // ValidateDataAnnotations words a failure "DataAnnotation validation failed for 'T' members: 'P' with the error: 'M'.";
-    // M is the attribute's own message, which already names the setting.
-    private static string InGuideWords(string failure)
+    /// <summary>
+    /// First one line naming every missing setting (in the order the parts check them), then the other problems, each
+    /// once (two parts that depend on the same settings report their problems the same way).
+    /// </summary>
+    private static InvalidSettingsException From(IReadOnlyList<OptionsValidationException> failures, Exception innerException)
     {
-        const string annotation = "DataAnnotation validation failed for ";
-        const string error = " with the error: '";
-        var at = failure.IndexOf(error, StringComparison.Ordinal);
-        return failure.StartsWith(annotation, StringComparison.Ordinal) && at >= 0 && failure.EndsWith("'.", StringComparison.Ordinal)
-            ? failure[(at + error.Length)..^2]
-            : failure;
+        var problems = failures.SelectMany(f => f.Failures).Distinct(StringComparer.Ordinal).ToList();
+        var others = problems.Where(p => !p.StartsWith(MissingPrefix, StringComparison.Ordinal)).ToList();
+        // A value given but unreadable is not bound, so its required check sees nothing: report it as bad, not also as missing.
+        var missing = problems.Where(p => p.StartsWith(MissingPrefix, StringComparison.Ordinal)).Select(p => p[MissingPrefix.Length..])
+            .Where(setting => !others.Any(p => p.StartsWith(setting + " ", StringComparison.Ordinal))).ToList();
+        return new InvalidSettingsException(missing.Count == 0 ? [.. others] : [MissingPrefix + string.Join(", ", missing), .. others], innerException);
     }
 }

@@ -7,5 +7,5 @@ namespace OdooFunctions.Functions.Settings;
 internal sealed class RequiredSettingAttribute : RequiredAttribute
 {
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        IsValid(value) ? ValidationResult.Success : SettingText.Problem(InvalidSettingsException.Missing(SettingText.NameOf(validationContext)), validationContext);
+        IsValid(value) ? ValidationResult.Success : new ValidationResult(InvalidSettingsException.Missing(SettingAttribute.NameOf(validationContext)));
 }

@@ -1,65 +1,50 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OdooFunctions.Functions.Auth;
-using OdooFunctions.Functions.Odoo;
 
 namespace OdooFunctions.Functions.Settings;
 
-public static partial class SettingsServiceCollectionExtensions
+public static class SettingsServiceCollectionExtensions
 {
     /// <summary>
-    /// After the parts, each of which binds its own settings and checks them at start (<c>ValidateOnStart</c>): the host's
-    /// start-up check then stops a bad configuration with one <see cref="InvalidSettingsException"/> that names every
-    /// problem of every part (not a request later, and not one part's view after another). Also the start-up warnings.
+    /// A part's settings: <typeparamref name="TOptions"/> bound from <paramref name="configuration"/> under their
+    /// <c>[ConfigurationKeyName]</c>s and checked at start, first the values that do not convert (<see cref="SettingValues"/>),
+    /// then <typeparamref name="TValidator"/> (the generated <c>[OptionsValidator]</c>). The part adds its cross-field checks to
+    /// the builder returned.
     /// </summary>
-    public static IServiceCollection AddSettingsCheck(this IServiceCollection services)
+    public static OptionsBuilder<TOptions> AddSettings<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
     {
-        // The parts' ValidateOnStart registered the host's own check; it is kept and only its failures are reworded.
-        if (services.LastOrDefault(d => d.ServiceType == typeof(IStartupValidator)) is { ImplementationType: { } partsCheck } registered)
-        {
-            services.Remove(registered);
-            services.AddTransient<IStartupValidator>(provider =>
-                new SettingsStartupValidator((IStartupValidator)ActivatorUtilities.CreateInstance(provider, partsCheck)));
-        }
-
-        services.AddHostedService<InsecureSettingsWarning>();
-        return services;
+        services.AddSingleton<IValidateOptions<TOptions>>(new UnreadableSettingsValidator<TOptions>(configuration));
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        return services.AddOptions<TOptions>()
+            .Configure(options => SettingValues.Readable(typeof(TOptions), configuration).Bind(options))
+            .ValidateOnStart();
     }
 
     /// <summary>
-    /// The start-up warnings: the guide's for a plain-http Odoo (loopback excepted: the demos), and shared-secret tokens
-    /// whose issuer or audience is not checked. The dashboard part warns about its own URL.
+    /// Warns at start when <paramref name="url"/> (the setting <paramref name="setting"/>) is plain http off loopback: the
+    /// <paramref name="credential"/> that goes with every call would cross the network in clear text.
     /// </summary>
-    private sealed partial class InsecureSettingsWarning(
-        IOptions<OdooSettings> odoo, IOptions<DashboardAuthSettings> auth, ILogger<InsecureSettingsWarning> logger) : IHostedService
+    public static IServiceCollection AddInsecureUrlWarning<TOptions>(
+        this IServiceCollection services, Func<TOptions, Uri?> url, string setting, string credential)
+        where TOptions : class =>
+        services.AddHostedService(provider => new InsecureUrlWarning<TOptions>(
+            provider.GetRequiredService<IOptions<TOptions>>(), url, setting, credential, provider.GetRequiredService<ILogger<InsecureUrlWarning<TOptions>>>()));
+
+    /// <summary>
+    /// <c>MAX_RESPONSE_MB</c> (<see cref="ResponseLimitOptions"/>), which the Odoo and the dashboard parts both read: bound
+    /// by whichever of them comes first, once.
+    /// </summary>
+    public static IServiceCollection AddResponseLimit(this IServiceCollection services, IConfiguration configuration)
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<ResponseLimitOptions>)))
         {
-            if (SettingText.Value(odoo.Value.Url) is { } odooUrl && SettingText.IsInsecureUrl(odooUrl))
-            {
-                LogInsecure(logger, odooUrl);
-            }
-
-            // Shared-secret mode with nothing else checked: whoever holds the secret can mint any role.
-            var issuer = SettingText.Value(auth.Value.Issuer);
-            var audience = SettingText.Value(auth.Value.Audience);
-            if (SettingText.Value(auth.Value.Authority) is null && (issuer is null || audience is null))
-            {
-                var notChecked = string.Join(" and ", new[] { issuer is null ? "AUTH_JWT_ISSUER" : null, audience is null ? "AUTH_JWT_AUDIENCE" : null }.OfType<string>());
-                LogUncheckedSharedSecret(logger, notChecked);
-            }
-
-            return Task.CompletedTask;
+            services.AddSettings<ResponseLimitOptions, ResponseLimitOptionsValidator>(configuration);
         }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "ODOO_URL is not using HTTPS ({OdooUrl}): the API key would cross the network in clear text. Use https://")]
-        private static partial void LogInsecure(ILogger logger, string odooUrl);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Shared-secret (HS256) tokens without {NotChecked}: any token signed with the secret is accepted, whoever it was issued for. Set AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE")]
-        private static partial void LogUncheckedSharedSecret(ILogger logger, string notChecked);
+        return services;
     }
 }

@@ -1,10 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace OdooFunctions.Functions.Settings;
 
-/// <summary>When set, the setting is an absolute https URL (or http, as <see cref="AllowHttp"/> and <see cref="AllowHttpOnLoopback"/> say).</summary>
-[AttributeUsage(AttributeTargets.Property)]
-internal sealed class UrlSettingAttribute(string example) : ValidationAttribute
+/// <summary>The setting is an absolute https URL (or http, as <see cref="AllowHttp"/> and <see cref="AllowHttpOnLoopback"/> say).</summary>
+internal sealed class UrlSettingAttribute(string example) : SettingAttribute
 {
     /// <summary>An example shown in the message, e.g. <c>https://your-instance.odoo.com</c>.</summary>
     public string Example { get; } = example;
@@ -15,20 +12,16 @@ internal sealed class UrlSettingAttribute(string example) : ValidationAttribute
     /// <summary>Plain http is accepted on a loopback host only (local demos).</summary>
     public bool AllowHttpOnLoopback { get; set; }
 
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    protected override string? Problem(object value)
     {
-        if (SettingText.Value(value as string) is not { } text || IsAccepted(text))
+        if (value is Uri { IsAbsoluteUri: true } uri
+            && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && (AllowHttp || (AllowHttpOnLoopback && uri.IsLoopback)))))
         {
-            return ValidationResult.Success;
+            return null;
         }
 
         var schemes = AllowHttp ? "http(s)" : "https";
         var loopback = AllowHttpOnLoopback ? " (http only on loopback)" : "";
-        return SettingText.Problem($"{SettingText.NameOf(validationContext)} must be an absolute {schemes} URL{loopback}, e.g. {Example} (got '{text}')", validationContext);
+        return $"must be an absolute {schemes} URL{loopback}, e.g. {Example} (got '{(value as Uri)?.OriginalString ?? value}')";
     }
-
-    private bool IsAccepted(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps
-            || (uri.Scheme == Uri.UriSchemeHttp && (AllowHttp || (AllowHttpOnLoopback && uri.IsLoopback))));
 }

@@ -4,17 +4,14 @@ using Microsoft.Extensions.Logging;
 namespace OdooFunctions.Functions.Sync;
 
 /// <summary>
-/// The sync every <c>%SYNC_SCHEDULE%</c> (app setting, <c>0 */5 * * * *</c>). The host resolves the binding
-/// expression from app settings before the worker starts, so the setting must exist (local.settings.json,
-/// infra app settings). The host already runs a timer on one instance at a time (its blob lock), and the run itself
-/// takes the <see cref="SyncLease"/>, the same one <c>POST /api/sync/run</c> takes, so a timer run and a manual run never
-/// overlap either.
+/// The sync every <c>%SYNC_SCHEDULE%</c> (app setting, e.g. <c>0 */5 * * * *</c>). The host resolves the binding
+/// expression from app settings before the worker starts, so the setting must exist (local.settings.json, infra app
+/// settings); <see cref="StatusSyncOptions.Schedule"/> stops the start without it. The host already runs a timer on one
+/// instance at a time (its blob lock), and the run itself takes the <see cref="SyncLease"/>, the same one
+/// <c>POST /api/sync/run</c> takes, so a timer run and a manual run never overlap either.
 /// </summary>
 public sealed partial class StatusSyncTimer(StatusSync sync, ILogger<StatusSyncTimer> logger)
 {
-    public const string ScheduleSetting = "SYNC_SCHEDULE";
-    public const string DefaultSchedule = "0 */5 * * * *";
-
     [Function("StatusSyncTimer")]
     public async Task RunAsync([TimerTrigger("%SYNC_SCHEDULE%", RunOnStartup = false)] TimerInfo timer, FunctionContext context)
     {

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Contract;
 using OdooFunctions.Functions.Http;
+using OdooFunctions.Functions.Settings;
 using static OdooFunctions.Functions.Contract.ApiErrorCodes;
 
 namespace OdooFunctions.Functions.Sync;
@@ -12,14 +12,13 @@ namespace OdooFunctions.Functions.Sync;
 public static class SyncServiceCollectionExtensions
 {
     /// <summary>
-    /// The order-status sync, with its settings (<see cref="StatusSyncSettings"/>) bound and checked at start: the run
+    /// The order-status sync, with its settings (<see cref="StatusSyncOptions"/>, the timer's schedule among them) bound and checked at start: the run
     /// store and the lease (on the app's <c>TableServiceClient</c>); the run itself. It talks to the dashboard through the
     /// dashboard part (<c>AddDashboard</c>, registered before it).
     /// </summary>
     public static IServiceCollection AddStatusSync(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StatusSyncSettings>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StatusSyncOptions>().Configure<IOptions<StatusSyncSettings>>(static (options, settings) => settings.Value.ApplyTo(options));
+        services.AddSettings<StatusSyncOptions, StatusSyncOptionsValidator>(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SyncRunStore>();

@@ -11,35 +11,20 @@ namespace OdooFunctions.Functions.Tests.App;
 /// </summary>
 public sealed partial class FolderDependencyTests
 {
-    /// <summary>Pairs of folders that still import each other, each in alphabetical order; none is to be added.</summary>
-    private static readonly HashSet<(string, string)> StillAllowed =
-    [
-        // being removed (issue 20): the settings' start-up warnings name the parts' settings
-        ("Auth", "Settings"),
-        ("Odoo", "Settings"),
-    ];
-
     private static readonly string Source = RepositoryRoot.Combine("src", "OdooFunctions.Functions");
 
     [Fact]
-    public void No_two_folders_import_each_other_but_the_pairs_being_untangled()
+    public void No_two_folders_import_each_other()
     {
         var imports = Imports();
 
-        var tangled = MutualPairs(imports).Where(pair => !StillAllowed.Contains(pair)).Select(pair => Describe(pair, imports)).ToList();
+        var tangled = MutualPairs(imports).Select(pair => Describe(pair, imports)).ToList();
 
         Assert.True(tangled.Count == 0, "These folders import each other:\n" + string.Join("\n", tangled));
     }
 
     [Fact]
-    public void Every_pair_still_allowed_still_imports_each_other_so_the_list_only_shrinks()
-    {
-        var mutual = MutualPairs(Imports()).ToHashSet();
-
-        var untangled = StillAllowed.Where(pair => !mutual.Contains(pair)).Select(pair => $"{pair.Item1} ↔ {pair.Item2}").ToList();
-
-        Assert.True(untangled.Count == 0, "No longer import each other; take them off the list: " + string.Join(", ", untangled));
-    }
+    public void The_settings_binding_every_part_uses_imports_no_part() => Assert.Empty(Targets(Imports(), "Settings"));
 
     [Fact]
     public void The_timer_and_the_push_meet_only_in_the_dashboard_part()

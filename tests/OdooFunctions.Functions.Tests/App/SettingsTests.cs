@@ -19,6 +19,18 @@ public sealed class SettingsTests
         Assert.Contains("Missing required environment variables: ODOO_URL, ODOO_USERNAME, ODOO_API_KEY (or KEY_VAULT_URI), AUTH_JWT_SECRET", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_setting_given_but_unreadable_is_reported_as_bad_not_also_as_missing()
+    {
+        var settings = Complete();
+        settings["ODOO_URL"] = "http://";
+
+        var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
+
+        Assert.Contains(failure.Problems, p => p.StartsWith("ODOO_URL must be an absolute", StringComparison.Ordinal));
+        Assert.DoesNotContain(failure.Problems, p => p.StartsWith(InvalidSettingsException.MissingPrefix, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("ODOO_URL", "not a url", "ODOO_URL")]
     [InlineData("ODOO_PROTOCOL", "soap", "ODOO_PROTOCOL")]
@@ -42,6 +54,9 @@ public sealed class SettingsTests
     [InlineData("WEBHOOK_RECHECKS", "soon", "WEBHOOK_RECHECKS must be a whole number of at least 0")]
     [InlineData("PUSH_INDEX_REFRESH_SECONDS", "0", "PUSH_INDEX_REFRESH_SECONDS must be a positive whole number")]
     [InlineData("PUSH_INDEX_TABLE", "moorder-index", "PUSH_INDEX_TABLE must be 3-63 letters and digits")]
+    [InlineData("SYNC_SCHEDULE", "0 */5 * * *", "SYNC_SCHEDULE must be a six-field NCRONTAB schedule")]
+    [InlineData("SYNC_SCHEDULE", "00:05:00", "SYNC_SCHEDULE must be a six-field NCRONTAB schedule")]
+    [InlineData("ODOO_PROTOCOL", "1", "ODOO_PROTOCOL must be auto, jsonrpc or json2")]
     public void A_malformed_setting_stops_the_start_naming_it(string name, string value, string named)
     {
         var settings = Complete();
@@ -49,6 +64,43 @@ public sealed class SettingsTests
         var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("test-key-value", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SYNC_SCHEDULE")]
+    [InlineData("WEBHOOK_QUEUE")]
+    public void A_setting_a_trigger_names_is_required_because_the_host_has_no_default_for_it(string name)
+    {
+        // Without it the host would start the app, which answers HTTP, and never run that trigger.
+        var settings = Complete();
+        settings[name] = null;
+        var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
+        Assert.Equal(new[] { InvalidSettingsException.Missing(name) }, failure.Problems);
+    }
+
+    [Fact]
+    public void Both_trigger_settings_missing_are_named_on_the_one_missing_line()
+    {
+        var settings = Complete();
+        settings["SYNC_SCHEDULE"] = " ";
+        settings["WEBHOOK_QUEUE"] = null;
+        var failure = Assert.Throws<InvalidSettingsException>(() => Start(settings));
+        Assert.Equal(new[] { "Missing required environment variables: SYNC_SCHEDULE, WEBHOOK_QUEUE" }, failure.Problems);
+    }
+
+    [Fact]
+    public void Lists_are_comma_separated_and_a_list_not_given_keeps_its_default()
+    {
+        var settings = Complete();
+        settings["AUTH_JWT_AUDIENCE"] = " api://odoo-functions , 6f1c2b9e ,";
+        settings["AUTH_READ_ROLES"] = "Viewer, admin";
+        using var provider = AppContainer.Build(settings);
+
+        var options = provider.GetRequiredService<DashboardAuthOptions>();
+
+        Assert.Equal(["api://odoo-functions", "6f1c2b9e"], options.Audiences);
+        Assert.Equal(["Viewer", "admin"], options.ReadRoles);
+        Assert.Equal(["Admin", "Manager"], options.WriteRoles);
     }
 
     [Theory]
@@ -72,17 +124,17 @@ public sealed class SettingsTests
         {
             return AppContainer.BuildPart(
                 TestSettings.Minimal().With("RATE_LIMIT_PER_MINUTE", rateLimit).Build(),
-                (services, configuration) => services.AddDashboardAuth(configuration).AddSecrets(configuration).AddSettingsCheck());
+                (services, configuration) => services.AddDashboardAuth(configuration).AddSecrets(configuration));
         }
 
         using (var refused = AuthOnly("many"))
         {
-            var failure = Assert.Throws<InvalidSettingsException>(() => refused.GetRequiredService<IStartupValidator>().Validate());
+            var failure = Assert.Throws<InvalidSettingsException>(refused.CheckSettings);
             Assert.Equal(new[] { "RATE_LIMIT_PER_MINUTE must be a positive whole number" }, failure.Problems);
         }
 
         using var accepted = AuthOnly("30");
-        accepted.GetRequiredService<IStartupValidator>().Validate();
+        accepted.CheckSettings();
         Assert.Equal(30, accepted.GetRequiredService<DashboardAuthOptions>().RequestsPerMinute);
     }
 

@@ -3,7 +3,6 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Settings;
 
 namespace OdooFunctions.Functions.Tests.App;
@@ -49,8 +48,8 @@ public sealed class WorkerHostTests
     {
         using var host = Build(TestSettings.Minimal().With("ODOO_URL", null).With("RATE_LIMIT_PER_MINUTE", "many").Build());
 
-        // What the host's StartAsync runs before any hosted service starts (here there is no Functions host to connect to).
-        var failure = Assert.Throws<InvalidSettingsException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+        // What Program.cs runs before the host starts (here there is no Functions host to connect to).
+        var failure = Assert.Throws<InvalidSettingsException>(host.Services.CheckSettings);
 
         Assert.Equal(new[] { "Missing required environment variables: ODOO_URL", "RATE_LIMIT_PER_MINUTE must be a positive whole number" }, failure.Problems);
     }

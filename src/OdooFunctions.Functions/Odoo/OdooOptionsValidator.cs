@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace OdooFunctions.Functions.Odoo;
+
+[OptionsValidator]
+internal sealed partial class OdooOptionsValidator : IValidateOptions<OdooOptions>;

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace OdooFunctions.Functions.Secrets;
+
+[OptionsValidator]
+internal sealed partial class SecretsOptionsValidator : IValidateOptions<SecretsOptions>;

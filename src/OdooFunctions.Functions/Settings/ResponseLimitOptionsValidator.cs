@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace OdooFunctions.Functions.Settings;
+
+[OptionsValidator]
+internal sealed partial class ResponseLimitOptionsValidator : IValidateOptions<ResponseLimitOptions>;

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace OdooFunctions.Functions.Sync;
+
+[OptionsValidator]
+internal sealed partial class StatusSyncOptionsValidator : IValidateOptions<StatusSyncOptions>;
