@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OdooFunctions.Cli;
 using OdooFunctions.Cli.OpenApi;
 using OdooFunctions.Cli.Webhooks;

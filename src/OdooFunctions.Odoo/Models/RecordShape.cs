@@ -17,7 +17,7 @@ internal sealed class RecordShape(string model, IReadOnlyList<RecordField> field
         .GroupBy(source => source).Where(group => group.Count() > 1).Select(group => group.Key)];
 
     /// <summary>The Odoo fields to request, each once, in the record's order.</summary>
-    public IReadOnlyCollection<string> OdooFields { get; } = [.. fields.SelectMany(field => field.Name == "id" ? ["id"] : field.Sources).Distinct()];
+    public IReadOnlyCollection<string> OdooFields { get; } = [.. fields.SelectMany(field => field.Sources).Distinct()];
 
     /// <summary>
     /// The record under the model record's names, in its order. Takes the values out of <paramref name="record"/>
@@ -41,7 +41,7 @@ internal sealed class RecordShape(string model, IReadOnlyList<RecordField> field
             var field = Fields[i];
             if (field.Read is null)
             {
-                var source = field.Name == "id" ? "id" : field.Source;
+                var source = field.Source;
                 values[i] = source is not null && record.TryGetPropertyValue(source, out var value)
                     ? _sharedSources.Contains(source) ? value?.DeepClone() : Detach(record, source, value)
                     : JsonValue.Create(false);
