@@ -49,13 +49,11 @@ public static class ApiErrorCodes
     public const string Cancelled = "CANCELLED";
     public const string InternalError = "INTERNAL_ERROR";
 
-    /// <summary>Every code above.</summary>
+    /// <summary>Every code above, read from the constants themselves so that a new one cannot be left out.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        ValidationError, InvalidJson, DuplicateKey, PayloadTooLarge, Unauthorized, Forbidden, RateLimited, NotFound, Conflict, Unprocessable,
-        InvalidTransition, StateNotChanged, BackorderDecisionNeeded, OdooWizard, CreateInProgress, IdempotencyKeyReused, AmbiguousCreate,
-        CreateOutcomeUnknown, OdooAccessDenied, OdooAuthFailed, OdooValidationError, OdooBusy, OdooUnavailable, OdooTimeout,
-        OdooResponseTooLarge, OdooBadResponse, OdooError, StorageUnavailable, SecretUnavailable, AuthUnavailable, SyncFailed,
-        WebhookCodeInvalid, InvalidWebhook, Cancelled, InternalError,
+        .. typeof(ApiErrorCodes).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(field => field.IsLiteral)
+            .Select(field => (string)field.GetRawConstantValue()!),
     ];
 }

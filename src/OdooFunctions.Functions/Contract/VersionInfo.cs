@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using OdooFunctions.Odoo.Models.Json;
 
 namespace OdooFunctions.Functions.Contract;
 

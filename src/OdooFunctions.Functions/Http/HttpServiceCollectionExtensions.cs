@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using OdooFunctions.Functions.Contract;
 using static OdooFunctions.Functions.Contract.ApiErrorCodes;
 
 namespace OdooFunctions.Functions.Http;

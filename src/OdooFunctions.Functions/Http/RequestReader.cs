@@ -55,7 +55,7 @@ public static class RequestReader
     public static async Task<T> JsonBodyAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var body = await BodyBytesAsync(request, cancellationToken);
-        using var document = Parse(body, json => JsonDocument.Parse(json, StrictJson));
+        using var document = Parse(body);
         return document.RootElement.ValueKind == JsonValueKind.Object ? RequestRecord.Read(document.RootElement, typeInfo) : throw NotAnObject();
     }
 
@@ -87,11 +87,11 @@ public static class RequestReader
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
-    private static TParsed Parse<TParsed>(ReadOnlyMemory<byte> body, Func<ReadOnlyMemory<byte>, TParsed> parse)
+    private static JsonDocument Parse(ReadOnlyMemory<byte> body)
     {
         try
         {
-            return parse(body);
+            return JsonDocument.Parse(body, StrictJson);
         }
         catch (JsonException)
         {

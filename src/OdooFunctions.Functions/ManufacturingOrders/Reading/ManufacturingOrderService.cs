@@ -8,9 +8,6 @@ public sealed class ManufacturingOrderService(ManufacturingOrderClient productio
     public Task<IReadOnlyList<ManufacturingOrder>> ListAsync(MoState? state, int limit, int offset, CancellationToken cancellationToken) =>
         production.ListAsync(state?.OdooName, limit, offset, cancellationToken);
 
-    public Task<ManufacturingOrder?> GetAsync(long id, CancellationToken cancellationToken) =>
-        production.GetAsync(id, cancellationToken);
-
     public async Task<ManufacturingOrder> GetRequiredAsync(long id, CancellationToken cancellationToken) =>
-        await GetAsync(id, cancellationToken) ?? throw new ManufacturingOrderNotFoundException(id);
+        await production.GetAsync(id, cancellationToken) ?? throw new ManufacturingOrderNotFoundException(id);
 }
