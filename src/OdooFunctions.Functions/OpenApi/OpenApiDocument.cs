@@ -75,9 +75,6 @@ public static class OpenApiDocument
     /// </summary>
     internal static JsonObject Served => Document.Value;
 
-    /// <summary>The component name of a record type, for tools that look a schema up.</summary>
-    public static string ComponentOf(Type type) => Components[type];
-
     private static JsonObject Make()
     {
         var generator = new SchemaGenerator(Components);
