@@ -29,13 +29,13 @@ public static class AuthServiceCollectionExtensions
                 options.ReadRoles = options.ReadRoles is [] ? DashboardAuthOptions.DefaultRoles : options.ReadRoles;
                 options.WriteRoles = options.WriteRoles is [] ? DashboardAuthOptions.DefaultRoles : options.WriteRoles;
             })
-            .Validate(options => IsSet(configuration, secretSetting) || options.Authority is not null || IsSet(configuration, SecretsOptions.KeyVaultUriSetting),
+            .Validate(options => SettingValues.IsSet(configuration, secretSetting) || options.Authority is not null || SettingValues.IsSet(configuration, SecretsOptions.KeyVaultUriSetting),
                 InvalidSettingsException.Missing($"{secretSetting} (or AUTH_JWT_AUTHORITY, or {SecretsOptions.KeyVaultUriSetting})"))
             // An authority signs tokens for every application of its tenant: without an audience, any of them would do.
             .Validate(options => options.Authority is null || options.Audiences is not [],
                 InvalidSettingsException.Missing("AUTH_JWT_AUDIENCE (required with AUTH_JWT_AUTHORITY)"))
             // RFC 7518 §3.2: an HS256 key shorter than the hash (32 bytes) is refused by the token library on every request.
-            .Validate(options => options.Authority is not null || !IsSet(configuration, secretSetting) || Encoding.UTF8.GetByteCount(configuration[secretSetting]!) >= minimumBytes,
+            .Validate(options => options.Authority is not null || !SettingValues.IsSet(configuration, secretSetting) || Encoding.UTF8.GetByteCount(configuration[secretSetting]!) >= minimumBytes,
                 $"{secretSetting} must be at least {minimumBytes} bytes for HS256 (48 for HS384, 64 for HS512)");
         services.AddSingleton(static provider => provider.GetRequiredService<IOptions<DashboardAuthOptions>>().Value);
         services.AddHostedService<UncheckedSharedSecretWarning>();
@@ -71,6 +71,4 @@ public static class AuthServiceCollectionExtensions
             (ex, answer) => answer.WithRetryAfter(ex.RetryAfter));
         return services;
     }
-
-    private static bool IsSet(IConfiguration configuration, string setting) => !string.IsNullOrWhiteSpace(configuration[setting]);
 }

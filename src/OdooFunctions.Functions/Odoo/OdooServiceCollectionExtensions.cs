@@ -19,7 +19,7 @@ public static class OdooAppServiceCollectionExtensions
     {
         services.AddSettings<OdooOptions, OdooOptionsValidator>(configuration)
             // The key is a secret, so it is not bound: only whether it is there (or a vault to read it from) is checked.
-            .Validate(_ => IsSet(configuration, SecretReference.OdooApiKey().SettingName) || IsSet(configuration, SecretsOptions.KeyVaultUriSetting),
+            .Validate(_ => SettingValues.IsSet(configuration, SecretReference.OdooApiKey().SettingName) || SettingValues.IsSet(configuration, SecretsOptions.KeyVaultUriSetting),
                 InvalidSettingsException.Missing($"{SecretReference.OdooApiKey().SettingName} (or {SecretsOptions.KeyVaultUriSetting})"));
         services.AddResponseLimit(configuration);
         services.AddInsecureUrlWarning<OdooOptions>(static odoo => odoo.Url, "ODOO_URL", "API key");
@@ -44,8 +44,6 @@ public static class OdooAppServiceCollectionExtensions
         client.MaxConcurrentCalls = odoo.MaxConcurrentCalls;
         client.MaxResponseBytes = limit.MaxResponseBytes;
     }
-
-    private static bool IsSet(IConfiguration configuration, string setting) => !string.IsNullOrWhiteSpace(configuration[setting]);
 
     /// <summary>
     /// Odoo's own refusals keep Odoo's message (it is meant for users); outside failures get a fixed message that tells

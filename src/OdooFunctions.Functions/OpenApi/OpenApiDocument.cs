@@ -69,8 +69,11 @@ public static class OpenApiDocument
     /// <summary>A copy of the document (callers may change theirs).</summary>
     public static JsonObject Build() => (JsonObject)Document.Value.DeepClone();
 
-    /// <summary>The component name of a record type, for tools that look a schema up.</summary>
-    public static string ComponentOf(Type type) => Components[type];
+    /// <summary>
+    /// The one document, as <c>GET /api/openapi.json</c> writes it: never changed, only read (concurrent reads of a
+    /// JSON tree are safe), so a request does not copy it.
+    /// </summary>
+    internal static JsonObject Served => Document.Value;
 
     private static JsonObject Make()
     {

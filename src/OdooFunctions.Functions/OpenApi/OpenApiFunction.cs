@@ -12,5 +12,5 @@ public static class OpenApiFunction
     [Function(AnonymousFunctions.OpenApiDocument)]
     public static Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
-        Task.FromResult<IActionResult>(ApiResult.Json(200, OpenApiDocument.Build(), OpenApiJsonContext.Default.JsonObject));
+        Task.FromResult<IActionResult>(ApiResult.Json(200, OpenApiDocument.Served, OpenApiJsonContext.Default.JsonObject));
 }

@@ -19,6 +19,12 @@ internal static class SettingValues
         .AddInMemoryCollection(Read(options, configuration).Where(setting => setting.Converts).SelectMany(setting => setting.Entries()))
         .Build();
 
+    /// <summary>
+    /// Whether <paramref name="setting"/> is given (blank means unset, as for the bound settings): for a setting that is
+    /// not bound, e.g. a secret given as an app setting.
+    /// </summary>
+    public static bool IsSet(IConfiguration configuration, string setting) => !string.IsNullOrWhiteSpace(configuration[setting]);
+
     /// <summary>The settings of <paramref name="options"/> whose text does not convert to their property's type.</summary>
     public static IEnumerable<Setting> Unreadable(Type options, IConfiguration configuration) =>
         Read(options, configuration).Where(setting => !setting.Converts);
