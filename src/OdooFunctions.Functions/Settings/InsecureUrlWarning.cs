@@ -16,7 +16,8 @@ internal sealed partial class InsecureUrlWarning<TOptions>(
     {
         if (url(options.Value) is { IsAbsoluteUri: true, Scheme: "http", IsLoopback: false } insecure)
         {
-            LogInsecure(logger, setting, insecure.OriginalString, credential);
+            // Without the user-info part: a password written into the URL must not reach the logs.
+            LogInsecure(logger, setting, insecure.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped), credential);
         }
 
         return Task.CompletedTask;

@@ -254,5 +254,17 @@ public sealed class SettingsTests
         Assert.Equal(warned, app.Logs.GetSnapshot().Any(r => r.Message.Contains("ODOO_URL is not using HTTPS", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task The_plain_http_warning_names_the_server_but_not_credentials_written_into_the_url()
+    {
+        var settings = Complete();
+        settings["ODOO_URL"] = "http://integration:url-password-0123456789@odoo.example.com/odoo";
+        await using var app = await FunctionsTestHost.StartAsync(settings);
+
+        var warning = Assert.Single(app.Logs.GetSnapshot(), r => r.Message.Contains("ODOO_URL is not using HTTPS", StringComparison.Ordinal));
+        Assert.Contains("http://odoo.example.com/odoo", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("url-password-0123456789", warning.Message, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string?> Complete() => TestSettings.Minimal().Build();
 }
