@@ -1,5 +1,4 @@
 using OdooFunctions.Doubles.Odoo;
-using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Tests.Hosting;
 
