@@ -109,14 +109,11 @@ internal sealed class OdooRecording
         return request;
     }
 
-    /// <summary>The recorded run's database (the one its execute_kw calls name; the JSON-2 files of 16.0–18.0 name none).</summary>
-    public static string RecordedDatabase(string version) => version switch
-    {
-        "16.0" => "odoo16",
-        "17.0" => "odoo17_test",
-        "18.0" => "odoo18",
-        _ => "odoo_test",
-    };
+    /// <summary>
+    /// The recorded run's database, as its authenticate call names it (16.0 odoo16, 17.0 odoo17_test, 18.0 odoo18, 19.0
+    /// odoo_test); per version, since the JSON-2 files of 16.0–18.0 name none.
+    /// </summary>
+    public static string RecordedDatabase(string version) => Load(version, "02-jsonrpc-a-authenticate.json").Database!;
 
     /// <summary>A double of the recorded version, database and API user (no accounting group, as the recorded one).</summary>
     public OdooDoubleOptions DoubleOptions() => new()
