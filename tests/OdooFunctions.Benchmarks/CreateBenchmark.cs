@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Doubles.Storage;
-using OdooFunctions.Functions;
 using OdooFunctions.Functions.ManufacturingOrders.Creating;
 using OdooFunctions.FunctionsHost;
 using OdooFunctions.Odoo;

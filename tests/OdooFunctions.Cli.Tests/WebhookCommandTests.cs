@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using OdooFunctions.Cli.Webhooks;
-using OdooFunctions.Doubles;
 using OdooFunctions.Doubles.Odoo;
 
 namespace OdooFunctions.Cli.Tests;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using OdooFunctions.Functions;
+using OdooFunctions.TestSupport;
 
 namespace OdooFunctions.FunctionsHost;
 
@@ -41,19 +42,7 @@ public static class FunctionsMetadata
     /// <summary>The file the Functions project's build wrote (same configuration as this test run).</summary>
     public static string Path()
     {
-        var testBin = AppContext.BaseDirectory;
-        var configuration = testBin.Contains($"{System.IO.Path.DirectorySeparatorChar}Release{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var directory = new DirectoryInfo(testBin);
-        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "OdooFunctions.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new FileNotFoundException("OdooFunctions.sln not found above " + testBin);
-        }
-
-        return System.IO.Path.Combine(directory.FullName, "src", "OdooFunctions.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var configuration = AppContext.BaseDirectory.Contains($"{System.IO.Path.DirectorySeparatorChar}Release{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        return RepositoryRoot.Combine("src", "OdooFunctions.Functions", "bin", configuration, "net10.0", "functions.metadata");
     }
 }

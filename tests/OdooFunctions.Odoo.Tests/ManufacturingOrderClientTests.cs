@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Odoo.Models;
 
@@ -17,12 +15,8 @@ public sealed class ManufacturingOrderClientTests
         odoo.Server.Store.AddManufacturingOrder(odoo.Server.FinishedProductId, qty, state);
 
     /// <summary>Each component move of the order (not cancelled): what Odoo counts as consumed.</summary>
-    private static Dictionary<long, double> Consumed(OdooTestContext odoo, long id) => odoo.Server.Store.All("stock.move")
-        .Where(move => move["raw_material_production_id"] is JsonArray { Count: > 0 } order && order[0]!.GetValue<long>() == id
-            && move["state"]!.GetValue<string>() != "cancel")
-        .ToDictionary(move => move["id"]!.GetValue<long>(), move => odoo.Server.Version.HasSetQtyProducing
-            ? move["picked"] is JsonValue picked && picked.GetValueKind() == JsonValueKind.True ? move["quantity"]!.GetValue<double>() : 0
-            : move["quantity_done"]!.GetValue<double>());
+    private static Dictionary<long, double> Consumed(OdooTestContext odoo, long id) =>
+        odoo.Server.Store.Components(id).ToDictionary(move => move.Key, move => move.Value.Consumed);
 
     [Theory]
     [MemberData(nameof(Versions))]

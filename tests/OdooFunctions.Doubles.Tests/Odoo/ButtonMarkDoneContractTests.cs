@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using OdooFunctions.Doubles.Odoo;
 using Xunit.Abstractions;
 

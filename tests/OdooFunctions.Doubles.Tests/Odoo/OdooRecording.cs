@@ -14,7 +14,7 @@ internal sealed class OdooRecording
         Version = version;
         FileName = fileName;
         Content = content;
-        Protocol = fileName.Split('-')[1];
+        Protocol = ProtocolOf(fileName);
     }
 
     public string Version { get; }
@@ -34,31 +34,43 @@ internal sealed class OdooRecording
         ?? (Request["body"]?["params"]?["args"] is JsonArray args && args.Count > 0 && args[0] is JsonValue db && db.GetValueKind() == JsonValueKind.String ? db.GetValue<string>() : null);
 
     /// <summary>The group (01–22) the case belongs to.</summary>
-    public int Group => int.Parse(FileName[..2], CultureInfo.InvariantCulture);
+    public int Group => GroupOf(FileName);
 
     /// <summary>Part of the write path (groups 17–22, recorded on 16.0 and 18.0), which ran before cases 01–16.</summary>
     public bool IsWritePath => Group >= 17;
+
+    /// <summary>Execution order within a run (<see cref="OrderOf"/>).</summary>
+    public (int Part, int Group, string Name) Order => OrderOf(FileName);
 
     /// <summary>
     /// Execution order within a run: the write path (17–22) first where it was recorded, then groups 01–16 in order,
     /// letters in order ("d2" after "d"), 07-*-b last (after group 16).
     /// </summary>
-    public (int Part, int Group, string Name) Order =>
-        (IsWritePath ? 0 : 1, FileName.StartsWith("07-", StringComparison.Ordinal) && FileName.Contains("-b-", StringComparison.Ordinal) ? 99 : Group, FileName);
+    private static (int Part, int Group, string Name) OrderOf(string fileName) =>
+        (GroupOf(fileName) >= 17 ? 0 : 1, fileName.StartsWith("07-", StringComparison.Ordinal) && fileName.Contains("-b-", StringComparison.Ordinal) ? 99 : GroupOf(fileName), fileName);
+
+    private static int GroupOf(string fileName) => int.Parse(fileName[..2], CultureInfo.InvariantCulture);
+
+    private static string ProtocolOf(string fileName) => fileName.Split('-')[1];
 
     public static string Root => Path.Combine(AppContext.BaseDirectory, "Recordings");
 
     public static OdooRecording Load(string version, string fileName) =>
         new(version, fileName, JsonNode.Parse(File.ReadAllText(Path.Combine(Root, version, fileName)))!.AsObject());
 
+    /// <summary>The recording files of <paramref name="version"/>, by name.</summary>
+    public static IEnumerable<string> FileNames(string version) =>
+        Directory.GetFiles(Path.Combine(Root, version), "*.json").Select(file => Path.GetFileName(file)).Order(StringComparer.Ordinal);
+
     public static IEnumerable<OdooRecording> All() =>
         from version in OdooVersion.Names
-        from file in Directory.GetFiles(Path.Combine(Root, version), "*.json").Order(StringComparer.Ordinal)
-        select Load(version, Path.GetFileName(file));
+        from file in FileNames(version)
+        select Load(version, file);
 
-    /// <summary>The recordings of the same version and protocol that ran before this one, in order.</summary>
+    /// <summary>The recordings of the same version and protocol that ran before this one, in order (only those are read).</summary>
     public IEnumerable<OdooRecording> Earlier() =>
-        All().Where(r => r.Version == Version && r.Protocol == Protocol && r.Order.CompareTo(Order) < 0).OrderBy(r => r.Order);
+        FileNames(Version).Where(file => ProtocolOf(file) == Protocol && OrderOf(file).CompareTo(Order) < 0)
+            .OrderBy(OrderOf).Select(file => Load(Version, file));
 
     /// <summary>Builds the recorded request for the double: the key placeholder becomes the double's key.</summary>
     public HttpRequestMessage ToHttpRequest(string apiKey, string runStartFilter)
@@ -97,14 +109,11 @@ internal sealed class OdooRecording
         return request;
     }
 
-    /// <summary>The recorded run's database (the one its execute_kw calls name; the JSON-2 files of 16.0–18.0 name none).</summary>
-    public static string RecordedDatabase(string version) => version switch
-    {
-        "16.0" => "odoo16",
-        "17.0" => "odoo17_test",
-        "18.0" => "odoo18",
-        _ => "odoo_test",
-    };
+    /// <summary>
+    /// The recorded run's database, as its authenticate call names it (16.0 odoo16, 17.0 odoo17_test, 18.0 odoo18, 19.0
+    /// odoo_test); per version, since the JSON-2 files of 16.0–18.0 name none.
+    /// </summary>
+    public static string RecordedDatabase(string version) => Load(version, "02-jsonrpc-a-authenticate.json").Database!;
 
     /// <summary>A double of the recorded version, database and API user (no accounting group, as the recorded one).</summary>
     public OdooDoubleOptions DoubleOptions() => new()

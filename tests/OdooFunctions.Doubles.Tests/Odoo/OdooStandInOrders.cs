@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -15,8 +16,14 @@ namespace OdooFunctions.Doubles.Tests.Odoo;
 /// </summary>
 internal static partial class OdooStandInOrders
 {
+    // Read once per version: every replayed case asks.
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<(long Id, string State, double Qty, string Origin)>> NotedByVersion = new(StringComparer.Ordinal);
+
     public static IReadOnlyList<(long Id, string State, double Qty, string Origin)> Noted(string version) =>
-        [.. OdooRecording.All().Where(r => r.Version == version && r.Note is not null)
+        NotedByVersion.GetOrAdd(version, ReadNotes);
+
+    private static IReadOnlyList<(long Id, string State, double Qty, string Origin)> ReadNotes(string version) =>
+        [.. OdooRecording.FileNames(version).Select(file => OdooRecording.Load(version, file)).Where(r => r.Note is not null)
             .Select(r => StandIn().Match(r.Note!)).Where(m => m.Success)
             .Select(m => (long.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture), m.Groups["state"].Value,
                 m.Groups["qty"].Success ? double.Parse(m.Groups["qty"].Value, CultureInfo.InvariantCulture) : 1.0, m.Groups["origin"].Value))

@@ -105,6 +105,12 @@ internal sealed partial class OdooOrm
         return id;
     }
 
+    /// <summary>The order's component moves that are not cancelled, by id: their demand and what they consumed (<see cref="OdooStockMoves.Consumed"/>).</summary>
+    internal Dictionary<long, (double Demand, double Consumed)> Components(long orderId) =>
+        _store.Find(Productions, orderId) is { } order
+            ? _moves.Raw(order).Where(m => State(m) != "cancel").ToDictionary(m => m["id"]!.AsLong(), m => (Number(m["product_uom_qty"]), _moves.Consumed(m)))
+            : [];
+
     // ---- the state machine ----
 
     private static string State(JsonObject record) => record["state"]?.GetValue<string>() ?? "draft";

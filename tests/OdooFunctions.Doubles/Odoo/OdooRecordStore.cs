@@ -175,6 +175,19 @@ public sealed class OdooRecordStore
         return Write(() => orders.AddOrder(productId, qty, state));
     }
 
+    /// <summary>
+    /// The component moves of order <paramref name="orderId"/> that are not cancelled, by id: their demand and what Odoo
+    /// counts as consumed (16.0's quantity_done; from 17.0 the quantity once picked). For tests and benchmarks.
+    /// </summary>
+    public Dictionary<long, (double Demand, double Consumed)> Components(long orderId)
+    {
+        var orders = Orders ?? throw new InvalidOperationException("This store belongs to no Odoo double.");
+        lock (Gate)
+        {
+            return orders.Components(orderId);
+        }
+    }
+
     private static JsonObject WireCopy(JsonObject record)
     {
         var copy = (JsonObject)record.DeepClone();

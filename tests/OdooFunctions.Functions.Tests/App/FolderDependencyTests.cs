@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Tests.App;
 

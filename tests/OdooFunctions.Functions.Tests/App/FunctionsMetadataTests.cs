@@ -31,7 +31,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("ProcessMoChange", trigger.Name);
         Assert.Equal("%WEBHOOK_QUEUE%", trigger.QueueName);
 
-        var example = Path.Combine(Path.GetDirectoryName(FunctionsMetadata.Path())!, "..", "..", "..", "..", "..", "local.settings.example.json");
+        var example = RepositoryRoot.Combine("local.settings.example.json");
         Assert.Equal("odoo-mo-changes", System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(example))!["Values"]!["WEBHOOK_QUEUE"]!.GetValue<string>());
         var queues = HostQueueSettings.Load();
         Assert.True(queues.MaxPollingInterval <= TimeSpan.FromSeconds(1), $"maxPollingInterval {queues.MaxPollingInterval}");
@@ -47,7 +47,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("%SYNC_SCHEDULE%", timer.Schedule);
         Assert.False(timer.RunOnStartup);
 
-        var example = Path.Combine(Path.GetDirectoryName(FunctionsMetadata.Path())!, "..", "..", "..", "..", "..", "local.settings.example.json");
+        var example = RepositoryRoot.Combine("local.settings.example.json");
         var values = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(example))!["Values"]!;
         Assert.Equal("0 */5 * * * *", values["SYNC_SCHEDULE"]!.GetValue<string>());
     }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.FunctionsHost.OpenApi;
-using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Tests.App;
 

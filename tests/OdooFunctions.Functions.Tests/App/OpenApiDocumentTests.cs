@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
-using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
-using OdooFunctions.Functions.ManufacturingOrders.Updating;
 using OdooFunctions.Functions.OpenApi;
-using OdooFunctions.FunctionsHost;
 using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Tests.App;

@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.ManufacturingOrders.Creating;
-using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.Functions.Tests.Infrastructure;
 using static OdooFunctions.Functions.Tests.Hosting.OdooAppFixture;
 

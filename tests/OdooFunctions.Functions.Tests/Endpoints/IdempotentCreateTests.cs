@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.ManufacturingOrders.Creating;
-using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.Functions.Tests.Infrastructure;
 using OdooFunctions.Odoo;
 using static OdooFunctions.Functions.Tests.Hosting.OdooAppFixture;

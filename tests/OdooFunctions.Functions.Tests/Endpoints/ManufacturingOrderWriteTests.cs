@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Doubles.Odoo;
@@ -32,15 +31,7 @@ public abstract class ManufacturingOrderWriteTests(OdooAppFixture fixture)
     private JsonObject OrderInOdoo(long id) => fixture.Odoo.Store.Get("mrp.production", id)!;
 
     /// <summary>The order's component moves (not cancelled), by id: their demand and what Odoo counts as consumed.</summary>
-    private Dictionary<long, (double Demand, double Consumed)> Components(long id) => fixture.Odoo.Store.All("stock.move")
-        .Where(move => move["raw_material_production_id"] is JsonArray { Count: > 0 } order && order[0]!.GetValue<long>() == id
-            && move["state"]!.GetValue<string>() != "cancel")
-        .ToDictionary(move => move["id"]!.GetValue<long>(), move => (move["product_uom_qty"]!.GetValue<double>(), Consumed(move)));
-
-    // 16.0 counts quantity_done; 17.0 on counts quantity once the move is picked.
-    private double Consumed(JsonObject move) => Version.HasSetQtyProducing
-        ? move["picked"] is JsonValue picked && picked.GetValueKind() == JsonValueKind.True ? move["quantity"]!.GetValue<double>() : 0
-        : move["quantity_done"]!.GetValue<double>();
+    private Dictionary<long, (double Demand, double Consumed)> Components(long id) => fixture.Odoo.Store.Components(id);
 
     /// <summary>The backorder Odoo split off <paramref name="id"/>: the original's name (before the split) with -002.</summary>
     private JsonObject BackorderOf(string originalName) =>

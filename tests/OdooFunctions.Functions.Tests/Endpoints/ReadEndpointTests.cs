@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OdooFunctions.Functions.Tests.Hosting;
-using OdooFunctions.Functions.Contract;
 using static OdooFunctions.Functions.Tests.Hosting.OdooAppFixture;
 
 namespace OdooFunctions.Functions.Tests.Endpoints;

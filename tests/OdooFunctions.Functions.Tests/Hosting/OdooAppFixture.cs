@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.Tests.Infrastructure;
-using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.Tests.Hosting;
 

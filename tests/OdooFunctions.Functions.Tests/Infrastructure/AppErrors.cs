@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Functions.Http;
-using OdooFunctions.FunctionsHost;
 
 namespace OdooFunctions.Functions.Tests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.ManufacturingOrders.Reading;
 using OdooFunctions.Functions.ManufacturingOrders.Updating;

@@ -38,8 +38,7 @@ public sealed class PushFromOdooTests
     }
 
     [Theory]
-    [InlineData("17.0")]
-    [InlineData("18.0")]
+    [MemberData(nameof(OdooVersions.WithWebhooksBeforeCommit), MemberType = typeof(OdooVersions))]
     public async Task A_webhook_sent_before_its_commit_is_rechecked_and_the_committed_state_is_sent(string version)
     {
         await using var context = await PushTestContext.StartAsync(version);

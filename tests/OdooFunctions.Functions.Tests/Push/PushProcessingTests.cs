@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OdooFunctions.Functions.Dashboard;
-using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Sync;
 using OdooFunctions.Functions.Tests.Infrastructure;
 

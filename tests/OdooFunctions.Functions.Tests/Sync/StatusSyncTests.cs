@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using OdooFunctions.Doubles.Dashboard;
 using OdooFunctions.Doubles.Odoo;
 using OdooFunctions.Functions.Sync;
+using OdooFunctions.Functions.Tests.Dashboard;
 using OdooFunctions.Functions.Tests.Hosting;
 using OdooFunctions.Functions.Tests.Infrastructure;
 
@@ -18,10 +19,10 @@ public class StatusSyncTests(AzuriteFixture azurite)
     {
         await using var context = await SyncTestContext.StartAsync(azurite, odooVersion: odooVersion);
         var expected = new Dictionary<string, string>();
-        foreach (var (state, status) in new[] { ("draft", "pending"), ("confirmed", "pending"), ("progress", "in_progress"), ("to_close", "in_progress"), ("done", "completed"), ("cancel", "cancelled") })
+        foreach (var row in OrderStatusTests.GuideTable)
         {
             // "unknown" differs from every mapped status, so each order must be patched to its mapping.
-            expected[context.Dashboard.Orders.Add(context.AddMo(state), "unknown")] = status;
+            expected[context.Dashboard.Orders.Add(context.AddMo((string)row[0]), "unknown")] = (string)row[1];
         }
 
         var run = await context.RunAsync();

@@ -1,6 +1,4 @@
-using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Models;
-using OdooFunctions.Functions.Push;
 using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Sync;
 

@@ -4,7 +4,6 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OdooFunctions.Functions.Telemetry;
-using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace OdooFunctions.Functions.Tests.Telemetry;
