@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Storage;
-using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Sync;
