@@ -108,14 +108,14 @@ public sealed class LastSentIndex
 
     /// <summary>
     /// Makes the index say what <paramref name="orders"/> say, writing only what differs from <paramref name="existing"/>
-    /// (read before <paramref name="listedAt"/>'s list was taken, or now when null). A row the push wrote after
+    /// (<see cref="AllAsync"/>, read before <paramref name="listedAt"/>'s list was taken). A row the push wrote after
     /// <paramref name="listedAt"/> is newer than the list and is kept.
     /// </summary>
     public async Task<int> RewriteAsync(
-        IReadOnlyCollection<IndexedOrder> orders, DateTimeOffset listedAt, Dictionary<(long MoId, string OrderId), LastSentRow>? existing, CancellationToken cancellationToken)
+        IReadOnlyCollection<IndexedOrder> orders, DateTimeOffset listedAt, Dictionary<(long MoId, string OrderId), LastSentRow> existing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
-        existing ??= await AllAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(existing);
         var now = _time.GetUtcNow();
         var actions = new List<TableTransactionAction>();
         var wanted = new HashSet<(long, string)>();
