@@ -46,6 +46,18 @@ public sealed class LastSentIndex
         });
     }
 
+    /// <summary>The row of one order of an MO (a point read by its keys), or null when the index has none.</summary>
+    public async Task<LastSentRow?> RowAsync(long moId, string orderId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var key = LastSentRow.For(moId, orderId);
+        return await Guard(async () =>
+        {
+            var row = await table.GetEntityIfExistsAsync<LastSentRow>(key.PartitionKey, key.RowKey, cancellationToken: cancellationToken);
+            return row.HasValue ? row.Value : null;
+        });
+    }
+
     /// <summary>Every row (not the gate), by (MO, order).</summary>
     public async Task<Dictionary<(long MoId, string OrderId), LastSentRow>> AllAsync(CancellationToken cancellationToken)
     {
