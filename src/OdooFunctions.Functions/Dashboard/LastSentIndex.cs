@@ -46,6 +46,18 @@ public sealed class LastSentIndex
         });
     }
 
+    /// <summary>The row of one order of an MO (a point read by its keys), or null when the index has none.</summary>
+    public async Task<LastSentRow?> RowAsync(long moId, string orderId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var key = LastSentRow.For(moId, orderId);
+        return await Guard(async () =>
+        {
+            var row = await table.GetEntityIfExistsAsync<LastSentRow>(key.PartitionKey, key.RowKey, cancellationToken: cancellationToken);
+            return row.HasValue ? row.Value : null;
+        });
+    }
+
     /// <summary>Every row (not the gate), by (MO, order).</summary>
     public async Task<Dictionary<(long MoId, string OrderId), LastSentRow>> AllAsync(CancellationToken cancellationToken)
     {
@@ -108,14 +120,14 @@ public sealed class LastSentIndex
 
     /// <summary>
     /// Makes the index say what <paramref name="orders"/> say, writing only what differs from <paramref name="existing"/>
-    /// (read before <paramref name="listedAt"/>'s list was taken, or now when null). A row the push wrote after
+    /// (<see cref="AllAsync"/>, read before <paramref name="listedAt"/>'s list was taken). A row the push wrote after
     /// <paramref name="listedAt"/> is newer than the list and is kept.
     /// </summary>
     public async Task<int> RewriteAsync(
-        IReadOnlyCollection<IndexedOrder> orders, DateTimeOffset listedAt, Dictionary<(long MoId, string OrderId), LastSentRow>? existing, CancellationToken cancellationToken)
+        IReadOnlyCollection<IndexedOrder> orders, DateTimeOffset listedAt, Dictionary<(long MoId, string OrderId), LastSentRow> existing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
-        existing ??= await AllAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(existing);
         var now = _time.GetUtcNow();
         var actions = new List<TableTransactionAction>();
         var wanted = new HashSet<(long, string)>();

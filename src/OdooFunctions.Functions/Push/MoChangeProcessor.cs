@@ -124,7 +124,8 @@ public sealed partial class MoChangeProcessor
 
         switch (await _refresh.TryRefreshAsync(cancellationToken))
         {
-            case RefreshGateState.Opened:
+            // NotDue: another instance refreshed within the interval, possibly after the read above; read what it wrote.
+            case RefreshGateState.Opened or RefreshGateState.NotDue:
                 foreach (var (id, found) in await RowsAsync(missing.Select(a => a.Mo.Id), cancellationToken))
                 {
                     rows[id] = found;

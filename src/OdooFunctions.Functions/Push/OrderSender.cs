@@ -66,8 +66,7 @@ public sealed partial class OrderSender
             var before = row.Copy();
             if (!await _index.TryRecordSendAsync(row, status, qtyProduced, mo.WriteDate, cancellationToken))
             {
-                row = (await _index.ForMoAsync(mo.Id, cancellationToken)).FirstOrDefault(r => r.RowKey == row.RowKey)
-                    ?? LastSentRow.For(mo.Id, row.OrderId);
+                row = await _index.RowAsync(mo.Id, row.OrderId, cancellationToken) ?? LastSentRow.For(mo.Id, row.OrderId);
                 continue;
             }
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OdooFunctions.Functions.Dashboard;
 using OdooFunctions.Functions.Storage;
-using OdooFunctions.Odoo;
 using OdooFunctions.Odoo.Models;
 
 namespace OdooFunctions.Functions.Sync;
@@ -194,7 +193,7 @@ public sealed partial class SyncPass
     {
         try
         {
-            var row = (await _index.ForMoAsync(order.OdooMoId, cancellationToken)).FirstOrDefault(r => r.OrderId == order.Id);
+            var row = await _index.RowAsync(order.OdooMoId, order.Id, cancellationToken);
             return row is not null && row.IsPushedSince(listedAt);
         }
         catch (StorageUnavailableException)

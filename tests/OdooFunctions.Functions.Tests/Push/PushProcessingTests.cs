@@ -156,6 +156,21 @@ public sealed class PushProcessingTests
     }
 
     [Fact]
+    public async Task One_orders_row_is_read_by_its_keys_even_when_its_id_needs_escaping()
+    {
+        await using var context = await PushTestContext.StartAsync();
+        var app = await context.StartAppAsync(processQueue: false);
+        var mo = context.Odoo.Store.AddManufacturingOrder(context.ProductId, 5, "confirmed");
+        var order = context.Dashboard.Orders.Add(new JsonObject { ["_id"] = "ord/1 %#?", ["odoo_mo_id"] = mo, ["status"] = "pending", ["qty_produced"] = 0 });
+        await app.Sync.TryRunAsync(SyncTrigger.Manual);
+
+        var row = await app.Index.RowAsync(mo, order, default);
+        Assert.Equal((mo, order, OrderStatus.Pending), (row?.MoId, row?.OrderId, row?.Status));
+        Assert.Null(await app.Index.RowAsync(mo, "another", default));
+        Assert.Null(await app.Index.RowAsync(mo + 1, order, default));
+    }
+
+    [Fact]
     public async Task An_MO_missing_from_the_index_refreshes_it_once_and_not_again_within_the_minute()
     {
         await using var context = await PushTestContext.StartAsync();
