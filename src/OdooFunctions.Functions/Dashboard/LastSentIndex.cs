@@ -121,7 +121,8 @@ public sealed class LastSentIndex
     /// <summary>
     /// Makes the index say what <paramref name="orders"/> say, writing only what differs from <paramref name="existing"/>
     /// (<see cref="AllAsync"/>, read before <paramref name="listedAt"/>'s list was taken). A row the push wrote after
-    /// <paramref name="listedAt"/> is newer than the list and is kept.
+    /// <paramref name="listedAt"/> is newer than the list and is kept; so is one changed since it was read: every write
+    /// is conditional on the ETag read.
     /// </summary>
     public async Task<int> RewriteAsync(
         IReadOnlyCollection<IndexedOrder> orders, DateTimeOffset listedAt, Dictionary<(long MoId, string OrderId), LastSentRow> existing, CancellationToken cancellationToken)
@@ -148,14 +149,16 @@ public sealed class LastSentIndex
             fresh.Status = order.Status;
             fresh.QtyProduced = order.QtyProduced;
             fresh.UpdatedAt = now;
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, fresh));
+            actions.Add(row is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, fresh)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, fresh, row.ETag));
         }
 
         foreach (var (key, row) in existing)
         {
             if (!wanted.Contains(key) && !row.IsPushedSince(listedAt))
             {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag));
             }
         }
 
@@ -175,21 +178,20 @@ public sealed class LastSentIndex
         }
         catch (TableTransactionFailedException)
         {
-            // One row changed under us (deleted by another rewrite): apply the rest one by one.
+            // A row changed since it was read (the push recorded a send, or another rewrite ran): that row is newer than
+            // the list and stays as it is; the rest is applied one by one.
             foreach (var action in batch)
             {
                 try
                 {
-                    if (action.ActionType == TableTransactionActionType.Delete)
+                    await (action.ActionType switch
                     {
-                        await table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, cancellationToken);
-                    }
-                    else
-                    {
-                        await table.UpsertEntityAsync(action.Entity, TableUpdateMode.Replace, cancellationToken);
-                    }
+                        TableTransactionActionType.Delete => table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, action.ETag, cancellationToken),
+                        TableTransactionActionType.Add => table.AddEntityAsync(action.Entity, cancellationToken),
+                        _ => table.UpdateEntityAsync(action.Entity, action.ETag, TableUpdateMode.Replace, cancellationToken),
+                    });
                 }
-                catch (RequestFailedException e) when (e.Status == 404)
+                catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
                 {
                 }
             }
