@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OdooFunctions.Functions.Contract;
 
 namespace OdooFunctions.Functions.OpenApi;
 

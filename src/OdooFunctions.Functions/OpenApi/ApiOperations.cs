@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OdooFunctions.Functions.Connection;
 using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.ManufacturingOrders.Creating;

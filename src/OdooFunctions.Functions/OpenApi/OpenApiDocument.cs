@@ -1,12 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using OdooFunctions.Functions.Connection;
-using OdooFunctions.Functions.Http;
 using OdooFunctions.Functions.ManufacturingOrders;
 using OdooFunctions.Functions.ManufacturingOrders.Creating;
 using OdooFunctions.Functions.ManufacturingOrders.Updating;
 using OdooFunctions.Functions.Push;
-using OdooFunctions.Functions.Sync;
 using OdooFunctions.Odoo.Models;
 using OdooFunctions.Functions.Contract;
 
